@@ -1,0 +1,2 @@
+export * from './node-api.js';
+export * from './types.js';

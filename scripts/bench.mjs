@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// Runs every package's micro-benchmarks (packages/*/bench/*.bench.ts) one after
+// another, each in its own process, against the TypeScript sources.
+// `npm run bench -- wire` runs only the files whose path contains "wire".
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const filter = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const root = new URL('..', import.meta.url).pathname;
+const files = [];
+for (const pkg of readdirSync(join(root, 'packages')).sort()) {
+  const dir = join(root, 'packages', pkg, 'bench');
+  if (!existsSync(dir)) continue;
+  for (const f of readdirSync(dir).sort()) {
+    if (f.endsWith('.bench.ts')) files.push(join('packages', pkg, 'bench', f));
+  }
+}
+const chosen = files.filter((f) => filter.length === 0 || filter.some((w) => f.includes(w)));
+if (chosen.length === 0) {
+  console.error(`no benchmark matches ${filter.join(' ')}; have: ${files.join(', ')}`);
+  process.exit(1);
+}
+let failed = 0;
+for (const f of chosen) {
+  console.log(`\n== ${f}`);
+  const r = spawnSync(process.execPath, ['--conditions=rheo-source', '--import', 'tsx', f], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (r.status !== 0) failed++;
+}
+process.exit(failed === 0 ? 0 : 1);
