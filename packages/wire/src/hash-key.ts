@@ -1,0 +1,74 @@
+// Hash keys: where a record lands. Kinesis maps a record to the shard whose
+// range holds MD5(UTF-8 partition key) read as an unsigned 128-bit integer,
+// most significant byte first (the digest's hex string is the number's hex),
+// unless the producer gives an explicit hash key as a decimal string.
+// On the wire and on the hot path a hash key is 16 big-endian bytes, which
+// compare in byte order without a bigint; at the API it is a bigint or its
+// decimal string, as Kinesis spells it.
+import { hash } from 'node:crypto';
+import { RheoError } from './errors.js';
+
+export const hashKeyMax = 2n ** 128n - 1n;
+export const hashKeyBytesLength = 16;
+
+const explicitHashKeyPattern = /^(0|[1-9][0-9]{0,38})$/;
+
+/** MD5 of the partition key (a string, or its UTF-8 bytes) as 16 big-endian bytes. */
+export function partitionKeyHashKeyBytes(partitionKey: string | Uint8Array): Buffer {
+  return hash('md5', partitionKey, 'buffer');
+}
+
+/** MD5 of the partition key as an unsigned 128-bit integer. */
+export function partitionKeyHashKey(partitionKey: string | Uint8Array): bigint {
+  return hashKeyFromBytes(partitionKeyHashKeyBytes(partitionKey));
+}
+
+/** Reads a 16-byte big-endian hash key. */
+export function hashKeyFromBytes(bytes: Uint8Array, offset = 0): bigint {
+  const view = new DataView(bytes.buffer, bytes.byteOffset + offset, hashKeyBytesLength);
+  return (view.getBigUint64(0) << 64n) | view.getBigUint64(8);
+}
+
+/** Writes a hash key as 16 big-endian bytes into `out` at `offset` (a new buffer when omitted). */
+export function hashKeyToBytes(key: bigint, out: Uint8Array = new Uint8Array(16), offset = 0): Uint8Array {
+  const view = new DataView(out.buffer, out.byteOffset + offset, hashKeyBytesLength);
+  view.setBigUint64(0, key >> 64n);
+  view.setBigUint64(8, key & 0xffff_ffff_ffff_ffffn);
+  return out;
+}
+
+/** A hash key's decimal string, as Kinesis returns it. */
+export function formatHashKey(key: bigint): string {
+  return key.toString();
+}
+
+/** True when `key` is an integer in 0 .. 2^128-1. */
+export function isHashKey(key: bigint): boolean {
+  return key >= 0n && key <= hashKeyMax;
+}
+
+/**
+ * Parses an explicit hash key (decimal, 0 .. 2^128-1), answering as Kinesis
+ * does: InvalidArgument naming the field and the value.
+ */
+export function parseHashKey(text: string, field = 'ExplicitHashKey'): bigint {
+  const value = explicitHashKeyPattern.test(text) ? BigInt(text) : -1n;
+  if (!isHashKey(value)) {
+    const shown = text.length > 80 ? `${text.slice(0, 77)}...` : text;
+    throw new RheoError(
+      'InvalidArgument',
+      `Invalid ${field}. ${field} must be in the range: [0, 2^128-1]. Specified value was ${shown}`,
+      { field },
+    );
+  }
+  return value;
+}
+
+/** Orders two 16-byte hash keys held in buffers, without a bigint. */
+export function compareHashKeyBytes(a: Uint8Array, aOffset: number, b: Uint8Array, bOffset: number): number {
+  for (let i = 0; i < hashKeyBytesLength; i++) {
+    const d = a[aOffset + i]! - b[bOffset + i]!;
+    if (d !== 0) return d;
+  }
+  return 0;
+}
