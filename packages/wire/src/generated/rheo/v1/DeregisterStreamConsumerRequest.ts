@@ -1,0 +1,38 @@
+// Original file: proto/rheo/v1/admin.proto
+
+
+/**
+ * DeregisterStreamConsumer's input: consumer_arn alone, or the stream and consumer_name.
+ */
+export interface DeregisterStreamConsumerRequest {
+  /**
+   * The stream's ARN (with consumer_name).
+   */
+  'streamArn'?: (string);
+  /**
+   * The consumer's name (with stream_arn).
+   */
+  'consumerName'?: (string);
+  /**
+   * The consumer's ARN (alone).
+   */
+  'consumerArn'?: (string);
+}
+
+/**
+ * DeregisterStreamConsumer's input: consumer_arn alone, or the stream and consumer_name.
+ */
+export interface DeregisterStreamConsumerRequest__Output {
+  /**
+   * The stream's ARN (with consumer_name).
+   */
+  'streamArn': (string);
+  /**
+   * The consumer's name (with stream_arn).
+   */
+  'consumerName': (string);
+  /**
+   * The consumer's ARN (alone).
+   */
+  'consumerArn': (string);
+}
