@@ -77,3 +77,4 @@ export {
   startingSequenceNumber,
 } from './sequence-number.js';
 export { ShardMap, type ShardRangeEntry } from './shard-map.js';
+export * from './proto.js';
