@@ -32,6 +32,10 @@ export interface Lease {
    * When the lease expires unless renewed, ms since the epoch (by the controller's clock).
    */
   'expiresAtMs'?: (number | string | Long);
+  /**
+   * The owner's lag on the shard as it last reported it in RenewLeases, for group status; 0 if never.
+   */
+  'millisBehindLatest'?: (number | string | Long);
 }
 
 /**
@@ -63,4 +67,8 @@ export interface Lease__Output {
    * When the lease expires unless renewed, ms since the epoch (by the controller's clock).
    */
   'expiresAtMs': (number);
+  /**
+   * The owner's lag on the shard as it last reported it in RenewLeases, for group status; 0 if never.
+   */
+  'millisBehindLatest': (number);
 }

@@ -14,6 +14,11 @@ export interface LeaseRef {
    * The counter the worker acquired the lease with.
    */
   'leaseCounter'?: (number | string | Long);
+  /**
+   * RenewLeases only: the worker's current lag on the shard (from its last read), shown by group
+   * status; ignored by the other calls.
+   */
+  'millisBehindLatest'?: (number | string | Long);
 }
 
 /**
@@ -28,4 +33,9 @@ export interface LeaseRef__Output {
    * The counter the worker acquired the lease with.
    */
   'leaseCounter': (number);
+  /**
+   * RenewLeases only: the worker's current lag on the shard (from its last read), shown by group
+   * status; ignored by the other calls.
+   */
+  'millisBehindLatest': (number);
 }

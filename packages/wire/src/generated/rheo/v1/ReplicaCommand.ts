@@ -26,7 +26,7 @@ export interface ReplicaCommand {
    */
   'streamName'?: (string);
   /**
-   * The shard (CREATE_REPLICA).
+   * The shard (CREATE_REPLICA, CLOSE_SHARD).
    */
   'shardId'?: (string);
   /**
@@ -68,7 +68,7 @@ export interface ReplicaCommand__Output {
    */
   'streamName': (string);
   /**
-   * The shard (CREATE_REPLICA).
+   * The shard (CREATE_REPLICA, CLOSE_SHARD).
    */
   'shardId': (string);
   /**

@@ -24,6 +24,11 @@ export const ReplicaCommandKind = {
    * As the group's leader: propose the membership change to conf_state.
    */
   REPLICA_COMMAND_KIND_CHANGE_MEMBERSHIP: 'REPLICA_COMMAND_KIND_CHANGE_MEMBERSHIP',
+  /**
+   * As the shard's leader: commit a closing entry (for a split or merge); no write is accepted
+   * after it, and its ending sequence number is reported in ReplicaState.
+   */
+  REPLICA_COMMAND_KIND_CLOSE_SHARD: 'REPLICA_COMMAND_KIND_CLOSE_SHARD',
 } as const;
 
 /**
@@ -55,6 +60,12 @@ export type ReplicaCommandKind =
    */
   | 'REPLICA_COMMAND_KIND_CHANGE_MEMBERSHIP'
   | 4
+  /**
+   * As the shard's leader: commit a closing entry (for a split or merge); no write is accepted
+   * after it, and its ending sequence number is reported in ReplicaState.
+   */
+  | 'REPLICA_COMMAND_KIND_CLOSE_SHARD'
+  | 5
 
 /**
  * What the controller asks a node to do to one replica.

@@ -65,6 +65,10 @@ export interface ReplicaState {
    * Bytes of log the replica stores.
    */
   'logBytes'?: (number | string | Long);
+  /**
+   * Set once the shard's closing entry has committed: its last sequence number (CLOSE_SHARD).
+   */
+  'endingSequenceNumber'?: (string);
 }
 
 /**
@@ -127,4 +131,8 @@ export interface ReplicaState__Output {
    * Bytes of log the replica stores.
    */
   'logBytes': (number);
+  /**
+   * Set once the shard's closing entry has committed: its last sequence number (CLOSE_SHARD).
+   */
+  'endingSequenceNumber': (string);
 }
