@@ -96,6 +96,7 @@ export function resolveProtoDir(options: LoadRheoProtoOptions = {}): string {
 }
 
 const definitions = new Map<string, protoLoader.PackageDefinition>();
+const grpcObjects = new Map<string, ProtoGrpcType>();
 
 /** The package definition (cached per directory: parsing the files takes tens of ms). */
 export function loadRheoPackageDefinition(options: LoadRheoProtoOptions = {}): protoLoader.PackageDefinition {
@@ -108,13 +109,27 @@ export function loadRheoPackageDefinition(options: LoadRheoProtoOptions = {}): p
   return definition;
 }
 
-/** The typed gRPC object: `loadRheoProto().rheo.v1.StreamData` is a client constructor with `.service`. */
+/**
+ * The typed gRPC object (cached per directory): `loadRheoProto().rheo.v1.StreamData`
+ * is a client constructor, and its `.service` the definition a server adds.
+ */
 export function loadRheoProto(options: LoadRheoProtoOptions = {}): ProtoGrpcType {
-  return grpc.loadPackageDefinition(loadRheoPackageDefinition(options)) as unknown as ProtoGrpcType;
+  const dir = resolveProtoDir(options);
+  let loaded = grpcObjects.get(dir);
+  if (loaded === undefined) {
+    loaded = grpc.loadPackageDefinition(
+      loadRheoPackageDefinition({ protoDir: dir }),
+    ) as unknown as ProtoGrpcType;
+    grpcObjects.set(dir, loaded);
+  }
+  return loaded;
 }
 
+// The error helpers use whichever contract the process loaded first (so an
+// explicit protoDir is honoured), or load the default one.
 function errorDetailType(): protoLoader.MessageTypeDefinition<ErrorDetail, ErrorDetail__Output> {
-  return loadRheoProto().rheo.v1.ErrorDetail;
+  const [first] = grpcObjects.values();
+  return (first ?? loadRheoProto()).rheo.v1.ErrorDetail;
 }
 
 /** Adds `detail`, encoded, to trailing metadata under errorDetailMetadataKey (a new Metadata if none given). */

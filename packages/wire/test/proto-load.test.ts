@@ -15,6 +15,7 @@ import {
   grpcChannelOptions,
   loadRheoPackageDefinition,
   loadRheoProto,
+  protoDirEnv,
   resolveProtoDir,
 } from '../src/proto.js';
 
@@ -106,10 +107,19 @@ describe('rheo.v1 package definition', () => {
     }
   });
 
-  test('a proto directory without the files is refused with a clear message', () => {
+  test('the proto directory can be overridden; one without the files is refused clearly', () => {
+    expect(loadRheoProto({ protoDir: resolveProtoDir() }).rheo.v1.StreamData.service).toBeDefined();
     expect(() => resolveProtoDir({ protoDir: '/nonexistent' })).toThrow(
       /not in \/nonexistent.*RHEO_PROTO_DIR/,
     );
+    const saved = process.env[protoDirEnv];
+    process.env[protoDirEnv] = '/nonexistent-env';
+    try {
+      expect(() => resolveProtoDir()).toThrow(/not in \/nonexistent-env/);
+    } finally {
+      if (saved === undefined) delete process.env[protoDirEnv];
+      else process.env[protoDirEnv] = saved;
+    }
   });
 
   test('ErrorDetail survives a trip through metadata; a garbled trailer reads as none', () => {
