@@ -10,13 +10,17 @@ export interface DeregisterStreamConsumerRequest {
    */
   'streamArn'?: (string);
   /**
-   * The consumer's name (with stream_arn).
+   * The consumer's name (with stream_arn or stream_name).
    */
   'consumerName'?: (string);
   /**
    * The consumer's ARN (alone).
    */
   'consumerArn'?: (string);
+  /**
+   * Rheo extension: the stream's name, instead of stream_arn.
+   */
+  'streamName'?: (string);
 }
 
 /**
@@ -28,11 +32,15 @@ export interface DeregisterStreamConsumerRequest__Output {
    */
   'streamArn': (string);
   /**
-   * The consumer's name (with stream_arn).
+   * The consumer's name (with stream_arn or stream_name).
    */
   'consumerName': (string);
   /**
    * The consumer's ARN (alone).
    */
   'consumerArn': (string);
+  /**
+   * Rheo extension: the stream's name, instead of stream_arn.
+   */
+  'streamName': (string);
 }

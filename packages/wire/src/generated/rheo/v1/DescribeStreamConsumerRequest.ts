@@ -2,7 +2,7 @@
 
 
 /**
- * DescribeStreamConsumer's input: consumer_arn alone, or stream_arn and consumer_name.
+ * DescribeStreamConsumer's input: consumer_arn alone, or the stream and consumer_name.
  */
 export interface DescribeStreamConsumerRequest {
   /**
@@ -10,17 +10,21 @@ export interface DescribeStreamConsumerRequest {
    */
   'streamArn'?: (string);
   /**
-   * The consumer's name (with stream_arn).
+   * The consumer's name (with stream_arn or stream_name).
    */
   'consumerName'?: (string);
   /**
    * The consumer's ARN (alone).
    */
   'consumerArn'?: (string);
+  /**
+   * Rheo extension: the stream's name, instead of stream_arn.
+   */
+  'streamName'?: (string);
 }
 
 /**
- * DescribeStreamConsumer's input: consumer_arn alone, or stream_arn and consumer_name.
+ * DescribeStreamConsumer's input: consumer_arn alone, or the stream and consumer_name.
  */
 export interface DescribeStreamConsumerRequest__Output {
   /**
@@ -28,11 +32,15 @@ export interface DescribeStreamConsumerRequest__Output {
    */
   'streamArn': (string);
   /**
-   * The consumer's name (with stream_arn).
+   * The consumer's name (with stream_arn or stream_name).
    */
   'consumerName': (string);
   /**
    * The consumer's ARN (alone).
    */
   'consumerArn': (string);
+  /**
+   * Rheo extension: the stream's name, instead of stream_arn.
+   */
+  'streamName': (string);
 }

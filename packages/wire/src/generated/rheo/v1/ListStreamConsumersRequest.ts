@@ -22,6 +22,10 @@ export interface ListStreamConsumersRequest {
    * Tells apart two streams that had the same name.
    */
   'streamCreationTimestampMs'?: (number | string | Long);
+  /**
+   * Rheo extension: the stream's name, instead of stream_arn.
+   */
+  'streamName'?: (string);
 }
 
 /**
@@ -44,4 +48,8 @@ export interface ListStreamConsumersRequest__Output {
    * Tells apart two streams that had the same name.
    */
   'streamCreationTimestampMs': (number);
+  /**
+   * Rheo extension: the stream's name, instead of stream_arn.
+   */
+  'streamName': (string);
 }
