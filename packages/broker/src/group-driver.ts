@@ -1,0 +1,157 @@
+// Drives one Raft group's pure core through real, asynchronous I/O. It
+// follows the Ready contract of @rheo/raft exactly (persist → send → apply →
+// advance) and keeps one Ready in flight per group. While that Ready's
+// persistence is under way, new proposals and messages pile up in the core,
+// and the next Ready carries all of them. That is how batching grows with load
+// by itself: a slower fsync means bigger batches, never more fsyncs.
+//
+// Inputs (ticks, messages, proposals) never run the loop directly. They
+// schedule one pass on the next turn of the event loop, so everything that
+// arrived in the same I/O phase lands in the same Ready.
+
+import {
+  type Entry,
+  type HardState,
+  type Message,
+  MessageType,
+  type ProposeResult,
+  type RaftNodeApi,
+  type ReadState,
+  Role,
+  type Snapshot,
+  type SoftState,
+} from '@rheo/raft';
+
+/** What must be durable before the group may acknowledge anything (the first step of a Ready). */
+export interface PersistWork {
+  readonly snapshot?: Snapshot;
+  readonly entries: readonly Entry[];
+  readonly hardState?: HardState;
+  readonly mustSync: boolean;
+  readonly repaired?: boolean;
+}
+
+/** The I/O of one group, supplied by the replica that owns it (shard or metadata group). */
+export interface GroupIo {
+  /** Makes the work durable (synced when mustSync); resolves only after that. */
+  persist(work: PersistWork): Promise<void>;
+  /** Hands messages to the transport. Fire-and-forget: Raft tolerates loss. */
+  send(messages: readonly Message[]): void;
+  /** Applies a snapshot (if any) and then the committed entries, in order. */
+  apply(snapshot: Snapshot | undefined, entries: readonly Entry[]): void | Promise<void>;
+  /** Leadership or role changed. */
+  onSoftState?(state: SoftState): void;
+  /** Linearizable reads became safe at these indexes. */
+  onReadStates?(states: readonly ReadState[]): void;
+  /** The loop failed (storage error, apply error): the group is stopped and must be repaired. */
+  onFatal(err: unknown): void;
+}
+
+export type Scheduler = (fn: () => void) => void;
+
+const EARLY_SEND_TYPES: ReadonlySet<number> = new Set([
+  MessageType.App,
+  MessageType.Heartbeat,
+  MessageType.Snap,
+]);
+
+export class GroupDriver {
+  private role: Role = Role.Follower;
+  /** True while a Ready is being handled; at most one at a time (the core's contract). */
+  private busy = false;
+  private scheduled = false;
+  private stopped = false;
+  private idle: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly id: number,
+    readonly node: RaftNodeApi,
+    private readonly io: GroupIo,
+    private readonly schedule: Scheduler = setImmediate,
+  ) {}
+
+  get isLeader(): boolean {
+    return this.role === Role.Leader;
+  }
+
+  tick(): void {
+    if (this.stopped) return;
+    this.node.tick();
+    this.kick();
+  }
+
+  step(m: Message): void {
+    if (this.stopped) return;
+    this.node.step(m);
+    this.kick();
+  }
+
+  propose(data: Uint8Array): ProposeResult {
+    const r = this.node.propose(data);
+    if (r.ok) this.kick();
+    return r;
+  }
+
+  /** Wakes the loop after something changed in the core outside the calls above. */
+  kick(): void {
+    if (this.scheduled || this.busy || this.stopped) return;
+    this.scheduled = true;
+    this.schedule(() => {
+      this.scheduled = false;
+      this.idle = this.pump();
+    });
+  }
+
+  /** Stops the loop after the Ready in flight (if any) is done. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.idle;
+  }
+
+  private async pump(): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      while (!this.stopped && this.node.hasReady()) {
+        const rd = this.node.ready();
+        await this.handle(rd);
+        this.node.advance(rd);
+      }
+    } catch (err) {
+      this.stopped = true;
+      this.io.onFatal(err);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async handle(rd: ReturnType<RaftNodeApi['ready']>): Promise<void> {
+    if (rd.softState) {
+      this.role = rd.softState.role;
+      this.io.onSoftState?.(rd.softState);
+    }
+    // The leader counts its own log towards a commit only after advance(), so
+    // its appends and heartbeats may leave before its own fsync. This takes the
+    // leader's fsync off the commit path. Everything else acknowledges state
+    // and must wait for the fsync.
+    const early: Message[] = [];
+    const late: Message[] = [];
+    for (const m of rd.messages) {
+      if (this.role === Role.Leader && m.from === this.id && EARLY_SEND_TYPES.has(m.type)) early.push(m);
+      else late.push(m);
+    }
+    if (early.length > 0) this.io.send(early);
+    if (rd.snapshot || rd.entries.length > 0 || rd.hardState || rd.repaired) {
+      await this.io.persist({
+        snapshot: rd.snapshot,
+        entries: rd.entries,
+        hardState: rd.hardState,
+        mustSync: rd.mustSync,
+        repaired: rd.repaired,
+      });
+    }
+    if (late.length > 0) this.io.send(late);
+    if (rd.snapshot || rd.committedEntries.length > 0) await this.io.apply(rd.snapshot, rd.committedEntries);
+    if (rd.readStates.length > 0) this.io.onReadStates?.(rd.readStates);
+  }
+}

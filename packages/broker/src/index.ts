@@ -1,0 +1,1 @@
+export { GroupDriver, type GroupIo, type PersistWork, type Scheduler } from './group-driver.js';
