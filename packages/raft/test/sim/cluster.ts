@@ -1,0 +1,82 @@
+// The simulated nodes and the questions the scenario asks about them (who
+// leads, what membership is committed, which disks are damaged). The answers
+// come from the driver's own observations, never from the checkers.
+
+import { type ConfState, EMPTY_CONF_STATE, type NodeId, Role } from '../../src/index.js';
+import type { SimContext } from './context.js';
+import type { SimOptions } from './options.js';
+import type { Prng } from './prng.js';
+import { SimNode } from './sim-node.js';
+
+export function members(cs: ConfState): NodeId[] {
+  return [...new Set([...cs.voters, ...cs.learners, ...cs.votersOutgoing, ...cs.learnersNext])];
+}
+
+export class Cluster {
+  readonly nodes = new Map<NodeId, SimNode>();
+  /** Nodes whose disk was damaged and whose repair has not been persisted yet. */
+  readonly damaged = new Set<NodeId>();
+  readonly downUntil = new Map<NodeId, number>();
+
+  constructor(
+    private readonly ctx: SimContext,
+    private readonly rng: Prng,
+    private readonly opts: SimOptions,
+  ) {}
+
+  /** Creates a node; initial members start with the group's membership, joiners with none. */
+  add(id: NodeId, conf: ConfState | null): SimNode {
+    const node = new SimNode(id, this.ctx, this.rng.fork(), this.opts.raft, conf ?? EMPTY_CONF_STATE, {
+      probability: this.opts.slowSyncProbability,
+      ticksMax: this.opts.slowSyncTicksMax,
+    });
+    node.disk.cacheMissProbability = this.opts.cacheMissProbability;
+    this.nodes.set(id, node);
+    return node;
+  }
+
+  live(): SimNode[] {
+    return [...this.nodes.values()].filter((n) => n.up && !n.decommissioned);
+  }
+
+  /** Nodes that can take a client call now (up, not paused, not waiting on a sync). */
+  responsive(): SimNode[] {
+    return this.live().filter((n) => this.ctx.now >= n.pausedUntilTick && !n.isBlocked());
+  }
+
+  /** A responsive node that believes it leads, with the highest term. */
+  leader(): SimNode | undefined {
+    let best: SimNode | undefined;
+    for (const n of this.responsive()) {
+      if (n.role === Role.Leader && (!best || n.term > best.term)) best = n;
+    }
+    return best;
+  }
+
+  /** The membership applied by the most advanced live node (it is committed). */
+  committedConf(): ConfState {
+    let best: SimNode | undefined;
+    for (const n of this.live()) if (!best || n.appliedIndex > best.appliedIndex) best = n;
+    return best ? best.appliedConfState() : EMPTY_CONF_STATE;
+  }
+
+  /** How many damaged nodes the current membership tolerates (a minority of the smallest voter set). */
+  damageBudget(): number {
+    const cs = this.committedConf();
+    const sizes = [cs.voters.length];
+    if (cs.votersOutgoing.length > 0) sizes.push(cs.votersOutgoing.length);
+    return Math.floor((Math.min(...sizes) - 1) / 2);
+  }
+
+  /** A damaged node counts until its cleared repair flag is durable. */
+  refreshDamaged(): void {
+    for (const id of [...this.damaged]) {
+      const n = this.nodes.get(id);
+      if (!n || n.decommissioned || (n.up && !n.disk.needsRepair())) this.damaged.delete(id);
+    }
+  }
+
+  get down(): number {
+    return this.downUntil.size;
+  }
+}

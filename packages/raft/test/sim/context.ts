@@ -1,0 +1,39 @@
+// What every part of one simulation run shares: the clock, the event
+// sequence (a total order finer than ticks, used to order acks before
+// reads), the checkers, the trace and the network.
+
+import type { ConfChange, NodeId, RaftConfig, RaftNodeApi } from '../../src/index.js';
+import type { Checkers } from './checkers/index.js';
+import type { SimNetwork } from './network.js';
+import type { Trace } from './trace.js';
+
+/** How the simulator reaches the core under test: a constructor and the conf-change codec. */
+export interface CoreAdapter {
+  createNode(config: RaftConfig): RaftNodeApi;
+  decodeConfChange(data: Uint8Array): ConfChange;
+}
+
+export interface ProposalAck {
+  readonly node: NodeId;
+  readonly index: number;
+  readonly term: number;
+  readonly payloadId: number;
+}
+
+/** Deliberately broken driver behaviours, used to prove that the checkers catch them. */
+export type DriverBug = 'none' | 'ack-before-sync' | 'skip-repair-flag';
+
+export interface SimContext {
+  now: number;
+  phase: 'safety' | 'liveness';
+  readonly checkers: Checkers;
+  readonly network: SimNetwork;
+  readonly trace: Trace;
+  readonly core: CoreAdapter;
+  readonly driverBug: DriverBug;
+  nextSeq(): number;
+  /** The workload's hook: a node applied an entry (acks proposals made there). */
+  onApplied(node: NodeId, index: number, term: number, payloadId: number): void;
+  /** A node crashed: its clients' pending proposals are abandoned. */
+  onCrashed(node: NodeId): void;
+}

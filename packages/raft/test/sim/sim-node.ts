@@ -1,0 +1,346 @@
+// One simulated node: a RawNode, its simulated disk and state machine, and
+// the driver loop that follows the Ready contract (types.ts) exactly:
+//   1. persist snapshot, entries, hard state (sync when mustSync) — a leader
+//      may send its App/Heartbeat/Snap messages before this finishes;
+//   2. send the other messages;
+//   3. apply the snapshot and committed entries;
+//   4. advance.
+// A slow sync blocks the driver (it waits for fsync, as a real one would):
+// messages queue in the inbox and ticks are owed, then caught up, because a
+// real node's clock keeps running while it waits. Process pauses work the
+// same way.
+
+import {
+  type ConfState,
+  EntryType,
+  type Message,
+  MessageType,
+  type NodeId,
+  type RaftConfig,
+  type RaftNodeApi,
+  type Ready,
+  Role,
+} from '../../src/index.js';
+import type { SimContext } from './context.js';
+import type { Prng } from './prng.js';
+import { ReadTracker } from './read-tracker.js';
+import { SimDisk } from './sim-disk.js';
+import { decodeSmState, encodeSmState, payloadId, type SmState, StateMachine } from './state-machine.js';
+
+/** Bounds on the driver's queues and loops (a stuck core must fail loudly, not hang the run). */
+const INBOX_MAX = 2_000;
+const READY_ROUNDS_MAX = 64;
+const RECENT_APPLIED_MAX = 32;
+
+const EARLY_SEND_TYPES: ReadonlySet<number> = new Set([
+  MessageType.App,
+  MessageType.Heartbeat,
+  MessageType.Snap,
+]);
+
+export type NodeConfig = Omit<RaftConfig, 'id' | 'storage' | 'applied' | 'random' | 'logger'>;
+
+export class SimNode {
+  readonly disk: SimDisk;
+  raft: RaftNodeApi | null = null;
+  incarnation = 0;
+  role: Role = Role.Follower;
+  term = 0;
+  commit = 0;
+  pausedUntilTick = -1;
+  private owedTicks = 0;
+  private inbox: Message[] = [];
+  private blocked: { rd: Ready; untilTick: number; early: boolean[] } | null = null;
+  private sm = new StateMachine();
+  private confState: ConfState;
+  /** Recent (state, membership) pairs by applied index, to snapshot a little behind the tip. */
+  private recentApplied: { sm: SmState; cs: ConfState }[] = [];
+  private localCalls: (() => void)[] = [];
+  readonly reads: ReadTracker;
+  /** Set once this node is removed from the group and shut down for good. */
+  decommissioned = false;
+  stats = { syncs: 0, slowSyncs: 0, crashes: 0, restarts: 0, applied: 0 };
+
+  constructor(
+    readonly id: NodeId,
+    private readonly ctx: SimContext,
+    private readonly rng: Prng,
+    private readonly config: NodeConfig,
+    initialConf: ConfState,
+    readonly slowSync: { probability: number; ticksMax: number },
+  ) {
+    this.disk = new SimDisk({ confState: initialConf }, rng.fork());
+    this.disk.onCacheMiss = (at) => this.later(at, () => this.raft?.notifyStorageLoaded());
+    this.confState = initialConf;
+    this.reads = new ReadTracker(id, ctx);
+  }
+
+  get up(): boolean {
+    return this.raft !== null;
+  }
+
+  get appliedIndex(): number {
+    return this.sm.index;
+  }
+
+  appliedConfState(): ConfState {
+    return this.confState;
+  }
+
+  /** Starts (or restarts) the node over whatever its disk recovered. */
+  start(): void {
+    const report = this.disk.recover();
+    this.observeDurableLog();
+    const snap = this.disk.snapshot();
+    const durable = this.disk.durableSm();
+    const from = snap.metadata.index > durable.index ? decodeSmState(snap.data) : durable;
+    this.sm = new StateMachine(from);
+    this.confState = this.disk.initialState().confState;
+    this.recentApplied = [];
+    this.incarnation++;
+    this.raft = this.ctx.core.createNode({
+      ...this.config,
+      id: this.id,
+      storage: this.disk,
+      applied: from.index,
+      random: this.rng.fork(),
+    });
+    this.role = Role.Follower;
+    this.commit = this.disk.initialState().hardState.commit;
+    this.term = this.disk.initialState().hardState.term;
+    this.ctx.trace.event(this.ctx.now, this.id, 'start', () => {
+      const dmg = report.damagedFrom === null ? '' : ` damaged-from=${report.damagedFrom}`;
+      return `applied=${from.index} last=${this.disk.lastIndex()} repair=${report.needsRepair}${dmg}`;
+    });
+  }
+
+  /** kill -9 or power loss; `tornOps` ops of the unsynced buffer survive. */
+  crash(tornOps: number): void {
+    this.raft = null;
+    this.blocked = null;
+    this.inbox = [];
+    this.localCalls = [];
+    this.owedTicks = 0;
+    this.pausedUntilTick = -1;
+    this.reads.clear();
+    this.disk.crash(tornOps);
+    this.ctx.onCrashed(this.id);
+    this.stats.crashes++;
+    this.ctx.trace.event(this.ctx.now, this.id, 'crash', () => `torn-ops=${tornOps}`);
+  }
+
+  /** Every durable entry is checked for log matching after a crash (torn writes land without a sync). */
+  private observeDurableLog(): void {
+    const log = this.disk.durableLog();
+    const first = log.store.firstIndex();
+    const last = log.lastIndex();
+    if (last < first) return;
+    for (const e of log.store.entries(first, last + 1, Number.MAX_SAFE_INTEGER)) {
+      this.ctx.checkers.logMatching.observeDurable(this.id, e.index, e.term, log.chainAt(e.index)!);
+    }
+  }
+
+  receive(m: Message): void {
+    if (!this.up) return;
+    if (this.inbox.length >= INBOX_MAX) return;
+    this.inbox.push(m);
+  }
+
+  /** Runs `fn` on this incarnation at tick `at` or later (storage loads, snapshot reports). */
+  later(_at: number, fn: () => void): void {
+    const inc = this.incarnation;
+    this.localCalls.push(() => {
+      if (this.incarnation === inc) fn();
+    });
+  }
+
+  tick(): void {
+    if (this.up) this.owedTicks++;
+    if (this.ctx.driverBug === 'ack-before-sync' && this.ctx.now % 8 === 0) this.disk.sync();
+  }
+
+  /** One driver turn: finish a blocked Ready, catch up ticks, step the inbox, drain Ready. */
+  process(): void {
+    const raft = this.raft;
+    if (!raft || this.ctx.now < this.pausedUntilTick) return;
+    if (this.blocked) {
+      if (this.ctx.now < this.blocked.untilTick) return;
+      const { rd, early } = this.blocked;
+      this.blocked = null;
+      this.disk.sync();
+      this.finishReady(raft, rd, early);
+    }
+    while (this.owedTicks > 0) {
+      this.owedTicks--;
+      raft.tick();
+    }
+    const calls = this.localCalls;
+    this.localCalls = [];
+    for (const c of calls) c();
+    const inbox = this.inbox;
+    this.inbox = [];
+    for (const m of inbox) {
+      const dropped = raft.step(m);
+      if (dropped !== null)
+        this.ctx.trace.event(this.ctx.now, this.id, 'drop', () => `${dropped} type=${m.type}`);
+    }
+    this.drainReady(raft);
+  }
+
+  drainReady(raft: RaftNodeApi): void {
+    for (let round = 0; round < READY_ROUNDS_MAX; round++) {
+      if (this.blocked || this.raft !== raft || !raft.hasReady()) return;
+      this.handleReady(raft, raft.ready());
+    }
+    throw new Error(`node ${this.id}: Ready not drained after ${READY_ROUNDS_MAX} rounds`);
+  }
+
+  private handleReady(raft: RaftNodeApi, rd: Ready): void {
+    const becameLeader =
+      rd.softState !== undefined && rd.softState.role === Role.Leader && this.role !== Role.Leader;
+    if (rd.softState) this.role = rd.softState.role;
+    if (rd.hardState) this.term = rd.hardState.term;
+    if (becameLeader) this.term = raft.status().term;
+    const bug = this.ctx.driverBug;
+    // Step 1's early sends: only a leader's App/Heartbeat/Snap may leave before persistence.
+    const early = rd.messages.map(
+      (m) =>
+        bug === 'ack-before-sync' ||
+        (this.role === Role.Leader && m.from === this.id && EARLY_SEND_TYPES.has(m.type)),
+    );
+    rd.messages.forEach((m, i) => {
+      if (early[i]) this.send(m);
+    });
+    if (rd.snapshot) this.disk.write({ kind: 'snapshot', snap: rd.snapshot });
+    if (rd.entries.length > 0) this.disk.write({ kind: 'entries', entries: rd.entries });
+    if (rd.hardState) this.disk.write({ kind: 'hardState', hs: rd.hardState });
+    if (rd.repaired && bug !== 'skip-repair-flag') this.disk.write({ kind: 'repaired' });
+    if (becameLeader) this.observeNewLeader();
+    const mustSync = rd.mustSync || rd.repaired === true || rd.snapshot !== undefined;
+    if (mustSync && bug !== 'ack-before-sync') {
+      if (this.rng.chance(this.slowSync.probability)) {
+        this.stats.slowSyncs++;
+        this.blocked = { rd, untilTick: this.ctx.now + 1 + this.rng.int(this.slowSync.ticksMax), early };
+        this.ctx.trace.event(this.ctx.now, this.id, 'sync-slow', () => `until=${this.blocked!.untilTick}`);
+        return;
+      }
+      this.disk.sync();
+    }
+    this.finishReady(raft, rd, early);
+  }
+
+  private observeNewLeader(): void {
+    const c = this.ctx.checkers;
+    c.electionSafety.observeLeader(this.term, this.id);
+    c.leaderCompleteness.observeNewLeader(this.id, this.term, this.disk.viewLog());
+    c.leaderOwnTerm.observeTenureStart(this.id, this.term, this.commit);
+    this.ctx.trace.event(
+      this.ctx.now,
+      this.id,
+      'leader',
+      () => `term=${this.term} last=${this.disk.lastIndex()}`,
+    );
+  }
+
+  /** Steps 1 (done) → checks → 2 → 3 → 4. */
+  private finishReady(raft: RaftNodeApi, rd: Ready, early: readonly boolean[]): void {
+    this.stats.syncs += rd.mustSync ? 1 : 0;
+    this.observePersisted(rd);
+    rd.messages.forEach((m, i) => {
+      if (!early[i]) this.send(m);
+    });
+    if (rd.snapshot) this.applySnapshot(rd);
+    for (const e of rd.committedEntries) this.applyEntry(raft, e);
+    if (rd.snapshot || rd.committedEntries.length > 0) {
+      this.disk.write({ kind: 'applied', sm: this.sm.snapshotState(), confState: this.confState });
+    }
+    this.reads.onReadStates(rd.readStates, this.sm.index);
+    raft.advance(rd);
+    this.reads.serveUpTo(this.sm.index);
+  }
+
+  private observePersisted(rd: Ready): void {
+    const c = this.ctx.checkers;
+    if (!this.disk.hasUnsynced()) {
+      const durable = this.disk.durableLog();
+      for (const e of rd.entries) {
+        const chain = durable.chainAt(e.index);
+        if (chain !== undefined) c.logMatching.observeDurable(this.id, e.index, e.term, chain);
+      }
+    }
+    if (rd.hardState && rd.hardState.commit !== this.commit) {
+      const log = this.disk.viewLog();
+      const commit = rd.hardState.commit;
+      c.commitStability.observeCommit(this.id, commit, log.chainAt(commit), log.lastIndex());
+      if (this.role === Role.Leader && commit > this.commit) {
+        c.leaderOwnTerm.observeLeaderCommit(this.id, this.term, commit, this.termAt(commit));
+      }
+      this.commit = commit;
+    }
+  }
+
+  termAt(i: number): number {
+    try {
+      return this.disk.term(i);
+    } catch {
+      return -1;
+    }
+  }
+
+  private applySnapshot(rd: Ready): void {
+    const snap = rd.snapshot!;
+    const s = decodeSmState(snap.data);
+    this.sm.restore(s);
+    this.confState = snap.metadata.confState;
+    this.recentApplied = [];
+    this.ctx.checkers.stateMachineSafety.observeApply(this.id, s.index, s.chain);
+    this.ctx.trace.event(this.ctx.now, this.id, 'apply-snapshot', () => `index=${s.index}`);
+  }
+
+  private applyEntry(raft: RaftNodeApi, e: Ready['committedEntries'][number]): void {
+    if (e.index <= this.sm.index) return;
+    const s = this.sm.apply(e);
+    this.stats.applied++;
+    this.ctx.checkers.stateMachineSafety.observeApply(this.id, e.index, s.chain);
+    if (e.type === EntryType.ConfChange) {
+      const cc = this.ctx.core.decodeConfChange(e.data);
+      this.confState = raft.applyConfChange(cc);
+      this.ctx.trace.event(
+        this.ctx.now,
+        this.id,
+        'conf',
+        () => `index=${e.index} ${JSON.stringify(this.confState)}`,
+      );
+    }
+    this.recentApplied.push({ sm: s, cs: this.confState });
+    if (this.recentApplied.length > RECENT_APPLIED_MAX) this.recentApplied.shift();
+    this.ctx.onApplied(this.id, e.index, e.term, payloadId(e));
+  }
+
+  private send(m: Message): void {
+    this.ctx.trace.mix(m.type);
+    const r = this.ctx.network.send(m, this.ctx.now);
+    if (r === 'cut') this.later(this.ctx.now, () => this.raft?.reportUnreachable(m.to));
+    if (m.type === MessageType.Snap && r !== 'queued') {
+      this.later(this.ctx.now, () => this.raft?.reportSnapshot(m.to, false));
+    }
+  }
+
+  /** Log compaction by prefix: snapshot a recent applied state and drop the log up to it. */
+  compact(): boolean {
+    if (!this.up || this.recentApplied.length === 0) return false;
+    const pick = this.recentApplied[this.rng.int(this.recentApplied.length)]!;
+    if (pick.sm.index <= this.disk.firstIndex() - 1 || pick.sm.index > this.disk.lastIndex()) return false;
+    const snap = {
+      metadata: { index: pick.sm.index, term: this.termAt(pick.sm.index), confState: pick.cs },
+      data: encodeSmState(pick.sm),
+    };
+    this.disk.write({ kind: 'compact', snap });
+    this.ctx.trace.event(this.ctx.now, this.id, 'compact', () => `to=${pick.sm.index}`);
+    return true;
+  }
+
+  isBlocked(): boolean {
+    return this.blocked !== null;
+  }
+}
