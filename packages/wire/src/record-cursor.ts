@@ -12,7 +12,7 @@ import {
 } from './batch-format.js';
 import { RheoError } from './errors.js';
 import { hashKeyFromBytes } from './hash-key.js';
-import { partitionKeyBytesMax } from './limits.js';
+import { partitionKeyBytesMax, partitionKeyCharsMax } from './limits.js';
 import { type ReadPosition, readVarint } from './varint.js';
 
 function malformed(index: number, message: string): RheoError {
@@ -69,7 +69,13 @@ export class RecordCursor implements ReadPosition {
     if ((attributes & ~attrExplicitHashKey) !== 0) throw malformed(index, 'reserved attribute bits set');
     const keyBytes = readVarint(batch, this, end);
     if (keyBytes < 1 || keyBytes > partitionKeyBytesMax) {
-      throw malformed(index, keyBytes < 0 ? 'bad key length varint' : `key length ${keyBytes} bytes`);
+      if (keyBytes < 0) throw malformed(index, 'bad key length varint');
+      if (keyBytes === 0) throw malformed(index, 'key length 0 (a partition key is 1..256 characters)');
+      // No code point takes more than 4 bytes, so this many bytes are too many characters.
+      throw malformed(
+        index,
+        `partition key is ${keyBytes} bytes, so more than ${partitionKeyCharsMax} characters`,
+      );
     }
     if ((attributes & attrExplicitHashKey) !== 0) {
       this.hashKeyOffset = this.pos;
