@@ -1,4 +1,6 @@
+export { decodeConfChange, encodeConfChange } from './conf-change-codec.js';
 export * from './errors.js';
 export { EMPTY_CONF_STATE, MemoryStorage } from './memory-storage.js';
 export * from './node-api.js';
+export { RawNode } from './raw-node.js';
 export * from './types.js';
