@@ -1,0 +1,22 @@
+// What every GroupLog shares with its node: the database, the single
+// writer, the options, the load limiter, and the places where corruption is
+// reported and background work is tracked.
+
+import type { CorruptDataError } from './errors.js';
+import type { GroupCommitWriter } from './group-commit-writer.js';
+import type { LevelDb } from './level.js';
+import type { LoadLimiter } from './load-limiter.js';
+import type { StorageOptions } from './options.js';
+
+export interface StoreContext {
+  readonly db: LevelDb;
+  readonly writer: GroupCommitWriter;
+  readonly options: StorageOptions;
+  readonly loads: LoadLimiter;
+  /** Counts the corrupt value and tells the listeners (the driver marks the replica damaged). */
+  reportCorrupt(err: CorruptDataError): void;
+  /** Runs `task` in the background; close() waits for it; a failure is reported, never lost. */
+  background(what: string, task: () => Promise<void>): void;
+  /** True once close() began: background loops stop at their next chunk. */
+  readonly closing: boolean;
+}

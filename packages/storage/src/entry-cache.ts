@@ -1,0 +1,172 @@
+// The entries of one group kept in memory, bounded by bytes. Two parts:
+//   - the tail: a contiguous run ending at the last persisted index. It is
+//     what a leader replicates and what gets applied right after commit, so
+//     in steady state the core never waits for the disk;
+//   - loaded segments: contiguous runs read back from LevelDB after a miss
+//     (a lagging follower, applying after a restart), least recently loaded
+//     evicted first.
+// Older segments are evicted before the tail, the tail from its old end; a
+// segment just loaded is kept (a load is at most half the cache, see
+// range-loader.ts), since the core is about to ask for it.
+
+import type { Entry } from '@rheo/raft';
+import { assert } from './assert.js';
+import type { StoredEntry } from './records.js';
+
+/** Bookkeeping charged per entry on top of its data, so tiny entries are not free. */
+const ENTRY_OVERHEAD_BYTES = 64;
+
+function cost(e: Entry): number {
+  return e.data.byteLength + ENTRY_OVERHEAD_BYTES;
+}
+
+interface Segment {
+  lo: number;
+  entries: StoredEntry[];
+  bytes: number;
+}
+
+export class EntryCache {
+  private tail: StoredEntry[] = [];
+  /** Index into `tail` of its first live element (dropping from the front without shifting). */
+  private tailHead = 0;
+  private tailBytes = 0;
+  /** Least recently loaded first. */
+  private segments: Segment[] = [];
+  private segmentBytes = 0;
+
+  constructor(private readonly cacheBytesMax: number) {}
+
+  get bytes(): number {
+    return this.tailBytes + this.segmentBytes;
+  }
+
+  private tailFirst(): number | undefined {
+    return this.tail[this.tailHead]?.index;
+  }
+
+  /** Adds persisted entries; anything cached at or after entries[0].index is replaced. */
+  append(entries: readonly StoredEntry[]): void {
+    if (entries.length === 0) return;
+    const first = entries[0]!.index;
+    this.truncateFrom(first);
+    const tailLast = this.tail[this.tail.length - 1]?.index;
+    if (tailLast !== undefined && tailLast + 1 !== first) this.clearTail();
+    for (const e of entries) {
+      this.tail.push(e);
+      this.tailBytes += cost(e);
+    }
+    this.evict();
+  }
+
+  /** Forgets entries >= index (a suffix overwritten by a new leader). */
+  truncateFrom(index: number): void {
+    while (this.tail.length > this.tailHead && this.tail[this.tail.length - 1]!.index >= index) {
+      this.tailBytes -= cost(this.tail.pop()!);
+    }
+    this.segments = this.segments.flatMap((s) => {
+      if (s.lo >= index) {
+        this.segmentBytes -= s.bytes;
+        return [];
+      }
+      const keep = index - s.lo;
+      if (keep >= s.entries.length) return [s];
+      const dropped = s.entries.splice(keep);
+      const droppedBytes = dropped.reduce((n, e) => n + cost(e), 0);
+      s.bytes -= droppedBytes;
+      this.segmentBytes -= droppedBytes;
+      return [s];
+    });
+  }
+
+  /** Forgets entries < index (compacted away). */
+  compactBefore(index: number): void {
+    while (this.tailHead < this.tail.length && this.tail[this.tailHead]!.index < index) this.dropTailHead();
+    this.segments = this.segments.filter((s) => {
+      const keep = s.lo + s.entries.length > index;
+      if (!keep) this.segmentBytes -= s.bytes;
+      return keep;
+    });
+  }
+
+  clear(): void {
+    this.clearTail();
+    this.segments = [];
+    this.segmentBytes = 0;
+  }
+
+  /** Adds entries read from disk after a miss. */
+  addSegment(entries: StoredEntry[]): void {
+    if (entries.length === 0) return;
+    const bytes = entries.reduce((n, e) => n + cost(e), 0);
+    const seg = { lo: entries[0]!.index, entries, bytes };
+    this.segments.push(seg);
+    this.segmentBytes += bytes;
+    // The segment just loaded is what the core is about to ask for: evict around it.
+    this.evict(seg);
+  }
+
+  /**
+   * Cached entries from `lo` on, contiguous, below `hi`, stopping before the
+   * data size passes `maxBytes` (at least one entry); null when `lo` is not cached.
+   */
+  get(lo: number, hi: number, maxBytes: number): StoredEntry[] | null {
+    const out: StoredEntry[] = [];
+    let size = 0;
+    let next = lo;
+    // A segment may end right where the tail starts: continue into the tail.
+    for (let pass = 0; pass < 2 && next < hi; pass++) {
+      const src = this.locate(next);
+      if (src === null) break;
+      for (let i = src.at; i < src.list.length && next < hi; i++) {
+        const e = src.list[i]!;
+        assert(e.index === next, `EntryCache: non-contiguous at ${next}`);
+        size += e.data.byteLength;
+        if (out.length > 0 && size > maxBytes) return out;
+        out.push(e);
+        next++;
+      }
+    }
+    return out.length === 0 ? null : out;
+  }
+
+  private locate(index: number): { list: StoredEntry[]; at: number } | null {
+    const tf = this.tailFirst();
+    if (tf !== undefined && index >= tf && index <= this.tail[this.tail.length - 1]!.index) {
+      return { list: this.tail, at: this.tailHead + (index - tf) };
+    }
+    for (let i = this.segments.length - 1; i >= 0; i--) {
+      const s = this.segments[i]!;
+      if (index >= s.lo && index < s.lo + s.entries.length) return { list: s.entries, at: index - s.lo };
+    }
+    return null;
+  }
+
+  private evict(keep?: Segment): void {
+    while (this.bytes > this.cacheBytesMax && this.segments.length > 0 && this.segments[0] !== keep) {
+      this.segmentBytes -= this.segments.shift()!.bytes;
+    }
+    // Keep at least the newest entry: it is the one replicated next.
+    while (this.bytes > this.cacheBytesMax && this.tail.length - this.tailHead > 1) this.dropTailHead();
+    while (this.bytes > this.cacheBytesMax && this.segments.length > 0) {
+      this.segmentBytes -= this.segments.shift()!.bytes;
+    }
+  }
+
+  private dropTailHead(): void {
+    this.tailBytes -= cost(this.tail[this.tailHead]!);
+    this.tail[this.tailHead] = undefined as unknown as StoredEntry;
+    this.tailHead++;
+    // Reclaim the dead front once it is most of the array (amortized O(1)).
+    if (this.tailHead > 1024 && this.tailHead * 2 > this.tail.length) {
+      this.tail = this.tail.slice(this.tailHead);
+      this.tailHead = 0;
+    }
+  }
+
+  private clearTail(): void {
+    this.tail = [];
+    this.tailHead = 0;
+    this.tailBytes = 0;
+  }
+}

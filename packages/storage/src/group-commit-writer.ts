@@ -1,0 +1,211 @@
+// The node's single writer. Every group's persistence work (log entries,
+// hard state, snapshots, app state, metadata) is submitted here as a
+// contribution; contributions gathered while the previous batch is being
+// written go together into the next LevelDB batch (double buffering), so one
+// fsync covers many groups and clients. A contribution's promise resolves
+// only after the batch that carries it has returned from a synced write:
+// nothing is acknowledged before it is on disk.
+//
+// Order: contributions are written in submission order (FIFO, also across
+// the backpressure wait), and their `onDurable` hooks run in that order
+// before any promise resolves, so a group's in-memory view advances exactly
+// as its disk state did.
+
+import { assert } from './assert.js';
+import { StorageClosedError, StorageWriteError } from './errors.js';
+
+export type BatchOp =
+  | { readonly type: 'put'; readonly key: Uint8Array; readonly value: Uint8Array }
+  | { readonly type: 'del'; readonly key: Uint8Array };
+
+/** Where batches go: LevelDB in production, an instrumented wrapper in tests. */
+export interface BatchSink {
+  write(ops: readonly BatchOp[], sync: boolean): Promise<void>;
+}
+
+export interface Contribution {
+  readonly ops: readonly BatchOp[];
+  /** Must the batch carrying this be fsynced? (Ready.mustSync; false for e.g. a commit-index-only change.) */
+  readonly sync: boolean;
+  /** Runs after the batch is durable, before the promise resolves; in submission order. */
+  readonly onDurable?: () => void;
+}
+
+export interface WriterLimits {
+  /** Bytes (keys + values) gathered into one batch; a single larger contribution goes alone. */
+  readonly batchBytesMax: number;
+  /** Contributions gathered into one batch. */
+  readonly batchContributorsMax: number;
+}
+
+export interface WriterStats {
+  /** LevelDB batch writes issued. */
+  readonly batches: number;
+  /** Of which synced (= fsyncs). */
+  readonly syncedBatches: number;
+  readonly contributions: number;
+  readonly bytes: number;
+  /** Contributions that had to wait because the next batch was full. */
+  readonly backpressureWaits: number;
+}
+
+interface Queued {
+  readonly c: Contribution;
+  readonly bytes: number;
+  readonly resolve: () => void;
+  readonly reject: (e: unknown) => void;
+}
+
+export function opBytes(ops: readonly BatchOp[]): number {
+  let n = 0;
+  for (const op of ops) n += op.key.byteLength + (op.type === 'put' ? op.value.byteLength : 0);
+  return n;
+}
+
+export class GroupCommitWriter {
+  /** The next batch, accumulating while the current one is written. */
+  private next: Queued[] = [];
+  private nextBytes = 0;
+  /** Contributions that did not fit in `next` (backpressure), FIFO. */
+  private waiting: Queued[] = [];
+  private writing = false;
+  private scheduled = false;
+  private failed: StorageWriteError | undefined;
+  private closed = false;
+  private idleWaiters: Array<() => void> = [];
+  private s = { batches: 0, syncedBatches: 0, contributions: 0, bytes: 0, backpressureWaits: 0 };
+
+  constructor(
+    private readonly sink: BatchSink,
+    private readonly limits: WriterLimits,
+  ) {
+    assert(
+      limits.batchBytesMax > 0 && limits.batchContributorsMax > 0,
+      'GroupCommitWriter: limits must be positive',
+    );
+  }
+
+  stats(): WriterStats {
+    return { ...this.s };
+  }
+
+  /** Resolves once `c` is on disk (synced if c.sync). */
+  submit(c: Contribution): Promise<void> {
+    if (this.failed) return Promise.reject(this.failed);
+    if (this.closed) return Promise.reject(new StorageClosedError('group-commit writer is closed'));
+    return new Promise<void>((resolve, reject) => {
+      const q: Queued = { c, bytes: opBytes(c.ops), resolve, reject };
+      if (this.waiting.length === 0 && this.fits(q)) this.enqueue(q);
+      else {
+        this.s.backpressureWaits++;
+        this.waiting.push(q);
+      }
+      this.schedule();
+    });
+  }
+
+  /** Resolves when nothing is queued or being written. */
+  idle(): Promise<void> {
+    if (!this.writing && this.next.length === 0 && this.waiting.length === 0) return Promise.resolve();
+    return new Promise((r) => this.idleWaiters.push(r));
+  }
+
+  /** Writes what is queued, then refuses new work. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.idle();
+  }
+
+  private fits(q: Queued): boolean {
+    if (this.next.length === 0) return true;
+    return (
+      this.next.length < this.limits.batchContributorsMax &&
+      this.nextBytes + q.bytes <= this.limits.batchBytesMax
+    );
+  }
+
+  private admitWaiting(): void {
+    while (this.waiting.length > 0 && this.fits(this.waiting[0]!)) this.enqueue(this.waiting.shift()!);
+  }
+
+  private enqueue(q: Queued): void {
+    this.next.push(q);
+    this.nextBytes += q.bytes;
+  }
+
+  private schedule(): void {
+    if (this.writing || this.scheduled) return;
+    this.scheduled = true;
+    // setImmediate, not a microtask: submissions made by the rest of this
+    // event-loop turn (other groups' Readies, other clients) join the batch.
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.writeLoop();
+    });
+  }
+
+  private async writeLoop(): Promise<void> {
+    if (this.writing) return;
+    this.writing = true;
+    while (!this.failed) {
+      this.admitWaiting();
+      if (this.next.length === 0) break;
+      const batch = this.next;
+      this.next = [];
+      this.nextBytes = 0;
+      // Double buffering: waiting contributions start filling the next batch while this one is written.
+      this.admitWaiting();
+      await this.writeBatch(batch);
+    }
+    this.writing = false;
+    if (this.failed) this.rejectAll(this.failed);
+    if (this.next.length === 0 && this.waiting.length === 0) {
+      for (const w of this.idleWaiters.splice(0)) w();
+    }
+  }
+
+  private async writeBatch(batch: Queued[]): Promise<void> {
+    const ops: BatchOp[] = [];
+    let sync = false;
+    let bytes = 0;
+    for (const q of batch) {
+      for (const op of q.c.ops) ops.push(op);
+      sync ||= q.c.sync;
+      bytes += q.bytes;
+    }
+    try {
+      await this.sink.write(ops, sync);
+    } catch (e) {
+      this.failed = new StorageWriteError(
+        `batch write of ${ops.length} ops failed: ${(e as Error).message}`,
+        {
+          cause: e,
+        },
+      );
+      for (const q of batch) q.reject(this.failed);
+      return;
+    }
+    this.s.batches++;
+    if (sync) this.s.syncedBatches++;
+    this.s.contributions += batch.length;
+    this.s.bytes += bytes;
+    // All hooks first, then all resolutions: a caller woken by its promise
+    // sees every group's memory as of this batch.
+    for (const q of batch) {
+      try {
+        q.c.onDurable?.();
+      } catch (e) {
+        // A broken hook means memory no longer matches disk: stop writing (fail-stop).
+        this.failed = new StorageWriteError(`onDurable hook failed: ${(e as Error).message}`, { cause: e });
+      }
+    }
+    for (const q of batch) q.resolve();
+  }
+
+  private rejectAll(e: Error): void {
+    for (const q of [...this.next, ...this.waiting]) q.reject(e);
+    this.next = [];
+    this.waiting = [];
+    this.nextBytes = 0;
+  }
+}

@@ -1,0 +1,500 @@
+// One Raft group's log and state over the node's LevelDB: the RaftStorage
+// the core reads synchronously, and the write side the driver calls with
+// each Ready.
+//
+// Two views of the log are kept:
+//   - the durable view (first/last index, term runs, hard state, snapshot,
+//     cached entries): what is on disk. The core reads only this: it keeps
+//     unstable entries itself until they are persisted.
+//   - the staged view (stagedFirst/stagedLast/stagedRuns/time-index state):
+//     the log as of every write submitted to the group-commit writer, so the
+//     next write's keys (stale suffix to delete, term runs) are computed
+//     right even while earlier ones are in flight.
+// The writer runs each write's onDurable in submission order, which moves
+// the durable view forward exactly as the disk moved.
+
+import {
+  type ConfState,
+  type Entry,
+  type HardState,
+  LogCompactedError,
+  LogUnavailableError,
+  type RaftStorage,
+  type Snapshot,
+} from '@rheo/raft';
+import { assert, assertSafeIndex } from './assert.js';
+import type { StoreContext } from './context.js';
+import { EntryCache } from './entry-cache.js';
+import { type CorruptDataError, StorageClosedError } from './errors.js';
+import type { BatchOp } from './group-commit-writer.js';
+import { indexAtTime, readEntries } from './group-reads.js';
+import { appStateKey, entryKey, GroupKind, groupKey, timePointKey } from './keys.js';
+import { RangeLoader } from './range-loader.js';
+import {
+  decodeBytes,
+  encodeBytes,
+  encodeConfState,
+  encodeEntry,
+  encodeHardState,
+  encodeSnapshot,
+  encodeTermRuns,
+  encodeTimePoint,
+  encodeU64,
+  type StoredConfState,
+  type StoredEntry,
+} from './records.js';
+import type { TermRuns } from './term-runs.js';
+import * as trimLog from './trim.js';
+
+/** What the driver persists from a Ready (a Ready is one). */
+export interface PersistRequest {
+  readonly snapshot?: Snapshot | undefined;
+  readonly entries: readonly Entry[];
+  readonly hardState?: HardState | undefined;
+  readonly mustSync: boolean;
+  readonly repaired?: boolean | undefined;
+}
+
+/** What the driver persists when it applies committed entries. */
+export interface ApplyRequest {
+  /** The last applied index. */
+  readonly applied?: number;
+  /** The membership after a conf change applied at `applied` (required with it). */
+  readonly confState?: ConfState;
+  readonly statePuts?: ReadonlyArray<readonly [key: Uint8Array, value: Uint8Array]>;
+  readonly stateDels?: readonly Uint8Array[];
+  /** Fsync this write (default false: applied state is rebuilt from the log after a crash). */
+  readonly sync?: boolean;
+}
+
+/** The application's state at a compaction point, stored as the snapshot's data. */
+export type SnapshotProvider = (index: number, term: number) => Uint8Array;
+
+export interface RecoveredGroup {
+  readonly hardState: HardState;
+  readonly conf: StoredConfState;
+  readonly snapshot: Snapshot;
+  readonly runs: TermRuns;
+  readonly lastIndex: number;
+  readonly applied: number;
+  readonly repairMarked: boolean;
+  readonly needsRepair: boolean;
+  /** The newest entries, verified at open: they warm the cache. */
+  readonly tail: readonly StoredEntry[];
+  readonly maxTimeMs: number;
+  readonly lastPoint: { readonly timeMs: number; readonly index: number } | undefined;
+}
+
+const EMPTY = new Uint8Array(0);
+
+export class GroupLog implements RaftStorage {
+  // Durable view.
+  private hard: HardState;
+  private conf: StoredConfState;
+  private snap: Snapshot;
+  private runs: TermRuns;
+  private first: number;
+  private last: number;
+  private appliedIndex: number;
+  private readonly cache: EntryCache;
+  // Staged view.
+  private stagedFirst: number;
+  private stagedLast: number;
+  private readonly stagedRuns: TermRuns;
+  private maxTimeMs: number;
+  private lastPointTimeMs: number;
+  private lastPointIndex: number;
+  private epoch = 0;
+
+  private readonly loader: RangeLoader;
+  private readonly needsRepairAtOpen: boolean;
+  private repairMarked: boolean;
+  private snapshotProvider: SnapshotProvider = () => EMPTY;
+  private trimChain: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  constructor(
+    private readonly ctx: StoreContext,
+    readonly name: string,
+    readonly gid: number,
+    r: RecoveredGroup,
+  ) {
+    this.hard = r.hardState;
+    this.conf = r.conf;
+    this.snap = r.snapshot;
+    this.runs = r.runs.clone();
+    this.first = r.snapshot.metadata.index + 1;
+    this.last = r.lastIndex;
+    this.appliedIndex = r.applied;
+    this.cache = new EntryCache(ctx.options.cacheBytesMax);
+    this.cache.append(r.tail);
+    this.stagedFirst = this.first;
+    this.stagedLast = this.last;
+    this.stagedRuns = r.runs.clone();
+    this.maxTimeMs = r.maxTimeMs;
+    this.lastPointTimeMs = r.lastPoint?.timeMs ?? -1;
+    this.lastPointIndex = r.lastPoint?.index ?? 0;
+    this.needsRepairAtOpen = r.needsRepair;
+    this.repairMarked = r.repairMarked;
+    this.loader = new RangeLoader(ctx, this, this.cache);
+  }
+
+  // ---- RaftStorage (synchronous, durable view) ----
+
+  initialState(): { hardState: HardState; confState: ConfState; needsRepair?: boolean } {
+    return { hardState: this.hard, confState: this.conf.confState, needsRepair: this.needsRepairAtOpen };
+  }
+
+  entries(lo: number, hi: number, maxBytes: number): readonly Entry[] | null {
+    if (lo < this.first)
+      throw new LogCompactedError(`${this.name}: entries(${lo}, ${hi}): first index is ${this.first}`);
+    if (hi > this.last + 1)
+      throw new LogUnavailableError(`${this.name}: entries(${lo}, ${hi}): last index is ${this.last}`);
+    if (lo >= hi) return [];
+    const got = this.cache.get(lo, hi, maxBytes);
+    if (got !== null) return got;
+    this.loader.request(lo, hi);
+    return null;
+  }
+
+  term(i: number): number {
+    if (i < this.first - 1)
+      throw new LogCompactedError(`${this.name}: term(${i}): compacted up to ${this.first - 1}`);
+    if (i > this.last) throw new LogUnavailableError(`${this.name}: term(${i}): last index is ${this.last}`);
+    return this.runs.termAt(i);
+  }
+
+  firstIndex(): number {
+    return this.first;
+  }
+
+  lastIndex(): number {
+    return this.last;
+  }
+
+  snapshot(): Snapshot {
+    return this.snap;
+  }
+
+  // ---- Observers ----
+
+  /** Called when a background load after a miss finished: call RawNode.notifyStorageLoaded(). */
+  set onLoaded(fn: () => void) {
+    this.loader.onLoaded = fn;
+  }
+
+  /** The application's state at a compaction point, asked for when trimming. */
+  setSnapshotProvider(fn: SnapshotProvider): void {
+    this.snapshotProvider = fn;
+  }
+
+  hardState(): HardState {
+    return this.hard;
+  }
+
+  applied(): number {
+    return this.appliedIndex;
+  }
+
+  /** The persisted membership and the index it was applied at. */
+  confState(): StoredConfState {
+    return this.conf;
+  }
+
+  truncationEpoch(): number {
+    return this.epoch;
+  }
+
+  cacheBytes(): number {
+    return this.cache.bytes;
+  }
+
+  completedLoads(): number {
+    return this.loader.completedLoads;
+  }
+
+  // ---- Writes ----
+
+  /** Persists a Ready's snapshot, entries and hard state; resolves once durable (synced when it must be). */
+  persist(rd: PersistRequest): Promise<void> {
+    this.assertOpen();
+    const ops: BatchOp[] = [];
+    const effects: Array<() => void> = [];
+    if (rd.snapshot && rd.snapshot.metadata.index >= this.stagedFirst)
+      this.stageSnapshot(rd.snapshot, ops, effects);
+    if (rd.entries.length > 0) this.stageEntries(rd.entries, ops, effects);
+    if (rd.hardState) {
+      const hs = rd.hardState;
+      ops.push({
+        type: 'put',
+        key: groupKey(this.gid, GroupKind.HardState),
+        value: encodeHardState(groupKey(this.gid, GroupKind.HardState), hs),
+      });
+      effects.push(() => {
+        this.hard = hs;
+      });
+    }
+    if (rd.repaired && this.repairMarked) {
+      ops.push({ type: 'del', key: groupKey(this.gid, GroupKind.Repair) });
+      effects.push(() => {
+        this.repairMarked = false;
+      });
+    }
+    if (ops.length === 0) return Promise.resolve();
+    // Entries and snapshots are always synced, whatever mustSync says: they are acknowledged to peers.
+    const sync = rd.mustSync || rd.snapshot !== undefined || rd.entries.length > 0;
+    return this.ctx.writer.submit({ ops, sync, onDurable: () => runAll(effects) });
+  }
+
+  private stageSnapshot(s: Snapshot, ops: BatchOp[], effects: Array<() => void>): void {
+    const index = s.metadata.index;
+    ops.push(this.put(GroupKind.Snapshot, (k) => encodeSnapshot(k, s)));
+    const conf: StoredConfState = { confState: s.metadata.confState, index };
+    ops.push(this.put(GroupKind.ConfState, (k) => encodeConfState(k, conf)));
+    // The log after the snapshot is discarded (the core only hands storage a snapshot its log does not match).
+    for (let i = index + 1; i <= this.stagedLast; i++) ops.push({ type: 'del', key: entryKey(this.gid, i) });
+    this.stagedRuns.reset(index, s.metadata.term);
+    ops.push(this.put(GroupKind.TermRuns, (k) => encodeTermRuns(k, this.stagedRuns.toArray())));
+    this.stagedFirst = index + 1;
+    this.stagedLast = index;
+    this.epoch++;
+    const runs = this.stagedRuns.clone();
+    effects.push(() => {
+      this.snap = s;
+      this.conf = conf;
+      this.first = index + 1;
+      this.last = index;
+      this.runs = runs;
+      this.cache.clear();
+      // Entries at or below the snapshot are dead keys now: delete them off the write path.
+      this.ctx.background(`${this.name}: clear below ${index + 1}`, () =>
+        trimLog.clearBelow(this.ctx, this, index + 1),
+      );
+    });
+  }
+
+  private stageEntries(all: readonly Entry[], ops: BatchOp[], effects: Array<() => void>): void {
+    // Entries at or below the compaction point are covered by the snapshot.
+    const skip = Math.max(0, this.stagedFirst - all[0]!.index);
+    if (skip >= all.length) return;
+    const entries = skip > 0 ? all.slice(skip) : all;
+    const from = entries[0]!.index;
+    const newLast = entries[entries.length - 1]!.index;
+    assert(
+      from <= this.stagedLast + 1,
+      `${this.name}: append at ${from} leaves a gap after ${this.stagedLast}`,
+    );
+    // A new leader overwrote a suffix: its stale entries beyond the new last index go in the same batch.
+    for (let i = newLast + 1; i <= this.stagedLast; i++)
+      ops.push({ type: 'del', key: entryKey(this.gid, i) });
+    let runsChanged = from <= this.stagedLast && this.stagedRuns.truncateFrom(from);
+    if (from <= this.stagedLast) this.epoch++;
+    const stored: StoredEntry[] = new Array(entries.length);
+    for (let j = 0; j < entries.length; j++) {
+      const e = entries[j]!;
+      assert(e.index === from + j, `${this.name}: entries not contiguous at ${e.index}`);
+      assertSafeIndex(e.term, 'entry term');
+      const timeMs = this.entryTime(e);
+      const key = entryKey(this.gid, e.index);
+      ops.push({ type: 'put', key, value: encodeEntry(key, e, timeMs) });
+      stored[j] = { index: e.index, term: e.term, type: e.type, data: e.data, timeMs };
+      runsChanged = this.stagedRuns.push(e.index, e.term) || runsChanged;
+      this.stageTimePoint(e, timeMs, ops);
+    }
+    if (runsChanged)
+      ops.push(this.put(GroupKind.TermRuns, (k) => encodeTermRuns(k, this.stagedRuns.toArray())));
+    this.stagedLast = newLast;
+    const runs = runsChanged ? this.stagedRuns.clone() : undefined;
+    effects.push(() => {
+      if (runs) this.runs = runs;
+      this.last = newLast;
+      this.cache.append(stored);
+    });
+  }
+
+  private entryTime(e: Entry): number {
+    const t = this.ctx.options.entryTimeMs?.(e) ?? this.ctx.options.nowMs();
+    return Math.max(0, Math.floor(t));
+  }
+
+  /**
+   * A time point says "every entry before `index` arrived before `timeMs`",
+   * so one is written only for an entry strictly later than every entry
+   * before it; then at most one per timeIndexIntervalMs or timeIndexEntriesMax.
+   */
+  private stageTimePoint(e: Entry, timeMs: number, ops: BatchOp[]): void {
+    const o = this.ctx.options;
+    const due =
+      this.lastPointTimeMs < 0 ||
+      timeMs >= this.lastPointTimeMs + o.timeIndexIntervalMs ||
+      e.index >= this.lastPointIndex + o.timeIndexEntriesMax;
+    if (timeMs > this.maxTimeMs && due) {
+      const key = timePointKey(this.gid, timeMs);
+      ops.push({ type: 'put', key, value: encodeTimePoint(key, e.index, e.term) });
+      this.lastPointTimeMs = timeMs;
+      this.lastPointIndex = e.index;
+    }
+    this.maxTimeMs = Math.max(this.maxTimeMs, timeMs);
+  }
+
+  /** Persists what applying committed entries produced: applied index, membership, app state. */
+  applyState(req: ApplyRequest): Promise<void> {
+    this.assertOpen();
+    const ops: BatchOp[] = [];
+    const effects: Array<() => void> = [];
+    if (req.applied !== undefined) {
+      const applied = req.applied;
+      assertSafeIndex(applied, 'applied');
+      ops.push(this.put(GroupKind.Applied, (k) => encodeU64(k, applied)));
+      effects.push(() => {
+        this.appliedIndex = applied;
+      });
+    }
+    if (req.confState !== undefined) {
+      assert(
+        req.applied !== undefined,
+        `${this.name}: a conf state is persisted with the index it was applied at`,
+      );
+      const conf: StoredConfState = { confState: req.confState, index: req.applied };
+      ops.push(this.put(GroupKind.ConfState, (k) => encodeConfState(k, conf)));
+      effects.push(() => {
+        this.conf = conf;
+      });
+    }
+    for (const [k, v] of req.statePuts ?? []) {
+      const key = appStateKey(this.gid, k);
+      ops.push({ type: 'put', key, value: encodeBytes(key, v) });
+    }
+    for (const k of req.stateDels ?? []) ops.push({ type: 'del', key: appStateKey(this.gid, k) });
+    if (ops.length === 0) return Promise.resolve();
+    return this.ctx.writer.submit({
+      ops,
+      sync: req.sync ?? false,
+      onDurable: () => runAll(effects),
+    });
+  }
+
+  /** One app-state value (verified), as of the writes already durable. */
+  async getState(key: Uint8Array): Promise<Uint8Array | undefined> {
+    this.assertOpen();
+    const k = appStateKey(this.gid, key);
+    const v = await this.ctx.db.get(k);
+    if (v === undefined) return undefined;
+    try {
+      return decodeBytes(k, v, { group: this.name });
+    } catch (e) {
+      this.reportCorrupt(e as CorruptDataError);
+      throw e;
+    }
+  }
+
+  private put(kind: number, encode: (key: Uint8Array) => Uint8Array): BatchOp {
+    const key = groupKey(this.gid, kind);
+    return { type: 'put', key, value: encode(key) };
+  }
+
+  // ---- Reads for consumers ----
+
+  /**
+   * Up to `maxEntries` entries from `fromIndex` on, below `hiExclusive`
+   * (default: past the last index; a broker passes commit + 1 so readers
+   * see committed entries only), stopping before `maxBytes` (at least one).
+   * Served from the cache when it holds them, else by a LevelDB iterator.
+   */
+  async readRange(
+    fromIndex: number,
+    maxEntries: number,
+    maxBytes: number,
+    hiExclusive?: number,
+  ): Promise<StoredEntry[]> {
+    this.assertOpen();
+    if (fromIndex < this.first)
+      throw new LogCompactedError(`${this.name}: readRange(${fromIndex}): first index is ${this.first}`);
+    const hi = Math.min(hiExclusive ?? Number.MAX_SAFE_INTEGER, this.last + 1, fromIndex + maxEntries);
+    if (fromIndex >= hi) return [];
+    // A tailing consumer is served from memory; a short answer is fine, the next read continues.
+    const cached = this.cache.get(fromIndex, hi, maxBytes);
+    if (cached !== null) return cached;
+    return readEntries(this.ctx, this, fromIndex, hi, hi - fromIndex, maxBytes);
+  }
+
+  /** An index to scan forward from for the first entry that arrived at or after tsMs (see group-reads.ts). */
+  indexAtTime(tsMs: number): Promise<number> {
+    this.assertOpen();
+    return indexAtTime(this.ctx, this, tsMs);
+  }
+
+  // ---- Retention ----
+
+  /**
+   * Drops entries below `index` (never past the applied index, nor before a
+   * membership change applied after it): records the new compaction point
+   * durably, then deletes the entries in the background. Resolves with the
+   * new first index once the deletion is done.
+   */
+  trimBefore(index: number): Promise<number> {
+    this.assertOpen();
+    const run = this.trimChain.then(() => trimLog.trimBefore(this.ctx, this.trimAccess(), index));
+    this.trimChain = run.catch(() => {});
+    return run;
+  }
+
+  /** Drops entries that arrived before `tsMs` (retention by age); resolves with the new first index. */
+  async trimOlderThan(tsMs: number): Promise<number> {
+    const index = await this.indexAtTime(tsMs);
+    return this.trimBefore(index);
+  }
+
+  private trimAccess(): trimLog.TrimAccess {
+    return {
+      log: this,
+      limitIndex: () => Math.min(this.appliedIndex, this.hard.commit, this.last, this.stagedLast) + 1,
+      confIndex: () => this.conf.index,
+      stagedFirst: () => this.stagedFirst,
+      snapshotAt: (index) => {
+        const term = this.runs.termAt(index);
+        return {
+          metadata: { index, term, confState: this.conf.confState },
+          data: this.snapshotProvider(index, term),
+        };
+      },
+      stage: (s) => {
+        this.stagedRuns.compactTo(s.metadata.index);
+        this.stagedFirst = s.metadata.index + 1;
+        return this.stagedRuns.toArray();
+      },
+      durable: (s) => {
+        this.snap = s;
+        this.first = s.metadata.index + 1;
+        this.runs.compactTo(s.metadata.index);
+        this.cache.compactBefore(this.first);
+      },
+    };
+  }
+
+  // ---- Damage ----
+
+  /** Reports a corrupt value of this group and marks the group for repair durably. */
+  reportCorrupt(err: CorruptDataError): void {
+    this.ctx.reportCorrupt(err);
+  }
+
+  /** Records durably that this group must be repaired from its peers (needsRepair on the next open). */
+  markForRepair(firstBadIndex: number): Promise<void> {
+    this.repairMarked = true;
+    const op = this.put(GroupKind.Repair, (k) => encodeU64(k, firstBadIndex));
+    return this.ctx.writer.submit({ ops: [op], sync: true });
+  }
+
+  close(): void {
+    this.closed = true;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StorageClosedError(`raft group ${this.name} is closed`);
+  }
+}
+
+function runAll(effects: ReadonlyArray<() => void>): void {
+  for (const f of effects) f();
+}

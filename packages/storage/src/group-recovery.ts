@@ -1,0 +1,263 @@
+// Rebuilding a group's memory state from disk at open, and cutting a
+// damaged log.
+//
+// Read and verify every metadata value (hard state, conf state, snapshot,
+// term runs, applied index, repair marker), then the newest
+// `recoveryVerifyTailEntries` entries with a reverse iterator: the last
+// index is the newest key, and the tail must be contiguous and pass its
+// checksums. A bad or missing entry cuts the log just below it. The term runs
+// are persisted (scanning a big log at start-up would be too slow) and are
+// checked against the last entry; only when they disagree are they rebuilt
+// by a full scan.
+//
+// A cut is made crash-safe the same way trimming is: the repair marker
+// (first bad index) is synced first, then the keys from that index on are
+// deleted; a crash in between cuts again at the next open. Any damage found
+// answers needsRepair: the node neither votes nor campaigns until it has
+// caught up with a leader (RaftStorage.initialState).
+
+import { EMPTY_CONF_STATE, type Snapshot } from '@rheo/raft';
+import { deleteRangeChunked } from './chunked-delete.js';
+import type { StoreContext } from './context.js';
+import { CorruptDataError } from './errors.js';
+import type { RecoveredGroup } from './group-log.js';
+import {
+  allEntriesRange,
+  allTimePointsRange,
+  entryKey,
+  GroupKind,
+  groupKey,
+  indexOfEntryKey,
+  timeOfTimePointKey,
+} from './keys.js';
+import {
+  decodeConfState,
+  decodeEntry,
+  decodeHardState,
+  decodeSnapshot,
+  decodeTermRuns,
+  decodeTimePoint,
+  decodeU64,
+  encodeTermRuns,
+  encodeU64,
+  type StoredEntry,
+  type TermRun,
+} from './records.js';
+import { TermRuns } from './term-runs.js';
+
+const EMPTY_SNAPSHOT: Snapshot = {
+  metadata: { index: 0, term: 0, confState: EMPTY_CONF_STATE },
+  data: new Uint8Array(0),
+};
+
+class Recovery {
+  damaged = false;
+  constructor(
+    readonly ctx: StoreContext,
+    readonly name: string,
+    readonly gid: number,
+  ) {}
+
+  corrupt(e: unknown): void {
+    if (!(e instanceof CorruptDataError)) throw e;
+    this.ctx.reportCorrupt(e);
+    this.damaged = true;
+  }
+
+  async read<T>(kind: number, decode: (k: Uint8Array, v: Uint8Array) => T): Promise<T | undefined> {
+    const key = groupKey(this.gid, kind);
+    const v = await this.ctx.db.get(key);
+    if (v === undefined) return undefined;
+    try {
+      return decode(key, v);
+    } catch (e) {
+      this.corrupt(e);
+      return undefined;
+    }
+  }
+}
+
+export async function recoverGroup(ctx: StoreContext, name: string, gid: number): Promise<RecoveredGroup> {
+  const r = new Recovery(ctx, name, gid);
+  const where = { group: name };
+  const storedRuns = await r.read(GroupKind.TermRuns, (k, v) => decodeTermRuns(k, v, where));
+  const snapshot =
+    (await r.read(GroupKind.Snapshot, (k, v) => decodeSnapshot(k, v, where))) ??
+    (await fallbackSnapshot(r, storedRuns));
+  const base = snapshot.metadata.index;
+  const conf = (await r.read(GroupKind.ConfState, (k, v) => decodeConfState(k, v, where))) ?? {
+    confState: snapshot.metadata.confState,
+    index: base,
+  };
+  const applied = (await r.read(GroupKind.Applied, (k, v) => decodeU64(k, v, where))) ?? 0;
+  const hard = await r.read(GroupKind.HardState, (k, v) => decodeHardState(k, v, where));
+  const hardCorrupt = hard === undefined && (await ctx.db.has(groupKey(gid, GroupKind.HardState)));
+  const marker = await r.read(GroupKind.Repair, (k, v) => decodeU64(k, v, where));
+  const markerCorrupt = marker === undefined && (await ctx.db.has(groupKey(gid, GroupKind.Repair)));
+
+  const tail = await readTail(r, base);
+  let cutFrom = tail.cutFrom;
+  // A run-time corruption report left the first bad index in the marker: cut there too.
+  if (marker !== undefined && marker > 0 && marker <= tail.lastIndex)
+    cutFrom = Math.min(cutFrom ?? marker, marker);
+  let lastIndex = cutFrom !== undefined ? cutFrom - 1 : tail.lastIndex;
+
+  let runs = checkedRuns(storedRuns, snapshot, lastIndex, tail.entries);
+  let runsChanged = cutFrom !== undefined;
+  if (runs === undefined) {
+    const rebuilt = await rebuildRuns(r, snapshot, lastIndex);
+    runs = rebuilt.runs;
+    runsChanged = true;
+    if (rebuilt.lastIndex < lastIndex) {
+      lastIndex = rebuilt.lastIndex;
+      cutFrom = lastIndex + 1;
+    }
+  }
+
+  const needsRepair = r.damaged || marker !== undefined || markerCorrupt || cutFrom !== undefined;
+  if (needsRepair) {
+    // The marker first (synced), then the cut: a crash in between cuts again next time.
+    await ctx.writer.submit({ ops: [repairMarkerOp(gid, cutFrom ?? marker ?? 0)], sync: true });
+  }
+  if (cutFrom !== undefined) {
+    await deleteRangeChunked(ctx, { gte: entryKey(gid, cutFrom), lt: allEntriesRange(gid).lt });
+  }
+  if (runsChanged) {
+    const key = groupKey(gid, GroupKind.TermRuns);
+    await ctx.writer.submit({
+      ops: [{ type: 'put', key, value: encodeTermRuns(key, runs.toArray()) }],
+      sync: true,
+    });
+  }
+  const kept = tail.entries.filter((e) => e.index <= lastIndex);
+  const lastPoint = await readLastTimePoint(r);
+  return {
+    // A corrupt hard state must not let the node vote twice in a term: needsRepair keeps it from voting.
+    hardState:
+      hard ??
+      (hardCorrupt ? { term: runs.lastTerm(), vote: 0, commit: base } : { term: 0, vote: 0, commit: 0 }),
+    conf,
+    snapshot,
+    runs,
+    lastIndex,
+    applied,
+    repairMarked: needsRepair,
+    needsRepair,
+    tail: kept,
+    maxTimeMs: Math.max(lastPoint?.timeMs ?? -1, ...kept.map((e) => e.timeMs)),
+    lastPoint,
+  };
+}
+
+function repairMarkerOp(gid: number, firstBad: number) {
+  const key = groupKey(gid, GroupKind.Repair);
+  return { type: 'put' as const, key, value: encodeU64(key, firstBad) };
+}
+
+/** The snapshot was corrupt (or absent): the compaction point from the term runs or the first entry key. */
+async function fallbackSnapshot(r: Recovery, runs: readonly TermRun[] | undefined): Promise<Snapshot> {
+  if (!r.damaged && runs === undefined) return EMPTY_SNAPSHOT;
+  const firstKeys = await r.ctx.db.keys({ ...allEntriesRange(r.gid), limit: 1 }).all();
+  const index = runs?.[0]?.start ?? (firstKeys[0] ? indexOfEntryKey(firstKeys[0]) - 1 : 0);
+  return {
+    metadata: { index, term: runs?.[0]?.term ?? 0, confState: EMPTY_CONF_STATE },
+    data: new Uint8Array(0),
+  };
+}
+
+interface Tail {
+  /** Verified entries, ascending, contiguous. */
+  readonly entries: StoredEntry[];
+  readonly lastIndex: number;
+  /** First index to drop (bad, missing, or after a gap), if any. */
+  readonly cutFrom: number | undefined;
+}
+
+async function readTail(r: Recovery, base: number): Promise<Tail> {
+  const limit = r.ctx.options.recoveryVerifyTailEntries;
+  const rows = await r.ctx.db
+    .iterator({ gt: entryKey(r.gid, base), lt: allEntriesRange(r.gid).lt, reverse: true, limit })
+    .all();
+  if (rows.length === 0) return { entries: [], lastIndex: base, cutFrom: undefined };
+  const top = indexOfEntryKey(rows[0]![0]);
+  let cutFrom: number | undefined;
+  let prev: number | undefined;
+  const good: StoredEntry[] = [];
+  for (const [k, v] of rows) {
+    const index = indexOfEntryKey(k);
+    if (prev !== undefined && index !== prev - 1) cutFrom = prev; // a gap: everything above it is disconnected
+    try {
+      good.push(decodeEntry(k, v, index, { group: r.name, index }));
+    } catch (e) {
+      r.corrupt(e);
+      cutFrom = index;
+    }
+    prev = index;
+  }
+  // Fewer rows than the limit means we saw the whole log: it must start right after the compaction point.
+  if (rows.length < limit && prev !== base + 1) cutFrom = base + 1;
+  const entries = good.filter((e) => cutFrom === undefined || e.index < cutFrom).reverse();
+  return { entries, lastIndex: top, cutFrom };
+}
+
+/** The stored term runs if they agree with the snapshot and the last entry; else undefined. */
+function checkedRuns(
+  stored: readonly TermRun[] | undefined,
+  snapshot: Snapshot,
+  lastIndex: number,
+  tail: readonly StoredEntry[],
+): TermRuns | undefined {
+  if (stored === undefined)
+    return snapshot.metadata.index === lastIndex ? TermRuns.at(lastIndex, snapshot.metadata.term) : undefined;
+  const runs = new TermRuns(stored);
+  if (runs.base !== snapshot.metadata.index || runs.termAt(runs.base) !== snapshot.metadata.term)
+    return undefined;
+  if (lastIndex > runs.base) runs.truncateFrom(lastIndex + 1);
+  const last = tail[tail.length - 1];
+  if (
+    lastIndex > runs.base &&
+    (last === undefined || last.index !== lastIndex || runs.termAt(lastIndex) !== last.term)
+  )
+    return undefined;
+  return runs;
+}
+
+/** The slow path: scan the log, verifying every entry; stops at the first bad or missing one. */
+async function rebuildRuns(
+  r: Recovery,
+  snapshot: Snapshot,
+  lastIndex: number,
+): Promise<{ runs: TermRuns; lastIndex: number }> {
+  const runs = TermRuns.at(snapshot.metadata.index, snapshot.metadata.term);
+  let expect = snapshot.metadata.index + 1;
+  const it = r.ctx.db.iterator({ gte: entryKey(r.gid, expect), lt: entryKey(r.gid, lastIndex + 1) });
+  try {
+    for await (const [k, v] of it) {
+      const index = indexOfEntryKey(k);
+      if (index !== expect) break;
+      try {
+        runs.push(index, decodeEntry(k, v, index, { group: r.name, index }).term);
+      } catch (e) {
+        r.corrupt(e);
+        break;
+      }
+      expect++;
+    }
+  } finally {
+    await it.close();
+  }
+  return { runs, lastIndex: expect - 1 };
+}
+
+async function readLastTimePoint(r: Recovery): Promise<{ timeMs: number; index: number } | undefined> {
+  const rows = await r.ctx.db.iterator({ ...allTimePointsRange(r.gid), reverse: true, limit: 1 }).all();
+  const row = rows[0];
+  if (row === undefined) return undefined;
+  try {
+    return decodeTimePoint(row[0], row[1], timeOfTimePointKey(row[0]), { group: r.name });
+  } catch (e) {
+    if (!(e instanceof CorruptDataError)) throw e;
+    r.ctx.reportCorrupt(e); // the time index is an accelerator: reported, not a reason to repair the log
+    return undefined;
+  }
+}

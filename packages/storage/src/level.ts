@@ -1,0 +1,32 @@
+// The LevelDB handle: binary keys and values (Uint8Array views, no string
+// encoding on the hot path), and the batch sink the group-commit writer uses.
+
+import { ClassicLevel } from 'classic-level';
+import type { BatchOp, BatchSink } from './group-commit-writer.js';
+
+export type LevelDb = ClassicLevel<Uint8Array, Uint8Array>;
+
+export interface LevelTuning {
+  readonly levelCacheBytes: number;
+  readonly levelWriteBufferBytes: number;
+}
+
+export async function openLevel(dir: string, tuning: LevelTuning): Promise<LevelDb> {
+  const db = new ClassicLevel<Uint8Array, Uint8Array>(dir, {
+    keyEncoding: 'view',
+    valueEncoding: 'view',
+    cacheSize: tuning.levelCacheBytes,
+    writeBufferSize: tuning.levelWriteBufferBytes,
+  });
+  await db.open();
+  return db;
+}
+
+export class LevelBatchSink implements BatchSink {
+  constructor(private readonly db: LevelDb) {}
+
+  write(ops: readonly BatchOp[], sync: boolean): Promise<void> {
+    // BatchOp is structurally LevelDB's batch operation ({type, key, value}).
+    return this.db.batch(ops as BatchOp[], { sync });
+  }
+}

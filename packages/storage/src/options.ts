@@ -1,0 +1,86 @@
+// The storage's options: one typed schema with the defaults written out,
+// validated once at open, unknown keys refused, the result frozen.
+
+import type { Entry } from '@rheo/raft';
+
+export interface StorageOptions {
+  /** Per group: bytes of log entries kept in memory (the tail plus loaded segments). */
+  readonly cacheBytesMax: number;
+  /** Bytes (keys + values) gathered into one LevelDB batch. */
+  readonly batchBytesMax: number;
+  /** Contributions (one group's Ready, one metadata write, ...) gathered into one batch. */
+  readonly batchContributorsMax: number;
+  /** Bytes read by one background range load after a cache miss. */
+  readonly loadBytesMax: number;
+  /** Background range loads in flight on the node. */
+  readonly loadsInflightMax: number;
+  /** A time-index point at least every this many ms of arrival time... */
+  readonly timeIndexIntervalMs: number;
+  /** ...or every this many entries, whichever comes first. */
+  readonly timeIndexEntriesMax: number;
+  /** Stale time points (of overwritten entries) skipped in one lookup before falling back to the first index. */
+  readonly timeIndexStaleScanMax: number;
+  /** Keys deleted per background chunk (trimming, group deletion), so writes never wait behind a huge delete. */
+  readonly trimChunkKeysMax: number;
+  /** On open, the newest entries of each group whose checksums are verified. */
+  readonly recoveryVerifyTailEntries: number;
+  /** LevelDB block cache (bytes). */
+  readonly levelCacheBytes: number;
+  /** LevelDB write buffer (memtable) size (bytes). */
+  readonly levelWriteBufferBytes: number;
+  /** The clock for arrival times (injected: the simulator replays time). */
+  readonly nowMs: () => number;
+  /**
+   * The arrival time of an entry, when the application can read it from the
+   * entry (the broker: the record batch's timestamp, the same on every
+   * replica). Undefined or returning undefined: the local clock at persistence.
+   */
+  readonly entryTimeMs: ((e: Entry) => number | undefined) | undefined;
+}
+
+const MiB = 1024 * 1024;
+
+export const DEFAULT_STORAGE_OPTIONS: StorageOptions = Object.freeze({
+  cacheBytesMax: 8 * MiB,
+  batchBytesMax: 16 * MiB,
+  batchContributorsMax: 4096,
+  loadBytesMax: 4 * MiB,
+  loadsInflightMax: 4,
+  timeIndexIntervalMs: 1000,
+  timeIndexEntriesMax: 1000,
+  timeIndexStaleScanMax: 256,
+  trimChunkKeysMax: 1000,
+  recoveryVerifyTailEntries: 1024,
+  levelCacheBytes: 8 * MiB,
+  levelWriteBufferBytes: 16 * MiB,
+  nowMs: () => Date.now(),
+  entryTimeMs: undefined,
+});
+
+const POSITIVE_INTEGER_KEYS = [
+  'cacheBytesMax',
+  'batchBytesMax',
+  'batchContributorsMax',
+  'loadBytesMax',
+  'loadsInflightMax',
+  'timeIndexIntervalMs',
+  'timeIndexEntriesMax',
+  'timeIndexStaleScanMax',
+  'trimChunkKeysMax',
+  'recoveryVerifyTailEntries',
+  'levelCacheBytes',
+  'levelWriteBufferBytes',
+] as const satisfies readonly (keyof StorageOptions)[];
+
+export function resolveStorageOptions(given: Partial<StorageOptions> = {}): StorageOptions {
+  for (const k of Object.keys(given)) {
+    if (!(k in DEFAULT_STORAGE_OPTIONS)) throw new TypeError(`unknown storage option ${JSON.stringify(k)}`);
+  }
+  const o = { ...DEFAULT_STORAGE_OPTIONS, ...given };
+  for (const k of POSITIVE_INTEGER_KEYS) {
+    if (!Number.isSafeInteger(o[k]) || o[k] <= 0)
+      throw new TypeError(`storage option ${k} must be a positive integer`);
+  }
+  if (typeof o.nowMs !== 'function') throw new TypeError('storage option nowMs must be a function');
+  return Object.freeze(o);
+}

@@ -1,0 +1,218 @@
+// Proves that GroupLog implements the Raft core's RaftStorage contract over
+// LevelDB: append, suffix overwrite (stale keys deleted in the same batch),
+// term/firstIndex/lastIndex, entries with maxBytes, compaction errors,
+// snapshot round trip (also across reopen), and the cache-miss protocol
+// (null → one background load → onLoaded → served). A fast-check property
+// drives random append/overwrite/compact sequences against the core's own
+// MemoryStorage as the reference.
+
+import { EMPTY_CONF_STATE, LogCompactedError, LogUnavailableError, MemoryStorage } from '@rheo/raft';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NodeStore } from '../src/index.js';
+import { entryKey } from '../src/internal.js';
+import { entries, payload, snapshotAt, tempDir } from './helpers.js';
+
+describe('GroupLog as RaftStorage', () => {
+  const tmp = tempDir('contract');
+  let store: NodeStore;
+  beforeAll(async () => {
+    store = await NodeStore.open(tmp.dir, { cacheBytesMax: 4096 });
+  });
+  afterAll(async () => {
+    await store.close();
+    tmp.remove();
+  });
+
+  it('starts empty', async () => {
+    const g = await store.openGroup('s/empty/0');
+    expect(g.firstIndex()).toBe(1);
+    expect(g.lastIndex()).toBe(0);
+    expect(g.term(0)).toBe(0);
+    expect(g.entries(1, 1, 100)).toEqual([]);
+    expect(g.initialState()).toEqual({
+      hardState: { term: 0, vote: 0, commit: 0 },
+      confState: EMPTY_CONF_STATE,
+      needsRepair: false,
+    });
+    expect(() => g.term(1)).toThrow(LogUnavailableError);
+  });
+
+  it('appends, overwrites a suffix, and answers term/entries/maxBytes', async () => {
+    const g = await store.openGroup('s/a/0');
+    await g.persist({
+      entries: entries(1, 5, 1),
+      hardState: { term: 1, vote: 1, commit: 0 },
+      mustSync: true,
+    });
+    expect(g.lastIndex()).toBe(5);
+    expect(g.term(3)).toBe(1);
+    expect(g.entries(1, 6, 1e9)?.map((e) => e.index)).toEqual([1, 2, 3, 4, 5]);
+    expect(g.entries(1, 6, 0)?.length).toBe(1); // at least one
+    expect(g.entries(1, 6, 64)?.length).toBe(2); // 32-byte entries
+    await g.persist({
+      entries: entries(4, 4, 2),
+      hardState: { term: 2, vote: 2, commit: 3 },
+      mustSync: true,
+    });
+    expect(g.lastIndex()).toBe(4);
+    expect(g.term(4)).toBe(2);
+    expect(g.term(3)).toBe(1);
+    expect(() => g.entries(1, 6, 1e9)).toThrow(LogUnavailableError);
+    expect(await store.db.get(entryKey(g.gid, 5))).toBeUndefined();
+    expect(g.hardState()).toEqual({ term: 2, vote: 2, commit: 3 });
+    expect((await g.readRange(1, 100, 1e9)).map((e) => [e.index, e.term])).toEqual([
+      [1, 1],
+      [2, 1],
+      [3, 1],
+      [4, 2],
+    ]);
+  });
+
+  it('refuses a gap', async () => {
+    const g = await store.openGroup('s/gap/0');
+    expect(() => g.persist({ entries: entries(3, 4, 1), mustSync: true })).toThrow(/gap/);
+  });
+
+  it('compacts: firstIndex moves, LogCompactedError below, snapshot at the compaction point', async () => {
+    const g = await store.openGroup('s/c/0');
+    g.setSnapshotProvider((index, term) => Uint8Array.of(index, term));
+    await g.persist({
+      entries: entries(1, 10, 1),
+      hardState: { term: 1, vote: 1, commit: 10 },
+      mustSync: true,
+    });
+    await g.applyState({ applied: 8 });
+    expect(await g.trimBefore(20)).toBe(9); // clamped to applied + 1
+    expect(g.firstIndex()).toBe(9);
+    expect(g.term(8)).toBe(1);
+    expect(() => g.term(7)).toThrow(LogCompactedError);
+    expect(() => g.entries(8, 10, 1e9)).toThrow(LogCompactedError);
+    expect(g.snapshot().metadata).toMatchObject({ index: 8, term: 1 });
+    expect([...g.snapshot().data]).toEqual([8, 1]);
+    await expect(g.readRange(3, 10, 1e9)).rejects.toThrow(LogCompactedError);
+    expect(await store.db.get(entryKey(g.gid, 8))).toBeUndefined();
+  });
+
+  it('persists a snapshot from the leader and discards the log', async () => {
+    const g = await store.openGroup('s/snap/0');
+    await g.persist({ entries: entries(1, 3, 1), mustSync: true });
+    const snap = snapshotAt(10, 3);
+    await g.persist({
+      snapshot: snap,
+      entries: entries(11, 12, 3),
+      hardState: { term: 3, vote: 0, commit: 10 },
+      mustSync: true,
+    });
+    expect(g.firstIndex()).toBe(11);
+    expect(g.lastIndex()).toBe(12);
+    expect(g.term(10)).toBe(3);
+    expect(g.snapshot()).toEqual(snap);
+    expect(g.initialState().confState).toEqual(snap.metadata.confState);
+  });
+
+  it('answers null on a cache miss, loads once in the background, then serves', async () => {
+    const g = await store.openGroup('s/miss/0');
+    await g.persist({ entries: entries(1, 40, 1, 512), mustSync: true }); // 20 KiB through a 4 KiB cache
+    let loaded = 0;
+    const fired = new Promise<void>((resolve) => {
+      g.onLoaded = () => {
+        loaded++;
+        resolve();
+      };
+    });
+    expect(g.entries(40, 41, 1e9)?.[0]?.index).toBe(40); // the tail is cached
+    expect(g.entries(1, 5, 1e9)).toBeNull();
+    expect(g.entries(2, 5, 1e9)).toBeNull(); // coalesced into the one load
+    await fired;
+    await store.whenIdle();
+    const got = g.entries(1, 5, 1e9);
+    expect(got?.map((e) => e.index)).toEqual([1, 2, 3, 4]);
+    expect([...got![0]!.data]).toEqual([...payload(1, 1, 512)]);
+    expect(g.completedLoads()).toBe(1);
+    expect(loaded).toBeGreaterThanOrEqual(1);
+  });
+
+  it('keeps hard state, conf state, snapshot and log across reopen', async () => {
+    const t = tempDir('reopen');
+    try {
+      let s = await NodeStore.open(t.dir);
+      let g = await s.openGroup('meta', { confState: { ...EMPTY_CONF_STATE, voters: [1] } });
+      await g.persist({
+        snapshot: snapshotAt(5, 2),
+        entries: entries(6, 9, 2),
+        hardState: { term: 2, vote: 1, commit: 8 },
+        mustSync: true,
+      });
+      await g.persist({
+        entries: entries(9, 10, 3),
+        hardState: { term: 3, vote: 1, commit: 9 },
+        mustSync: true,
+      });
+      await s.close();
+      s = await NodeStore.open(t.dir);
+      g = s.group('meta');
+      expect(g.initialState()).toEqual({
+        hardState: { term: 3, vote: 1, commit: 9 },
+        confState: snapshotAt(5, 2).metadata.confState,
+        needsRepair: false,
+      });
+      expect([g.firstIndex(), g.lastIndex(), g.term(5), g.term(8), g.term(9), g.term(10)]).toEqual([
+        6, 10, 2, 2, 3, 3,
+      ]);
+      expect(g.snapshot()).toEqual(snapshotAt(5, 2));
+      expect(g.entries(6, 11, 1e9)?.map((e) => e.term)).toEqual([2, 2, 2, 3, 3]);
+      await s.close();
+    } finally {
+      t.remove();
+    }
+  });
+
+  it('matches MemoryStorage under random append / overwrite / compact sequences', async () => {
+    type Op =
+      | { kind: 'append'; back: number; count: number; bump: boolean }
+      | { kind: 'compact'; back: number };
+    const op = fc.oneof(
+      fc.record({
+        kind: fc.constant('append' as const),
+        back: fc.nat(4),
+        count: fc.integer({ min: 1, max: 6 }),
+        bump: fc.boolean(),
+      }),
+      fc.record({ kind: fc.constant('compact' as const), back: fc.nat(6) }),
+    );
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 25 }), async (ops: Op[]) => {
+        const g = await store.openGroup(`s/prop/${run++}`);
+        const ref = new MemoryStorage();
+        let term = 1;
+        for (const o of ops) {
+          if (o.kind === 'append') {
+            const from = Math.max(ref.firstIndex(), ref.lastIndex() + 1 - o.back);
+            if (o.bump) term++;
+            const es = entries(from, from + o.count - 1, term);
+            ref.append(es);
+            await g.persist({
+              entries: es,
+              hardState: { term, vote: 1, commit: ref.lastIndex() },
+              mustSync: true,
+            });
+          } else {
+            const to = Math.max(ref.firstIndex(), ref.lastIndex() - o.back);
+            await g.applyState({ applied: ref.lastIndex() });
+            if (to - 1 >= ref.firstIndex()) ref.compact(to - 1);
+            await g.trimBefore(to);
+          }
+          expect([g.firstIndex(), g.lastIndex()]).toEqual([ref.firstIndex(), ref.lastIndex()]);
+          for (let i = ref.firstIndex() - 1; i <= ref.lastIndex(); i++) expect(g.term(i)).toBe(ref.term(i));
+          const lo = ref.firstIndex();
+          const hi = ref.lastIndex() + 1;
+          const want = ref.entries(lo, hi, 1e9).map((e) => [e.index, e.term]);
+          expect((await g.readRange(lo, 1000, 1e9)).map((e) => [e.index, e.term])).toEqual(want);
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
