@@ -10,22 +10,30 @@ export const EMPTY_BYTES = new Uint8Array(0);
 /** Vote context of a campaign started by TimeoutNow: voters skip their lease check. */
 export const CAMPAIGN_TRANSFER = new Uint8Array([0x74, 0x72, 0x61, 0x6e, 0x73, 0x66, 0x65, 0x72]); // "transfer"
 
-const DEFAULTS = {
-  term: 0,
-  logTerm: 0,
-  index: 0,
-  entries: NO_ENTRIES,
-  commit: 0,
-  reject: false,
-  rejectHint: 0,
-  rejectHintTerm: 0,
-  context: EMPTY_BYTES,
-} as const;
-
 export type MessageFields = Partial<Message> & Pick<Message, 'type' | 'to' | 'from'>;
 
+/**
+ * A complete message from the given fields. Built as one literal with every
+ * field in a fixed order (not by spreading defaults): messages are the hot
+ * path and a single object shape keeps them cheap.
+ */
 export function newMessage(f: MessageFields): Message {
-  return { ...DEFAULTS, ...f };
+  const m: Message = {
+    type: f.type,
+    to: f.to,
+    from: f.from,
+    term: f.term ?? 0,
+    logTerm: f.logTerm ?? 0,
+    index: f.index ?? 0,
+    entries: f.entries ?? NO_ENTRIES,
+    commit: f.commit ?? 0,
+    reject: f.reject ?? false,
+    rejectHint: f.rejectHint ?? 0,
+    rejectHintTerm: f.rejectHintTerm ?? 0,
+    context: f.context ?? EMPTY_BYTES,
+  };
+  if (f.snapshot !== undefined) return { ...m, snapshot: f.snapshot };
+  return m;
 }
 
 export function isCampaignTransfer(ctx: Uint8Array): boolean {

@@ -131,8 +131,11 @@ export class Raft {
     };
   }
 
+  /** Queues a message from this node; its term is ours unless given (votes, pre-votes). */
   send(f: Omit<MessageFields, 'from'>): void {
-    const m = newMessage({ term: this.term, ...f, from: this.id });
+    const m = newMessage(f as MessageFields);
+    (m as { from: NodeId }).from = this.id;
+    if (f.term === undefined) (m as { term: number }).term = this.term;
     this.msgs.push(m);
   }
 
