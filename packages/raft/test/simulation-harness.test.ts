@@ -5,12 +5,10 @@
 // packets across partitions (also those already in flight) and heals.
 
 import { describe, expect, test } from 'vitest';
-import { EMPTY_CONF_STATE, type Entry, type Message } from '../src/index.js';
+import type { Entry, Message } from '../src/index.js';
 import { SimNetwork } from './sim/network.js';
 import { Prng } from './sim/prng.js';
 import { SimDisk } from './sim/sim-disk.js';
-
-const conf = { ...EMPTY_CONF_STATE, voters: [1, 2, 3] };
 
 function ents(from: number, to: number, term: number): Entry[] {
   const out: Entry[] = [];
@@ -56,7 +54,7 @@ describe('Prng', () => {
 
 describe('SimDisk', () => {
   test('a crash drops exactly the unsynced writes', () => {
-    const disk = new SimDisk({ confState: conf }, new Prng(1));
+    const disk = new SimDisk({}, new Prng(1));
     disk.write({ kind: 'entries', entries: ents(1, 3, 1) });
     disk.write({ kind: 'hardState', hs: { term: 1, vote: 1, commit: 2 } });
     disk.sync();
@@ -69,7 +67,7 @@ describe('SimDisk', () => {
   });
 
   test('a torn write keeps a prefix of the unsynced batch, and is not damage', () => {
-    const disk = new SimDisk({ confState: conf }, new Prng(2));
+    const disk = new SimDisk({}, new Prng(2));
     disk.write({ kind: 'entries', entries: ents(1, 2, 1) });
     disk.sync();
     disk.write({ kind: 'entries', entries: ents(3, 9, 1) });
@@ -83,7 +81,7 @@ describe('SimDisk', () => {
   });
 
   test('a bit flip is found by checksum; the log is cut before it and repair is required', () => {
-    const disk = new SimDisk({ confState: conf }, new Prng(3));
+    const disk = new SimDisk({}, new Prng(3));
     disk.write({ kind: 'entries', entries: ents(1, 8, 1) });
     disk.write({ kind: 'hardState', hs: { term: 1, vote: 2, commit: 8 } });
     disk.sync();
@@ -104,7 +102,7 @@ describe('SimDisk', () => {
   });
 
   test('a lost tail is found by the expected last index', () => {
-    const disk = new SimDisk({ confState: conf }, new Prng(4));
+    const disk = new SimDisk({}, new Prng(4));
     disk.write({ kind: 'entries', entries: ents(1, 8, 1) });
     disk.sync();
     disk.crash(0);
@@ -115,7 +113,7 @@ describe('SimDisk', () => {
   });
 
   test('damage never reaches entries the state machine holds', () => {
-    const disk = new SimDisk({ confState: conf }, new Prng(5));
+    const disk = new SimDisk({}, new Prng(5));
     disk.write({ kind: 'entries', entries: ents(1, 4, 1) });
     disk.write({ kind: 'applied', sm: { index: 4, term: 1, chain: 0 } });
     disk.sync();

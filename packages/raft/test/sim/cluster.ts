@@ -7,6 +7,7 @@ import type { SimContext } from './context.js';
 import type { SimOptions } from './options.js';
 import type { Prng } from './prng.js';
 import { SimNode } from './sim-node.js';
+import { bootstrapSnapshot } from './state-machine.js';
 
 export function members(cs: ConfState): NodeId[] {
   return [...new Set([...cs.voters, ...cs.learners, ...cs.votersOutgoing, ...cs.learnersNext])];
@@ -24,9 +25,10 @@ export class Cluster {
     private readonly opts: SimOptions,
   ) {}
 
-  /** Creates a node; initial members start with the group's membership, joiners with none. */
+  /** Creates a node; founding members start from the bootstrap snapshot, joiners empty. */
   add(id: NodeId, conf: ConfState | null): SimNode {
-    const node = new SimNode(id, this.ctx, this.rng.fork(), this.opts.raft, conf ?? EMPTY_CONF_STATE, {
+    const boot = conf ? bootstrapSnapshot(conf) : undefined;
+    const node = new SimNode(id, this.ctx, this.rng.fork(), this.opts.raft, boot, {
       probability: this.opts.slowSyncProbability,
       ticksMax: this.opts.slowSyncTicksMax,
     });

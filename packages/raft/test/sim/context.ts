@@ -21,7 +21,12 @@ export interface ProposalAck {
 }
 
 /** Deliberately broken driver behaviours, used to prove that the checkers catch them. */
-export type DriverBug = 'none' | 'ack-before-sync' | 'skip-repair-flag';
+export type DriverBug =
+  | 'none'
+  /** Sends every message (votes, append acks) before persisting, and fsyncs only every few ticks. */
+  | 'ack-before-sync'
+  /** The storage cuts a damaged log but does not report needsRepair: the node votes with a hole. */
+  | 'hide-damage';
 
 export interface SimContext {
   now: number;

@@ -52,8 +52,8 @@ export function chooseOptions(rng: Prng, safetyTicks: number): SimOptions {
       electionTick,
       heartbeatTick,
       // Small byte bounds so that batching, flow control and paging are exercised.
-      maxSizePerMsgBytes: rng.pick([64, 256, 4096]),
-      maxInflightMsgs: rng.range(1, 8),
+      maxSizePerMsgBytes: rng.pick([256, 1024, 4096]),
+      maxInflightMsgs: rng.range(2, 8),
       maxInflightBytes: rng.pick([0, 512, 8192]),
       maxUncommittedEntriesBytes: rng.pick([0, 2048, 65536]),
       maxCommittedSizePerReadyBytes: rng.pick([0, 128, 4096]),

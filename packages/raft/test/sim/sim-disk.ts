@@ -14,7 +14,7 @@ import type { ConfState, Entry, HardState, RaftStorage, Snapshot } from '../../s
 import { ChainedLog } from './chained-log.js';
 import { Hash53 } from './hash.js';
 import type { Prng } from './prng.js';
-import { SM_EMPTY, type SmState } from './state-machine.js';
+import { decodeSmState, SM_EMPTY, type SmState } from './state-machine.js';
 
 export type DiskOp =
   | { readonly kind: 'snapshot'; readonly snap: Snapshot }
@@ -53,21 +53,34 @@ export class SimDisk implements RaftStorage {
   private loadingUntilTick = -1;
   now = 0;
   cacheMissProbability = 0;
+  /** A deliberately broken storage (test of the checkers): damage is cut but not reported. */
+  hideDamage = false;
   onCacheMiss: ((readyAtTick: number) => void) | null = null;
 
+  /**
+   * A founding member starts from the bootstrap snapshot (the group's first
+   * membership at index 1, see bootstrapSnapshot); a joiner starts empty and
+   * learns the membership from a leader's snapshot.
+   */
   constructor(
-    init: { confState: ConfState },
+    init: { snapshot?: Snapshot },
     private readonly rng: Prng,
   ) {
-    const log = new ChainedLog({ confState: init.confState });
-    this.durable = { log, sm: SM_EMPTY, needsRepair: false, expectedLastIndex: 0, checksums: new Map() };
+    const snap = init.snapshot;
+    const log = new ChainedLog(
+      snap
+        ? { snapshot: snap, hardState: { term: snap.metadata.term, vote: 0, commit: snap.metadata.index } }
+        : {},
+    );
+    const sm = snap ? decodeSmState(snap.data) : SM_EMPTY;
+    this.durable = { log, sm, needsRepair: false, expectedLastIndex: log.lastIndex(), checksums: new Map() };
     this.view = log.copy();
   }
 
   // ---- RaftStorage, answered from the view (the node's own writes) ----
 
   initialState(): { hardState: HardState; confState: ConfState; needsRepair?: boolean } {
-    return { ...this.view.store.initialState(), needsRepair: this.durable.needsRepair };
+    return { ...this.view.store.initialState(), needsRepair: this.durable.needsRepair && !this.hideDamage };
   }
 
   entries(lo: number, hi: number, maxBytes: number): readonly Entry[] | null {

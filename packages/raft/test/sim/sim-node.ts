@@ -12,6 +12,7 @@
 
 import {
   type ConfState,
+  EMPTY_CONF_STATE,
   EntryType,
   type Message,
   MessageType,
@@ -20,6 +21,7 @@ import {
   type RaftNodeApi,
   type Ready,
   Role,
+  type Snapshot,
 } from '../../src/index.js';
 import type { SimContext } from './context.js';
 import type { Prng } from './prng.js';
@@ -55,7 +57,8 @@ export class SimNode {
   private confState: ConfState;
   /** Recent (state, membership) pairs by applied index, to snapshot a little behind the tip. */
   private recentApplied: { sm: SmState; cs: ConfState }[] = [];
-  private localCalls: (() => void)[] = [];
+  /** Local notifications for the core (storage loaded, snapshot status, unreachable), due at a tick. */
+  private localCalls: { at: number; fn: () => void }[] = [];
   readonly reads: ReadTracker;
   /** Set once this node is removed from the group and shut down for good. */
   decommissioned = false;
@@ -66,12 +69,13 @@ export class SimNode {
     private readonly ctx: SimContext,
     private readonly rng: Prng,
     private readonly config: NodeConfig,
-    initialConf: ConfState,
+    bootstrap: Snapshot | undefined,
     readonly slowSync: { probability: number; ticksMax: number },
   ) {
-    this.disk = new SimDisk({ confState: initialConf }, rng.fork());
+    this.disk = new SimDisk({ snapshot: bootstrap }, rng.fork());
+    this.disk.hideDamage = ctx.driverBug === 'hide-damage';
     this.disk.onCacheMiss = (at) => this.later(at, () => this.raft?.notifyStorageLoaded());
-    this.confState = initialConf;
+    this.confState = bootstrap?.metadata.confState ?? EMPTY_CONF_STATE;
     this.reads = new ReadTracker(id, ctx);
   }
 
@@ -147,10 +151,13 @@ export class SimNode {
   }
 
   /** Runs `fn` on this incarnation at tick `at` or later (storage loads, snapshot reports). */
-  later(_at: number, fn: () => void): void {
+  later(at: number, fn: () => void): void {
     const inc = this.incarnation;
-    this.localCalls.push(() => {
-      if (this.incarnation === inc) fn();
+    this.localCalls.push({
+      at,
+      fn: () => {
+        if (this.incarnation === inc) fn();
+      },
     });
   }
 
@@ -174,9 +181,12 @@ export class SimNode {
       this.owedTicks--;
       raft.tick();
     }
-    const calls = this.localCalls;
-    this.localCalls = [];
-    for (const c of calls) c();
+    this.disk.now = this.ctx.now;
+    if (this.localCalls.length > 0) {
+      const due = this.localCalls.filter((c) => c.at <= this.ctx.now);
+      this.localCalls = this.localCalls.filter((c) => c.at > this.ctx.now);
+      for (const c of due) c.fn();
+    }
     const inbox = this.inbox;
     this.inbox = [];
     for (const m of inbox) {
@@ -198,6 +208,10 @@ export class SimNode {
   private handleReady(raft: RaftNodeApi, rd: Ready): void {
     const becameLeader =
       rd.softState !== undefined && rd.softState.role === Role.Leader && this.role !== Role.Leader;
+    if (rd.softState && rd.softState.role !== this.role) {
+      const ss = rd.softState;
+      this.ctx.trace.event(this.ctx.now, this.id, 'role', () => `${ss.role} leader=${ss.leader}`);
+    }
     if (rd.softState) this.role = rd.softState.role;
     if (rd.hardState) this.term = rd.hardState.term;
     if (becameLeader) this.term = raft.status().term;
@@ -214,7 +228,7 @@ export class SimNode {
     if (rd.snapshot) this.disk.write({ kind: 'snapshot', snap: rd.snapshot });
     if (rd.entries.length > 0) this.disk.write({ kind: 'entries', entries: rd.entries });
     if (rd.hardState) this.disk.write({ kind: 'hardState', hs: rd.hardState });
-    if (rd.repaired && bug !== 'skip-repair-flag') this.disk.write({ kind: 'repaired' });
+    if (rd.repaired) this.disk.write({ kind: 'repaired' });
     if (becameLeader) this.observeNewLeader();
     const mustSync = rd.mustSync || rd.repaired === true || rd.snapshot !== undefined;
     if (mustSync && bug !== 'ack-before-sync') {
@@ -276,6 +290,7 @@ export class SimNode {
         c.leaderOwnTerm.observeLeaderCommit(this.id, this.term, commit, this.termAt(commit));
       }
       this.commit = commit;
+      this.ctx.trace.event(this.ctx.now, this.id, 'commit', () => `${commit} term=${this.term}`);
     }
   }
 

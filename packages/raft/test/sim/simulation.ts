@@ -29,9 +29,14 @@ export const SAFETY_TICKS_DEFAULT = 400;
  */
 export const LIVENESS_ROUNDS_MAX = 8;
 
-export function livenessBoundTicks(o: SimOptions): number {
+export function livenessBoundTicks(o: SimOptions, logGap: number): number {
   const oneWayMax = o.latencyMaxTicks + o.jitterMaxTicks + 1;
-  return LIVENESS_ROUNDS_MAX * (2 * o.raft.electionTick + 4 * oneWayMax) + 4 * oneWayMax;
+  const elections = LIVENESS_ROUNDS_MAX * (2 * o.raft.electionTick + 4 * oneWayMax);
+  // Catching a lagging voter up: at least one entry per App, maxInflightMsgs
+  // Apps per round trip (a probing follower gets one per heartbeat).
+  const roundTrip = 2 * oneWayMax + o.raft.heartbeatTick;
+  const catchUp = Math.ceil(logGap / o.raft.maxInflightMsgs) * roundTrip;
+  return elections + catchUp + 4 * oneWayMax;
 }
 
 export interface SimRunOptions {
@@ -147,8 +152,8 @@ class Simulation {
     this.ctx.phase = 'liveness';
     this.ctx.now = livenessStart;
     this.faults.stopAll();
-    this.ctx.trace.event(this.ctx.now, 0, 'liveness-phase', () => `bound=${livenessBoundTicks(this.opts)}`);
-    const bound = livenessBoundTicks(this.opts);
+    const bound = livenessBoundTicks(this.opts, this.logGap());
+    this.ctx.trace.event(this.ctx.now, 0, 'liveness-phase', () => `bound=${bound}`);
     let t = livenessStart;
     for (; t < livenessStart + bound; t++) {
       this.ctx.now = t;
@@ -164,6 +169,19 @@ class Simulation {
     }
     this.finalChecks();
     return this.result(t - livenessStart);
+  }
+
+  /** The widest gap between the last indexes of the live voters, when the faults stop. */
+  private logGap(): number {
+    const voters = new Set([
+      ...this.cluster.committedConf().voters,
+      ...this.cluster.committedConf().votersOutgoing,
+    ]);
+    const lasts = this.cluster
+      .live()
+      .filter((n) => voters.has(n.id))
+      .map((n) => n.disk.lastIndex());
+    return lasts.length === 0 ? 0 : Math.max(...lasts) - Math.min(...lasts);
   }
 
   /** One tick of the world: clocks, network delivery, then every driver turn. */

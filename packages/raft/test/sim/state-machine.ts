@@ -3,7 +3,7 @@
 // the checkers need (see hash.ts). Client payloads carry a unique id so that
 // an acknowledged write can be traced to the index it landed at.
 
-import type { Entry } from '../../src/index.js';
+import type { ConfState, Entry, Snapshot } from '../../src/index.js';
 import { chainNext } from './hash.js';
 
 export interface SmState {
@@ -81,4 +81,16 @@ export function encodePayload(id: number, fillerBytes: number): Uint8Array {
 export function payloadId(e: Entry): number {
   if (e.type !== 0 || e.data.byteLength < 4) return 0;
   return new DataView(e.data.buffer, e.data.byteOffset, 4).getUint32(0);
+}
+
+/**
+ * The group's founding state: a snapshot at index 1, term 1 holding the
+ * first membership. Putting it in a snapshot (rather than in the log at
+ * index 0) is what lets a node that joins later with an empty log learn the
+ * founding members: the leader cannot send it index 1, so it sends this
+ * snapshot. The state machine counts the bootstrap as applied entry 1.
+ */
+export function bootstrapSnapshot(confState: ConfState): Snapshot {
+  const sm: SmState = { index: 1, term: 1, chain: 1 };
+  return { metadata: { index: 1, term: 1, confState }, data: encodeSmState(sm) };
 }

@@ -13,12 +13,19 @@ import type { SimOptions } from './options.js';
 import type { Prng } from './prng.js';
 import { encodePayload } from './state-machine.js';
 
-/** Bound on unacknowledged proposals a node's clients track (older ones time out). */
-const PENDING_PER_NODE_MAX = 512;
+/**
+ * Bound on the clients' unacknowledged proposals, over all nodes: real
+ * producers have bounded in-flight requests, and an unbounded backlog on a
+ * leader that cannot commit would make the liveness bound meaningless.
+ */
+const OUTSTANDING_MAX = 32;
+/** A client gives up on a proposal after this many election timeouts. */
+const TIMEOUT_ELECTIONS = 4;
 
 interface Pending {
   readonly id: number;
   readonly term: number;
+  readonly proposedAtTick: number;
 }
 
 export class Workload {
@@ -27,7 +34,7 @@ export class Workload {
   private hint: NodeId = 0;
   counts = { proposed: 0, refused: 0, acked: 0, leaseReads: 0, readIndexReads: 0 };
   /** The id of the liveness probe once proposed, and whether it was acked. */
-  probe: { id: number; acked: boolean; node: NodeId } | null = null;
+  probe: { id: number; acked: boolean; node: NodeId; proposedAtTick: number } | null = null;
 
   constructor(
     private readonly ctx: SimContext,
@@ -43,6 +50,7 @@ export class Workload {
 
   /** Proposes `count` entries (a batch when > 1) on the hinted leader or a random node. */
   propose(count: number): number | null {
+    if (this.outstanding() + count > OUTSTANDING_MAX) return null;
     const responsive = this.cluster.responsive();
     if (responsive.length === 0) return null;
     const target = responsive.find((n) => n.id === this.hint) ?? this.rng.pick(responsive);
@@ -66,8 +74,9 @@ export class Workload {
       byIndex = new Map();
       this.pending.set(target.id, byIndex);
     }
-    for (const [i, id] of ids.entries()) byIndex.set(r.firstIndex + i, { id, term: r.term });
-    while (byIndex.size > PENDING_PER_NODE_MAX) byIndex.delete(byIndex.keys().next().value!);
+    for (const [i, id] of ids.entries()) {
+      byIndex.set(r.firstIndex + i, { id, term: r.term, proposedAtTick: this.ctx.now });
+    }
     this.counts.proposed += count;
     this.ctx.trace.event(
       this.ctx.now,
@@ -125,9 +134,25 @@ export class Workload {
 
   /** The liveness phase's probe: one proposal that must be acked in time; retried until accepted. */
   stepProbe(): void {
-    if (this.probe && (this.probe.acked || this.isPending(this.probe.id))) return;
+    const p = this.probe;
+    // A client retries a probe that was lost with its leader, or that took an election timeout.
+    const retryAt = p ? p.proposedAtTick + 2 * this.opts.raft.electionTick : 0;
+    if (p && (p.acked || (this.isPending(p.id) && this.ctx.now < retryAt))) return;
     const id = this.propose(1);
-    if (id !== null) this.probe = { id, acked: false, node: 0 };
+    if (id !== null) this.probe = { id, acked: false, node: 0, proposedAtTick: this.ctx.now };
+  }
+
+  /** Pending proposals after dropping those the clients timed out on. */
+  private outstanding(): number {
+    const deadline = this.ctx.now - TIMEOUT_ELECTIONS * this.opts.raft.electionTick;
+    let n = 0;
+    for (const byIndex of this.pending.values()) {
+      for (const [index, p] of byIndex) {
+        if (p.proposedAtTick < deadline) byIndex.delete(index);
+        else n++;
+      }
+    }
+    return n;
   }
 
   private isPending(id: number): boolean {
