@@ -1,10 +1,11 @@
 // Hash keys of the records in a batch, for the leader's check that every
 // record belongs to its shard. A record with an explicit hash key is read
 // in place; otherwise the partition key's bytes are hashed (MD5) in place,
-// without decoding them to a string.
+// without decoding them to a string and without allocating (md5.ts).
 import { hashKeyBytes } from './batch-format.js';
-import { compareHashKeyBytes, partitionKeyHashKeyBytes } from './hash-key.js';
+import { compareHashKeyBytes } from './hash-key.js';
 import type { HashRangeBytes } from './hash-range.js';
+import { md5Into } from './md5.js';
 import { RecordCursor } from './record-cursor.js';
 
 /**
@@ -16,10 +17,7 @@ export function recordHashKey(cursor: RecordCursor, out: Uint8Array, offset = 0)
   if (cursor.hashKeyOffset >= 0) {
     out.set(batch.subarray(cursor.hashKeyOffset, cursor.hashKeyOffset + hashKeyBytes), offset);
   } else {
-    out.set(
-      partitionKeyHashKeyBytes(batch.subarray(cursor.keyOffset, cursor.keyOffset + cursor.keyBytes)),
-      offset,
-    );
+    md5Into(batch, cursor.keyOffset, cursor.keyOffset + cursor.keyBytes, out, offset);
   }
 }
 

@@ -5,8 +5,8 @@
 // On the wire and on the hot path a hash key is 16 big-endian bytes, which
 // compare in byte order without a bigint; at the API it is a bigint or its
 // decimal string, as Kinesis spells it.
-import { hash } from 'node:crypto';
 import { RheoError } from './errors.js';
+import { md5Into } from './md5.js';
 
 export const hashKeyMax = 2n ** 128n - 1n;
 export const hashKeyBytesLength = 16;
@@ -15,7 +15,10 @@ const explicitHashKeyPattern = /^(0|[1-9][0-9]{0,38})$/;
 
 /** MD5 of the partition key (a string, or its UTF-8 bytes) as 16 big-endian bytes. */
 export function partitionKeyHashKeyBytes(partitionKey: string | Uint8Array): Buffer {
-  return hash('md5', partitionKey, 'buffer');
+  const bytes = typeof partitionKey === 'string' ? Buffer.from(partitionKey, 'utf8') : partitionKey;
+  const out = Buffer.allocUnsafe(hashKeyBytesLength);
+  md5Into(bytes, 0, bytes.length, out, 0);
+  return out;
 }
 
 /** MD5 of the partition key as an unsigned 128-bit integer. */

@@ -2,7 +2,7 @@
 // batch layout constants and the varint helpers stay internal (./internal).
 
 export { type DecodedRecord, decodeBatch, forEachRecord, recordCursors } from './batch-decode.js';
-export { encodeBatch, type RecordInput } from './batch-encode.js';
+export { encodeBatch, encodeBatchInto, encodedBatchBytesMax, type RecordInput } from './batch-encode.js';
 export { type BatchForm, batchHeaderBytes, type CompressionCodec } from './batch-format.js';
 export { batchHashKeys, firstRecordOutsideRange, recordHashKey } from './batch-hash-keys.js';
 export {
@@ -58,6 +58,7 @@ export {
 } from './iterator-token.js';
 export * from './limits.js';
 export { codePointCount, partitionKeyProblem } from './partition-key.js';
+export * from './proto.js';
 export { RecordCursor } from './record-cursor.js';
 export {
   childBase,
@@ -77,4 +78,3 @@ export {
   startingSequenceNumber,
 } from './sequence-number.js';
 export { ShardMap, type ShardRangeEntry } from './shard-map.js';
-export * from './proto.js';

@@ -24,12 +24,13 @@ import {
   validateBatch,
   validateClientBatch,
 } from '../src/index.js';
+import { unicodeStringArb } from './arbitraries.js';
 import { expectRheoError } from './expect-error.js';
 import { rawBatch, rawBody, resealHeader } from './raw-batch.js';
 
 const recordArb: fc.Arbitrary<RecordInput> = fc.record(
   {
-    partitionKey: fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }),
+    partitionKey: unicodeStringArb(1, 40),
     data: fc.oneof(fc.constant(new Uint8Array(0)), fc.uint8Array({ maxLength: 300 })),
     explicitHashKey: fc.bigInt({ min: 0n, max: hashKeyMax }),
   },
