@@ -1,0 +1,19 @@
+export { type BackoffOptions, backoffDelayMs } from './backoff.js';
+export { CoalesceKind, coalesceKind } from './coalesce.js';
+export { frameMessageBytesMax, groupMessageBytesMax, splitToFit } from './frame-size.js';
+export {
+  GrpcServerError,
+  type GrpcServerHandle,
+  shutdownGraceMsDefault,
+  shutdownGrpcServer,
+  startGrpcServer,
+} from './grpc-server.js';
+export { decodeGroupId, decodeRaftMessage, encodeRaftMessage, RaftCodecError } from './raft-codec.js';
+export { RaftTransport, transportDefaults } from './raft-transport.js';
+export type {
+  DropReason,
+  PeerStats,
+  RaftTransportOptions,
+  TransportPeer,
+  TransportStats,
+} from './transport-types.js';

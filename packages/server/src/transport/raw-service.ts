@@ -1,0 +1,54 @@
+// The RaftTransport service with frames as raw bytes. The transport encodes
+// and decodes RaftBatch itself (with the contract's own message type) rather
+// than letting grpc-js do it, for three reasons: it counts exact bytes per
+// peer; it checks each frame's size before writing; and a frame a peer got
+// wrong becomes a counted drop instead of grpc-js ending the whole stream.
+// The path is the contract's, so on the wire nothing differs.
+import * as grpc from '@grpc/grpc-js';
+import { loadRheoProto, type pb } from '@rheo/wire';
+
+const identity = (b: Buffer): Buffer => b;
+
+/** `/rheo.v1.RaftTransport/Exchange`, bidirectional, frames as Buffers. */
+export function rawRaftTransportService(): grpc.ServiceDefinition {
+  const exchange = loadRheoProto().rheo.v1.RaftTransport.service.Exchange;
+  return {
+    Exchange: {
+      path: exchange.path,
+      requestStream: true,
+      responseStream: true,
+      requestSerialize: identity,
+      requestDeserialize: identity,
+      responseSerialize: identity,
+      responseDeserialize: identity,
+    },
+  };
+}
+
+export type RawExchangeCall = grpc.ClientDuplexStream<Buffer, Buffer>;
+export interface RawRaftTransportClient extends grpc.Client {
+  Exchange(options?: grpc.CallOptions): RawExchangeCall;
+}
+
+let clientCtor: grpc.ServiceClientConstructor | undefined;
+
+export function rawRaftTransportClient(
+  address: string,
+  options: grpc.ChannelOptions,
+): RawRaftTransportClient {
+  clientCtor ??= grpc.makeGenericClientConstructor(rawRaftTransportService(), 'RaftTransport');
+  return new clientCtor(
+    address,
+    grpc.credentials.createInsecure(),
+    options,
+  ) as unknown as RawRaftTransportClient;
+}
+
+export function encodeBatch(batch: pb.RaftBatch): Buffer {
+  return loadRheoProto().rheo.v1.RaftBatch.serialize(batch);
+}
+
+/** Decodes a frame; throws on bytes that are not a RaftBatch. */
+export function decodeBatch(frame: Buffer): pb.RaftBatch__Output {
+  return loadRheoProto().rheo.v1.RaftBatch.deserialize(frame);
+}
