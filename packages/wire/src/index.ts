@@ -5,6 +5,7 @@ export { type DecodedRecord, decodeBatch, forEachRecord, recordCursors } from '.
 export { encodeBatch, encodeBatchInto, encodedBatchBytesMax, type RecordInput } from './batch-encode.js';
 export { type BatchForm, batchHeaderBytes, type CompressionCodec } from './batch-format.js';
 export { batchHashKeys, firstRecordOutsideRange, recordHashKey } from './batch-hash-keys.js';
+export { splitBatches } from './batch-sequence.js';
 export {
   type BatchStamp,
   readBatchStamp,

@@ -2,6 +2,7 @@
 // directly: fast-check's built-in full-Unicode unit spends seconds building
 // a reverse mapping on first use, which would dominate the suite's time.
 import fc from 'fast-check';
+import { hashKeyMax, type RecordInput } from '../src/index.js';
 
 /** One Unicode scalar value (never a surrogate), weighted towards ASCII like real keys. */
 export const codePointArb: fc.Arbitrary<string> = fc
@@ -18,3 +19,14 @@ export const codePointArb: fc.Arbitrary<string> = fc
 export function unicodeStringArb(minLength: number, maxLength: number): fc.Arbitrary<string> {
   return fc.array(codePointArb, { minLength, maxLength }).map((chars) => chars.join(''));
 }
+
+/** A record as a producer gives it: unicode key, often empty data, sometimes an explicit hash key. */
+export const recordArb: fc.Arbitrary<RecordInput> = fc.record(
+  {
+    partitionKey: unicodeStringArb(1, 40),
+    data: fc.oneof(fc.constant(new Uint8Array(0)), fc.uint8Array({ maxLength: 300 })),
+    explicitHashKey: fc.bigInt({ min: 0n, max: hashKeyMax }),
+  },
+  { requiredKeys: ['partitionKey', 'data'] },
+);
+export const recordsArb = fc.array(recordArb, { minLength: 1, maxLength: 20 });

@@ -3,51 +3,32 @@
 //   empty data and explicit hash keys; the encoder's bytes equal an
 //   independent reference writer's (raw-batch.ts); stamping a batch into its
 //   stored form keeps every body byte and the records;
-// - a pinned byte layout, so a format change is a deliberate edit here;
-// - every single flipped bit, random bytes, sealed random bodies and
-//   truncations end in a RheoError whose code is InvalidArgument (malformed
-//   or over a limit) or Corrupt (a checksum mismatch), never anything else.
+// - encodeBatchInto writes the same bytes into a reused buffer; batches
+//   back to back split into the same batches;
+// - a pinned byte layout, so a format change is a deliberate edit here.
+// Damage and format rules are in record-batch-damage.test.ts.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
   decodeBatch,
   encodeBatch,
+  encodeBatchInto,
+  encodedBatchBytesMax,
   forEachRecord,
   hashKeyMax,
   RecordCursor,
   type RecordInput,
-  RheoError,
   readBatchStamp,
   recordSequenceNumber,
   sequenceNumber,
+  splitBatches,
   stampBatch,
   validateBatch,
   validateClientBatch,
 } from '../src/index.js';
-import { unicodeStringArb } from './arbitraries.js';
+import { recordsArb } from './arbitraries.js';
 import { expectRheoError } from './expect-error.js';
-import { rawBatch, rawBody, resealHeader } from './raw-batch.js';
-
-const recordArb: fc.Arbitrary<RecordInput> = fc.record(
-  {
-    partitionKey: unicodeStringArb(1, 40),
-    data: fc.oneof(fc.constant(new Uint8Array(0)), fc.uint8Array({ maxLength: 300 })),
-    explicitHashKey: fc.bigInt({ min: 0n, max: hashKeyMax }),
-  },
-  { requiredKeys: ['partitionKey', 'data'] },
-);
-const recordsArb = fc.array(recordArb, { minLength: 1, maxLength: 20 });
-
-function expectCodecError(fn: () => unknown): void {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(RheoError);
-    expect(['InvalidArgument', 'Corrupt']).toContain((err as RheoError).code);
-    return;
-  }
-  expect.fail('expected a RheoError');
-}
+import { rawBatch, rawBody } from './raw-batch.js';
 
 function normalized(records: readonly RecordInput[]) {
   return records.map((r) => ({
@@ -117,6 +98,60 @@ describe('record batch round trip', () => {
     const cursor = new RecordCursor(batch);
     expect(cursor.next()).toBe(true);
     expect(batch.toString('utf8', cursor.keyOffset, cursor.keyOffset + cursor.keyBytes)).toBe('ab');
+  });
+});
+
+describe('encoding into a reused buffer', () => {
+  test('writes the same bytes as encodeBatch, as a view of the buffer', () => {
+    const out = Buffer.alloc(encodedBatchBytesMax());
+    fc.assert(
+      fc.property(recordsArb, (records) => {
+        const batch = encodeBatchInto(records, out);
+        expect(batch.buffer).toBe(out.buffer);
+        expect(batch.equals(encodeBatch(records))).toBe(true);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  test('a buffer too small is a programmer error', () => {
+    expect(() =>
+      encodeBatchInto([{ partitionKey: 'k', data: new Uint8Array(10) }], Buffer.alloc(50)),
+    ).toThrow(/smaller than/);
+  });
+});
+
+describe('batches back to back', () => {
+  test('split into the same batches, as views', () => {
+    fc.assert(
+      fc.property(fc.array(recordsArb, { maxLength: 5 }), (batches) => {
+        const encoded = batches.map((records) => encodeBatch(records));
+        const joined = Buffer.concat(encoded);
+        const parts = splitBatches(joined);
+        expect(parts.map((p) => Buffer.from(p))).toEqual(encoded);
+        for (const part of parts) expect(validateBatch(part).form).toBe('client');
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  test('a cut or foreign tail is InvalidArgument', () => {
+    const batch = encodeBatch([{ partitionKey: 'k', data: Buffer.from('data') }]);
+    expectRheoError(
+      () => splitBatches(batch.subarray(0, batch.length - 1)),
+      'InvalidArgument',
+      /past the end/,
+    );
+    expectRheoError(
+      () => splitBatches(Buffer.concat([batch, Buffer.alloc(60)])),
+      'InvalidArgument',
+      /no batch/,
+    );
+    expectRheoError(
+      () => splitBatches(Buffer.concat([batch, Buffer.alloc(3)])),
+      'InvalidArgument',
+      /trailing/,
+    );
   });
 });
 
@@ -195,147 +230,5 @@ describe('pinned layout', () => {
     expect(header.slice(24, 32)).toBe('00000001'); // one record
     expect(header.slice(32, 40)).toBe((body.length / 2).toString(16).padStart(8, '0')); // body length
     expect(header.slice(48)).toBe('0'.repeat(48)); // stored fields zero in a client batch
-  });
-});
-
-describe('damage is detected', () => {
-  const stampedArb = fc.tuple(recordsArb, fc.boolean()).map(([records, stored]) => {
-    const batch = encodeBatch(records);
-    return stored
-      ? Buffer.from(stampBatch(batch, { firstSequence: sequenceNumber(1n, 2, 3), arrivalMs: 9 }))
-      : batch;
-  });
-
-  test('any single flipped bit', () => {
-    fc.assert(
-      fc.property(stampedArb, fc.nat(), (batch, at) => {
-        const bit = at % (batch.length * 8);
-        const damaged = Buffer.from(batch);
-        damaged[bit >> 3]! ^= 1 << (bit & 7);
-        expectCodecError(() => validateBatch(damaged));
-      }),
-      { numRuns: 500 },
-    );
-  });
-
-  test('every bit of a small batch, exhaustively', () => {
-    const batch = encodeBatch([
-      { partitionKey: 'ké', data: Buffer.from('data'), explicitHashKey: 12345n },
-      { partitionKey: 'x', data: new Uint8Array(0) },
-    ]);
-    for (let bit = 0; bit < batch.length * 8; bit++) {
-      const damaged = Buffer.from(batch);
-      damaged[bit >> 3]! ^= 1 << (bit & 7);
-      expectCodecError(() => validateBatch(damaged));
-    }
-  });
-
-  test('truncations and extensions', () => {
-    fc.assert(
-      fc.property(
-        stampedArb,
-        fc.nat(),
-        fc.uint8Array({ minLength: 1, maxLength: 8 }),
-        (batch, cut, extra) => {
-          expectCodecError(() => validateBatch(batch.subarray(0, cut % batch.length)));
-          expectCodecError(() => validateBatch(Buffer.concat([batch, extra])));
-        },
-      ),
-      { numRuns: 200 },
-    );
-  });
-
-  test('random bytes', () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => expectCodecError(() => validateBatch(bytes))),
-      { numRuns: 300 },
-    );
-  });
-
-  test('random bytes that start like a batch', () => {
-    const prefix = fc
-      .uint8Array({ maxLength: 120 })
-      .map((b) => Buffer.concat([Buffer.from([0x52, 0x42, 1]), b]));
-    fc.assert(
-      fc.property(prefix, (bytes) => expectCodecError(() => validateBatch(bytes))),
-      { numRuns: 300 },
-    );
-  });
-
-  test('random bodies under a correctly sealed header reach the record walk and still fail cleanly', () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 200 }), fc.integer({ min: 1, max: 8 }), (body, count) => {
-        const batch = rawBatch(body, count);
-        try {
-          validateBatch(batch);
-        } catch (err) {
-          expect(err).toBeInstanceOf(RheoError);
-          expect((err as RheoError).code).toBe('InvalidArgument');
-        }
-      }),
-      { numRuns: 500 },
-    );
-  });
-
-  test('bad checksums are Corrupt; bad structure is InvalidArgument', () => {
-    const batch = encodeBatch([{ partitionKey: 'k', data: Buffer.from('data') }]);
-    const body = Buffer.from(batch);
-    body[body.length - 1]! ^= 0x10;
-    expectRheoError(() => validateBatch(body), 'Corrupt', /body CRC/);
-    const header = Buffer.from(batch);
-    header[13]! ^= 0x01;
-    expectRheoError(() => validateBatch(header), 'Corrupt', /header CRC/);
-    const magic = Buffer.from(batch);
-    magic[0] = 0;
-    expectRheoError(() => validateBatch(magic), 'InvalidArgument', /bad magic/);
-  });
-});
-
-describe('format rules', () => {
-  const one = [{ key: Buffer.from('k'), data: Buffer.from('d') }];
-
-  test.each([
-    ['version 2', (b: Buffer) => b.writeUInt8(2, 2), /unsupported version 2/],
-    ['unknown form', (b: Buffer) => b.writeUInt8(3, 3), /unknown form 3/],
-    [
-      'compression codec 1 (gzip is reserved, not implemented)',
-      (b: Buffer) => b.writeUInt16BE(1, 8),
-      /codec 1/,
-    ],
-    ['reserved flag bit', (b: Buffer) => b.writeUInt16BE(0x100, 8), /reserved flag/],
-    ['reserved header field', (b: Buffer) => b.writeUInt16BE(1, 10), /reserved header/],
-    ['zero records', (b: Buffer) => b.writeUInt32BE(0, 12), /0 records/],
-    ['more records announced than present', (b: Buffer) => b.writeUInt32BE(2, 12), /record 1/],
-  ])('%s is refused (InvalidArgument)', (_name, mutate, message) => {
-    const batch = rawBatch(rawBody(one), 1);
-    mutate(batch);
-    resealHeader(batch);
-    expectRheoError(() => validateBatch(batch), 'InvalidArgument', message);
-  });
-
-  test.each([
-    [
-      'reserved attribute bits',
-      [{ key: Buffer.from('k'), data: Buffer.alloc(0), attributes: 2 }],
-      /attribute/,
-    ],
-    ['an empty partition key', [{ key: Buffer.alloc(0), data: Buffer.alloc(0) }], /key length 0/],
-    [
-      'a partition key that is not UTF-8',
-      [{ key: Buffer.from([0xc3, 0x28]), data: Buffer.alloc(0) }],
-      /UTF-8/,
-    ],
-  ])('a record with %s is refused', (_name, records, message) => {
-    expectRheoError(() => validateBatch(rawBatch(rawBody(records), 1)), 'InvalidArgument', message);
-  });
-
-  test('a non-minimal varint is refused', () => {
-    // Key length 1 written as two bytes (0x81 0x00).
-    const body = Buffer.from([0, 0x81, 0x00, 0x6b, 0]);
-    expect(() => validateBatch(rawBatch(body, 1))).toThrow(/key length varint/);
-  });
-
-  test('the encoder refuses a lone surrogate, which UTF-8 cannot carry', () => {
-    expect(() => encodeBatch([{ partitionKey: 'a\ud800', data: new Uint8Array(0) }])).toThrow(/surrogate/);
   });
 });
