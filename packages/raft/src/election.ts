@@ -6,11 +6,24 @@ import type { DropReason } from './node-api.js';
 import type { Raft } from './raft.js';
 import { EntryType, type Message, MessageType, Role } from './types.js';
 
-/** Start an election (the timeout elapsed, `campaign()` was called, or TimeoutNow arrived). */
-export function hup(r: Raft, transfer: boolean): void {
+/**
+ * Why a campaign starts: the election timeout elapsed, the driver asked
+ * (`campaign()`), or the leader asked by TimeoutNow (a transfer).
+ */
+export type HupCause = 'timeout' | 'forced' | 'transfer';
+
+/** Start an election. */
+export function hup(r: Raft, cause: HupCause): void {
   if (r.state === Role.Leader) return;
   if (!r.promotable()) {
     r.logger.debug('not campaigning: not promotable', { id: r.id, repairing: r.repairing });
+    return;
+  }
+  // A node that heard from a leader within the election timeout is part of
+  // that leader's lease: campaigning now (and voting for itself) could
+  // elect a second leader while the first still serves lease reads.
+  if (cause === 'forced' && r.inLease()) {
+    r.logger.debug('not campaigning: a leader was heard within the election timeout', { id: r.id });
     return;
   }
   // A conf change committed but not applied may change who votes: wait for it.
@@ -18,6 +31,7 @@ export function hup(r: Raft, transfer: boolean): void {
     r.logger.debug('not campaigning: unapplied conf change', { id: r.id });
     return;
   }
+  const transfer = cause === 'transfer';
   campaign(r, r.cfg.preVote && !transfer ? 'pre-election' : 'election', transfer);
 }
 
@@ -31,6 +45,8 @@ function hasUnappliedConfChange(r: Raft): boolean {
 }
 
 export function campaign(r: Raft, kind: 'pre-election' | 'election', transfer: boolean): void {
+  // A campaigning node no longer protects a leader it heard from before a restart.
+  r.restartGuard = false;
   let voteType: typeof MessageType.Vote | typeof MessageType.PreVote;
   let term: number;
   if (kind === 'pre-election') {

@@ -33,7 +33,7 @@ export function stepFollower(r: Raft, m: Message): DropReason | null {
       return null;
     case MessageType.TimeoutNow:
       // The leader asks us to campaign now, past leases (it stopped serving them).
-      hup(r, true);
+      hup(r, 'transfer');
       return null;
     case MessageType.ReadIndexResp:
       r.readStates.push({ index: m.index, requestCtx: m.context });

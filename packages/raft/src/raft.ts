@@ -272,9 +272,13 @@ export class Raft {
 /** Follower and candidate tick: constant work, a counter and a compare. */
 function tickElection(r: Raft): void {
   r.electionElapsed++;
-  if (r.electionElapsed >= r.randomizedElectionTimeout && r.promotable()) {
-    r.electionElapsed = 0;
-    hup(r, false);
+  if (r.electionElapsed >= r.randomizedElectionTimeout) {
+    // A full election timeout has passed since the restart: the guard is over.
+    r.restartGuard = false;
+    if (r.promotable()) {
+      r.electionElapsed = 0;
+      hup(r, 'timeout');
+    }
   }
 }
 

@@ -73,7 +73,7 @@ export class RawNode implements RaftNodeApi {
   }
 
   campaign(): void {
-    hup(this.r, false);
+    hup(this.r, 'forced');
   }
 
   transferLeadership(to: NodeId): void {

@@ -22,7 +22,7 @@ export function step(r: Raft, m: Message): DropReason | null {
   if (m.type === MessageType.Hup) {
     // Only this node may tell itself to campaign.
     if (m.from !== r.id || m.to !== r.id) return r.drop('malformed');
-    hup(r, false);
+    hup(r, 'forced');
     return null;
   }
   if (m.to !== r.id) return r.drop('unexpected');
@@ -42,10 +42,15 @@ export function step(r: Raft, m: Message): DropReason | null {
  * A sender we have no progress for. Leaders' messages are exempt (we may
  * not have applied the change that added them yet), and so is everything
  * while we know no configuration (a new node waiting for its first snapshot).
+ * Vote requests are answered by the vote rules alone, as Raft prescribes:
+ * a candidate may be a member added by an entry we hold but have not
+ * applied, and refusing it can leave a group without a leader. Pre-vote and
+ * check-quorum keep removed members from disrupting.
  */
 function isUnknownMember(r: Raft, m: Message): boolean {
   if (r.trk.progress.size === 0 || r.trk.progress.has(m.from)) return false;
   if (fromLeader(m.type) && m.term >= r.term) return false;
+  if (m.type === MessageType.Vote || m.type === MessageType.PreVote) return false;
   // A transfer forwarded by a follower names the transferee in `from`; the leader checks it.
   if (m.type === MessageType.TransferLeader || m.type === MessageType.ReadIndexResp) return false;
   return true;

@@ -58,8 +58,13 @@ const cases: { name: string; m: unknown; reason: DropReason | null }[] = [
   { name: 'from none', m: { ...ok, from: 0 }, reason: 'malformed' },
   { name: 'to another node', m: { ...ok, to: 3 }, reason: 'unexpected' },
   {
-    name: 'vote from unknown member',
-    m: { ...ok, type: MessageType.Vote, from: 9, term: 5 },
+    name: 'vote response from unknown member',
+    m: { ...ok, type: MessageType.VoteResp, from: 9 },
+    reason: 'unknown-member',
+  },
+  {
+    name: 'read index from unknown member',
+    m: { ...ok, type: MessageType.ReadIndex, from: 9 },
     reason: 'unknown-member',
   },
   { name: 'append response to a follower', m: { ...ok, type: MessageType.AppResp }, reason: 'unexpected' },

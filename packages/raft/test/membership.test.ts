@@ -59,17 +59,18 @@ describe('simple changes', () => {
     const n = started();
     n.node(1).proposeConfChange(removeV(3));
     n.stabilize();
-    // Node 3 no longer campaigns (not promotable); a stray vote from it is dropped.
+    // Node 3 no longer campaigns (not promotable); a stray message from it is dropped.
     n.node(3).campaign();
     n.stabilize();
     expect(n.node(3).stats().elections).toBe(0);
-    const reason = n.node(2).step({
-      type: MessageType.Vote,
-      to: 2,
+    const before = n.node(1).stats().dropped['unknown-member'];
+    const reason = n.node(1).step({
+      type: MessageType.HeartbeatResp,
+      to: 1,
       from: 3,
-      term: 9,
-      logTerm: 9,
-      index: 99,
+      term: 1,
+      logTerm: 0,
+      index: 0,
       entries: [],
       commit: 0,
       reject: false,
@@ -78,7 +79,7 @@ describe('simple changes', () => {
       context: new Uint8Array(),
     });
     expect(reason).toBe('unknown-member');
-    expect(n.node(2).stats().dropped['unknown-member']).toBe(1);
+    expect(n.node(1).stats().dropped['unknown-member']).toBe(before + 1);
     expect(n.leader()).toBe(1);
   });
 

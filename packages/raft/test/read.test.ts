@@ -111,6 +111,28 @@ describe('leader lease', () => {
     expect(m.node.stats().dropped['lease-held']).toBe(1);
     expect(m.node.status().term).toBe(1);
   });
+  it('a follower within the lease does not campaign when asked; it does once the timeout passed', () => {
+    const n = new Network([1, 2, 3], lease);
+    n.campaign(1);
+    n.tick(undefined, 2);
+    n.campaign(2);
+    expect(n.node(2).stats().elections).toBe(0);
+    expect(n.leader()).toBe(1);
+    n.isolate(1);
+    n.tick([2, 3], 30);
+    expect([2, 3]).toContain([2, 3].find((id) => n.node(id).status().role === 'leader'));
+  });
+
+  it('the restart guard ends after an election timeout, so restarted nodes can elect', () => {
+    const n = new Network([1, 2, 3], lease);
+    n.campaign(1);
+    n.tick(undefined, 2);
+    n.isolate(1);
+    n.restart(2);
+    n.restart(3);
+    n.tick([2, 3], 40);
+    expect([2, 3].some((id) => n.node(id).status().role === 'leader')).toBe(true);
+  });
 });
 
 describe('read index', () => {
