@@ -37,10 +37,16 @@ function recordError(index: number, message: string, field: string): RheoError {
   return new RheoError('InvalidArgument', `record ${index}: ${message}`, { field });
 }
 
-/** Checks one record and returns its explicit hash key as a bigint (or undefined). */
-function checkRecord(record: RecordInput, index: number, keyBytes: number, limits: BatchLimits) {
+/** Checks one record's key, data and size; returns the key's UTF-8 length. */
+function checkRecord(record: RecordInput, index: number, limits: BatchLimits): number {
+  // Callers in plain JavaScript (the gateway, scripts) can pass anything.
+  if (typeof record.partitionKey !== 'string')
+    throw recordError(index, 'partition key is not a string', 'PartitionKey');
+  if (!(record.data instanceof Uint8Array))
+    throw recordError(index, 'data is not bytes (Uint8Array)', 'Data');
   const problem = partitionKeyProblem(record.partitionKey);
   if (problem !== undefined) throw recordError(index, problem, 'PartitionKey');
+  const keyBytes = Buffer.byteLength(record.partitionKey, 'utf8');
   const size = keyBytes + record.data.length;
   if (size > limits.recordBytesMax) {
     throw recordError(
@@ -49,11 +55,18 @@ function checkRecord(record: RecordInput, index: number, keyBytes: number, limit
       'Data',
     );
   }
-  const ehk = record.explicitHashKey;
-  if (ehk === undefined) return undefined;
-  if (typeof ehk === 'string') return parseHashKey(ehk);
-  if (!isHashKey(ehk)) return parseHashKey(ehk.toString());
-  return ehk;
+  return keyBytes;
+}
+
+/** The record's explicit hash key as a bigint, or undefined; InvalidArgument when out of range. */
+function explicitHashKeyOf(record: RecordInput, index: number): bigint | undefined {
+  const key = record.explicitHashKey;
+  if (key === undefined || (typeof key === 'bigint' && isHashKey(key))) return key;
+  try {
+    return parseHashKey(String(key));
+  } catch (err) {
+    throw recordError(index, (err as Error).message, 'ExplicitHashKey');
+  }
 }
 
 /** What the checking pass learns, so the writing pass need not compute it again. */
@@ -78,8 +91,8 @@ function planBatch(records: readonly RecordInput[], limits: BatchLimits): BatchP
   let recordBytes = 0;
   for (let i = 0; i < count; i++) {
     const record = records[i]!;
-    const kb = Buffer.byteLength(record.partitionKey, 'utf8');
-    hashKeys[i] = checkRecord(record, i, kb, limits);
+    const kb = checkRecord(record, i, limits);
+    hashKeys[i] = explicitHashKeyOf(record, i);
     keyBytes[i] = kb;
     recordBytes += kb + record.data.length;
     bodyBytes += 1 + varintSize(kb) + kb + varintSize(record.data.length) + record.data.length;

@@ -161,6 +161,23 @@ describe('format rules', () => {
     expect(() => validateBatch(rawBatch(body, 1))).toThrow(/key length varint/);
   });
 
+  test('the encoder refuses what plain JavaScript callers can pass by mistake', () => {
+    const wrongKey = [{ partitionKey: 42, data: new Uint8Array(0) }] as never;
+    expectRheoError(
+      () => encodeBatch(wrongKey),
+      'InvalidArgument',
+      /record 0: partition key is not a string/,
+    );
+    const wrongData = [{ partitionKey: 'k', data: 'text' }] as never;
+    expectRheoError(() => encodeBatch(wrongData), 'InvalidArgument', /record 0: data is not bytes/);
+    const err = expectRheoError(
+      () => encodeBatch([{ partitionKey: 'k', data: new Uint8Array(0), explicitHashKey: '-5' }]),
+      'InvalidArgument',
+      /record 0: Invalid ExplicitHashKey/,
+    );
+    expect(err.field).toBe('ExplicitHashKey');
+  });
+
   test('the encoder refuses a lone surrogate, which UTF-8 cannot carry', () => {
     expect(() => encodeBatch([{ partitionKey: 'a\ud800', data: new Uint8Array(0) }])).toThrow(/surrogate/);
   });
