@@ -26,7 +26,11 @@ export function limitSize(ents: readonly Entry[], maxBytes: number): readonly En
 
 export class RaftLog {
   readonly unstable: Unstable;
-  /** Highest index known committed. Invariant: applied <= committed <= lastIndex(). */
+  /**
+   * Highest index known committed. Invariant: committed <= lastIndex(), and
+   * applied <= committed except after a restart on a cut (damaged) log, when
+   * the application may be ahead until the log catches up.
+   */
   committed: number;
   /** Highest index the application has applied. */
   applied: number;

@@ -109,18 +109,33 @@ export class Raft {
     this.trk.setConfig(restored.config, restored.progress);
     this.isLearner = this.trk.progress.get(this.id)?.isLearner ?? false;
     const last = this.log.lastIndex();
-    if (hardState.commit < this.log.committed || hardState.commit > last) {
-      throw new Error(
-        `RawNode: stored commit ${hardState.commit} is out of range [${this.log.committed}, ${last}]`,
-      );
-    }
-    this.log.committed = hardState.commit;
+    // A commit index past the end of the log means the log lost committed
+    // entries (cut at the last good entry after damage): repair from peers.
+    const cut = hardState.commit > last;
+    this.log.committed = Math.max(this.log.committed, Math.min(hardState.commit, last));
     this.term = hardState.term;
     this.vote = hardState.vote;
-    if (cfg.applied > 0) this.log.appliedTo(cfg.applied);
+    if (cfg.applied > this.log.committed) {
+      if (!cut && !needsRepair) {
+        throw new Error(
+          `RawNode: applied ${cfg.applied} is past the stored commit index ${this.log.committed}`,
+        );
+      }
+      // The state machine is ahead of a cut log: the lost entries come back
+      // from the leader, identical (they were committed), and are not re-applied.
+      this.log.applied = cfg.applied;
+    } else if (cfg.applied > 0) {
+      this.log.appliedTo(cfg.applied);
+    }
     this.becomeFollower(this.term, NONE);
     this.restartGuard = this.term > 0;
-    if (needsRepair) this.enterRepair('storage reported a damaged log');
+    if (needsRepair || cut) {
+      this.enterRepair(
+        cut
+          ? `stored commit ${hardState.commit} is past the last index ${last}`
+          : 'storage reported a damaged log',
+      );
+    }
   }
 
   changerLimits(): { lastIndex: number; maxInflightMsgs: number; maxInflightBytes: number } {

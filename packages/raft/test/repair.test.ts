@@ -60,6 +60,25 @@ describe('damaged-log repair', () => {
     expect(n.node(3).stats().dropped.repairing).toBeGreaterThan(0);
   });
 
+  it('a stored commit past the cut log starts a repair; applied entries are not re-applied', () => {
+    const n = new Network([1, 2, 3], opts);
+    n.campaign(1);
+    for (let i = 0; i < 5; i++) n.propose(1, `e${i}`);
+    const old = n.get(3);
+    const hs = old.storage.initialState().hardState;
+    expect(hs.commit).toBe(6);
+    const s = new MemoryStorage({ hardState: hs, confState: old.storage.initialState().confState });
+    s.append([...old.storage.entries(1, 3, Number.POSITIVE_INFINITY)]);
+    const appliedBefore = old.applied;
+    n.members.delete(3);
+    const m = n.add(3, s, { applied: 6 });
+    m.applied = [...appliedBefore];
+    expect(m.node.status()).toMatchObject({ repairing: true, commit: 2, applied: 6 });
+    n.tick(undefined, 40);
+    expect(m.node.status().repairing).toBe(false);
+    expect(n.data(3)).toEqual(['e0', 'e1', 'e2', 'e3', 'e4']);
+  });
+
   it('a repairing node rejects votes', () => {
     const n = new Network([1, 2, 3], opts);
     n.campaign(1);
