@@ -128,6 +128,10 @@ export interface RaftNodeApi {
   notifyStorageLoaded(): void;
   /** The driver found this node's log damaged at run time: stop voting and leading until repaired. */
   markDamaged(): void;
+  /** Index of the last entry, persisted or not; the next proposal gets lastIndex() + 1. Constant time. */
+  lastIndex(): number;
+  /** The highest index known committed. Constant time. */
+  commitIndex(): number;
   status(): RaftStatus;
   stats(): RaftStats;
 }

@@ -212,6 +212,14 @@ export class RawNode implements RaftNodeApi {
     this.r.enterRepair('driver reported a damaged log');
   }
 
+  lastIndex(): number {
+    return this.r.log.lastIndex();
+  }
+
+  commitIndex(): number {
+    return this.r.log.committed;
+  }
+
   status(): RaftStatus {
     const r = this.r;
     const base = {
