@@ -13,17 +13,34 @@ export const hashKeyBytesLength = 16;
 
 const explicitHashKeyPattern = /^(0|[1-9][0-9]{0,38})$/;
 
+// Scratch space for a key's UTF-8 bytes and its digest; the code is synchronous.
+const keyScratch = Buffer.allocUnsafe(1024);
+const digestScratch = Buffer.allocUnsafe(hashKeyBytesLength);
+
+/** MD5 of a key into `out` at `offset`, encoding a string key without allocating when it fits. */
+function hashInto(partitionKey: string | Uint8Array, out: Uint8Array, offset: number): void {
+  if (typeof partitionKey !== 'string') {
+    md5Into(partitionKey, 0, partitionKey.length, out, offset);
+  } else if (partitionKey.length * 3 <= keyScratch.length) {
+    // A UTF-16 unit never takes more than 3 UTF-8 bytes, so this write cannot be cut short.
+    md5Into(keyScratch, 0, keyScratch.write(partitionKey, 0, 'utf8'), out, offset);
+  } else {
+    const bytes = Buffer.from(partitionKey, 'utf8');
+    md5Into(bytes, 0, bytes.length, out, offset);
+  }
+}
+
 /** MD5 of the partition key (a string, or its UTF-8 bytes) as 16 big-endian bytes. */
 export function partitionKeyHashKeyBytes(partitionKey: string | Uint8Array): Buffer {
-  const bytes = typeof partitionKey === 'string' ? Buffer.from(partitionKey, 'utf8') : partitionKey;
   const out = Buffer.allocUnsafe(hashKeyBytesLength);
-  md5Into(bytes, 0, bytes.length, out, 0);
+  hashInto(partitionKey, out, 0);
   return out;
 }
 
 /** MD5 of the partition key as an unsigned 128-bit integer. */
 export function partitionKeyHashKey(partitionKey: string | Uint8Array): bigint {
-  return hashKeyFromBytes(partitionKeyHashKeyBytes(partitionKey));
+  hashInto(partitionKey, digestScratch, 0);
+  return hashKeyFromBytes(digestScratch);
 }
 
 /** Reads a 16-byte big-endian hash key. */

@@ -67,6 +67,16 @@ describe('partition key hash keys', () => {
     );
   });
 
+  test.each([
+    ['341 ASCII units (the scratch path)', 'k'.repeat(341)],
+    ['342 ASCII units (the allocating path)', 'k'.repeat(342)],
+    ['256 astral characters (1,024 bytes)', '😀'.repeat(256)],
+    ['500 three-byte characters', '€'.repeat(500)],
+  ])('long keys: %s', (_name, key) => {
+    expect(partitionKeyHashKey(key)).toBe(md5ByHand(key));
+    expect(partitionKeyHashKeyBytes(key).toString('hex')).toBe(md5ByHand(key).toString(16).padStart(32, '0'));
+  });
+
   test('16-byte form round-trips', () => {
     fc.assert(
       fc.property(fc.bigInt({ min: 0n, max: hashKeyMax }), (key) => {
