@@ -39,6 +39,19 @@ export function stepFollower(r: Raft, m: Message): DropReason | null {
       r.readStates.push({ index: m.index, requestCtx: m.context });
       return null;
     default:
+      return ignoreLateResponse(r, m);
+  }
+}
+
+/** Answers to a role we no longer hold arrive after every role change: ignore them quietly. */
+function ignoreLateResponse(r: Raft, m: Message): DropReason | null {
+  switch (m.type) {
+    case MessageType.AppResp:
+    case MessageType.HeartbeatResp:
+    case MessageType.VoteResp:
+    case MessageType.PreVoteResp:
+      return null;
+    default:
       return r.drop('unexpected');
   }
 }
@@ -73,7 +86,7 @@ export function stepCandidate(r: Raft, m: Message): DropReason | null {
     case MessageType.TransferLeader:
       return r.drop('not-leader');
     default:
-      return r.drop('unexpected');
+      return ignoreLateResponse(r, m);
   }
 }
 

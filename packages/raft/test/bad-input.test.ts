@@ -67,7 +67,11 @@ const cases: { name: string; m: unknown; reason: DropReason | null }[] = [
     m: { ...ok, type: MessageType.ReadIndex, from: 9 },
     reason: 'unknown-member',
   },
-  { name: 'append response to a follower', m: { ...ok, type: MessageType.AppResp }, reason: 'unexpected' },
+  {
+    name: 'late append response to a follower (ignored quietly)',
+    m: { ...ok, type: MessageType.AppResp },
+    reason: null,
+  },
 ];
 
 describe('bad input to a follower', () => {
@@ -105,7 +109,8 @@ describe('bad input to a leader', () => {
     expect(l.step({ ...ok, to: 1, from: 9, type: MessageType.AppResp })).toBe('unknown-member');
     expect(l.step({ ...ok, to: 1, from: 2, type: MessageType.AppResp, index: 999 })).toBe('malformed');
     expect(l.step({ ...ok, to: 1, from: 2, type: MessageType.App })).toBe('unexpected');
-    expect(l.stats().dropped).toMatchObject({ 'unknown-member': 1, malformed: 1, unexpected: 1 });
+    expect(l.step({ ...ok, to: 1, from: 2, type: MessageType.ReadIndexResp })).toBe('unexpected');
+    expect(l.stats().dropped).toMatchObject({ 'unknown-member': 1, malformed: 1, unexpected: 2 });
     expect(n.propose(1, 'fine').ok).toBe(true);
   });
 
