@@ -24,6 +24,7 @@ export interface BatchSink {
 }
 
 export interface Contribution {
+  /** Distinct keys (the writer may reorder ops within one contribution, never across). */
   readonly ops: readonly BatchOp[];
   /** Must the batch carrying this be fsynced? (Ready.mustSync; false for e.g. a commit-index-only change.) */
   readonly sync: boolean;
@@ -36,10 +37,12 @@ export interface WriterLimits {
   readonly batchBytesMax: number;
   /** Contributions gathered into one batch. */
   readonly batchContributorsMax: number;
+  /** A batch goes to LevelDB as writes of about this many bytes, cut between contributions (see writeBatch). */
+  readonly writeChunkBytesMax: number;
 }
 
 export interface WriterStats {
-  /** LevelDB batch writes issued. */
+  /** LevelDB writes issued. */
   readonly batches: number;
   /** Of which synced (= fsyncs). */
   readonly syncedBatches: number;
@@ -54,6 +57,23 @@ interface Queued {
   readonly bytes: number;
   readonly resolve: () => void;
   readonly reject: (e: unknown) => void;
+}
+
+/** A put at least this large goes after the contribution's other ops (see writeBatch). */
+const LARGE_VALUE_BYTES = 16 * 1024;
+
+/**
+ * Appends `ops` to `out`, small ops first, large puts last, each in its
+ * original order. Safe because the keys of one contribution are distinct.
+ */
+function orderSmallFirst(ops: readonly BatchOp[], out: BatchOp[]): void {
+  let large = 0;
+  for (const op of ops) {
+    if (op.type === 'put' && op.value.byteLength >= LARGE_VALUE_BYTES) large++;
+    else out.push(op);
+  }
+  if (large === 0) return;
+  for (const op of ops) if (op.type === 'put' && op.value.byteLength >= LARGE_VALUE_BYTES) out.push(op);
 }
 
 export function opBytes(ops: readonly BatchOp[]): number {
@@ -164,14 +184,41 @@ export class GroupCommitWriter {
     }
   }
 
+  /**
+   * Writes one batch as a sequence of LevelDB writes ("chunks") of about
+   * writeChunkBytesMax each, cut at contribution boundaries, each synced when
+   * it carries a contribution that must be. Measured on classic-level 3
+   * (LevelDB 1.20): one write holding several large values, or a large value
+   * followed by other puts, runs 2-4x slower per byte than separate writes,
+   * synced or not (bench/group-commit.bench.ts; docs/storage.md). So a
+   * batch of many small contributions still shares one fsync, and large
+   * record batches go one per write, each with its own small ops first.
+   * Every chunk is synced rather than only the last: LevelDB does not sync
+   * the old log file when it switches memtables, so an unsynced chunk could
+   * be lost to a power failure even after a later synced one returned.
+   */
   private async writeBatch(batch: Queued[]): Promise<void> {
+    let start = 0;
+    while (start < batch.length) {
+      let end = start;
+      let bytes = 0;
+      while (end < batch.length && (end === start || bytes < this.limits.writeChunkBytesMax))
+        bytes += batch[end++]!.bytes;
+      if (!(await this.writeChunk(batch.slice(start, end), bytes))) {
+        for (const q of batch.slice(end)) q.reject(this.failed);
+        return;
+      }
+      start = end;
+    }
+  }
+
+  /** Returns false when the write failed (its contributors are rejected and the writer stops). */
+  private async writeChunk(chunk: Queued[], bytes: number): Promise<boolean> {
     const ops: BatchOp[] = [];
     let sync = false;
-    let bytes = 0;
-    for (const q of batch) {
-      for (const op of q.c.ops) ops.push(op);
+    for (const q of chunk) {
+      orderSmallFirst(q.c.ops, ops);
       sync ||= q.c.sync;
-      bytes += q.bytes;
     }
     try {
       await this.sink.write(ops, sync);
@@ -182,16 +229,16 @@ export class GroupCommitWriter {
           cause: e,
         },
       );
-      for (const q of batch) q.reject(this.failed);
-      return;
+      for (const q of chunk) q.reject(this.failed);
+      return false;
     }
     this.s.batches++;
     if (sync) this.s.syncedBatches++;
-    this.s.contributions += batch.length;
+    this.s.contributions += chunk.length;
     this.s.bytes += bytes;
     // All hooks first, then all resolutions: a caller woken by its promise
-    // sees every group's memory as of this batch.
-    for (const q of batch) {
+    // sees every group's memory as of this write.
+    for (const q of chunk) {
       try {
         q.c.onDurable?.();
       } catch (e) {
@@ -199,7 +246,8 @@ export class GroupCommitWriter {
         this.failed = new StorageWriteError(`onDurable hook failed: ${(e as Error).message}`, { cause: e });
       }
     }
-    for (const q of batch) q.resolve();
+    for (const q of chunk) q.resolve();
+    return this.failed === undefined;
   }
 
   private rejectAll(e: Error): void {

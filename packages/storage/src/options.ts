@@ -10,6 +10,8 @@ export interface StorageOptions {
   readonly batchBytesMax: number;
   /** Contributions (one group's Ready, one metadata write, ...) gathered into one batch. */
   readonly batchContributorsMax: number;
+  /** A batch is written as LevelDB writes of about this size (group-commit-writer.ts says why). */
+  readonly writeChunkBytesMax: number;
   /** Bytes read by one background range load after a cache miss. */
   readonly loadBytesMax: number;
   /** Background range loads in flight on the node. */
@@ -44,6 +46,7 @@ export const DEFAULT_STORAGE_OPTIONS: StorageOptions = Object.freeze({
   cacheBytesMax: 8 * MiB,
   batchBytesMax: 16 * MiB,
   batchContributorsMax: 4096,
+  writeChunkBytesMax: 256 * 1024,
   loadBytesMax: 4 * MiB,
   loadsInflightMax: 4,
   timeIndexIntervalMs: 1000,
@@ -61,6 +64,7 @@ const POSITIVE_INTEGER_KEYS = [
   'cacheBytesMax',
   'batchBytesMax',
   'batchContributorsMax',
+  'writeChunkBytesMax',
   'loadBytesMax',
   'loadsInflightMax',
   'timeIndexIntervalMs',

@@ -91,7 +91,7 @@ describe('group commit', () => {
           throw new Error('disk full');
         },
       },
-      { batchBytesMax: 1 << 20, batchContributorsMax: 10 },
+      { batchBytesMax: 1 << 20, batchContributorsMax: 10, writeChunkBytesMax: 1 << 20 },
     );
     const op: BatchOp = { type: 'put', key: Uint8Array.of(1), value: Uint8Array.of(2) };
     await expect(w.submit({ ops: [op], sync: true })).rejects.toThrow(StorageWriteError);
