@@ -155,7 +155,8 @@ export class RawNode implements RaftNodeApi {
     this.outstanding = undefined;
     const r = this.r;
     if (rd.snapshot) {
-      r.log.applied = Math.max(r.log.applied, rd.snapshot.metadata.index);
+      // The state machine now is the snapshot's, even if it had applied more (a cut log).
+      r.log.applied = rd.snapshot.metadata.index;
       r.log.unstable.stableSnapTo(rd.snapshot.metadata.index);
     }
     const n = rd.committedEntries.length;

@@ -125,7 +125,13 @@ export interface Message {
   readonly term: number;
   /** App: term of the entry at `index`. Vote/PreVote: term of the candidate's last entry. */
   readonly logTerm: number;
-  /** App: index preceding `entries`. Vote/PreVote: candidate's last index. AppResp: highest index matched or rejected. */
+  /**
+   * App: index preceding `entries`. Vote/PreVote: candidate's last index.
+   * AppResp: highest index matched or rejected. ReadIndexResp: the read index.
+   * Heartbeat: the leader's heartbeat round (a leader-local tick count), which
+   * HeartbeatResp echoes; leader leases are measured from it, so a transport
+   * that coalesces heartbeats must keep each group's `index` and `context`.
+   */
   readonly index: number;
   readonly entries: readonly Entry[];
   readonly commit: number;
