@@ -40,7 +40,7 @@ function parse() {
   };
   const one = values.seed !== undefined;
   const nodes = values.nodes === 'both' ? null : int(values.nodes, 'nodes', 1, 9);
-  const bugs: DriverBug[] = ['none', 'ack-before-sync', 'hide-damage'];
+  const bugs: DriverBug[] = ['none', 'ack-before-sync', 'hide-damage', 'no-clock-catch-up'];
   if (!bugs.includes(values.bug as DriverBug)) throw new Error(`--bug must be one of ${bugs.join(', ')}`);
   return {
     start: one ? int(values.seed!, 'seed', 0, 0xffffffff) : int(values.start, 'start', 0, 0xffffffff),

@@ -62,12 +62,23 @@ export class Cluster {
     return best ? best.appliedConfState() : EMPTY_CONF_STATE;
   }
 
-  /** How many damaged nodes the current membership tolerates (a minority of the smallest voter set). */
+  /**
+   * How many more nodes may be damaged (or down): a minority of the smallest
+   * voter set any live node currently uses — a node that has not applied a
+   * change yet still needs a quorum of the old set — less the members of that
+   * set that are gone for good.
+   */
   damageBudget(): number {
-    const cs = this.committedConf();
-    const sizes = [cs.voters.length];
-    if (cs.votersOutgoing.length > 0) sizes.push(cs.votersOutgoing.length);
-    return Math.floor((Math.min(...sizes) - 1) / 2);
+    let budget = Number.MAX_SAFE_INTEGER;
+    for (const n of this.live()) {
+      const cs = n.appliedConfState();
+      for (const set of [cs.voters, cs.votersOutgoing]) {
+        if (set.length === 0) continue;
+        const gone = set.filter((id) => this.nodes.get(id)?.decommissioned ?? false).length;
+        budget = Math.min(budget, Math.floor((set.length - 1) / 2) - gone);
+      }
+    }
+    return budget === Number.MAX_SAFE_INTEGER ? 0 : Math.max(0, budget);
   }
 
   /** A damaged node counts until its cleared repair flag is durable. */

@@ -26,7 +26,9 @@ export type DriverBug =
   /** Sends every message (votes, append acks) before persisting, and fsyncs only every few ticks. */
   | 'ack-before-sync'
   /** The storage cuts a damaged log but does not report needsRepair: the node votes with a hole. */
-  | 'hide-damage';
+  | 'hide-damage'
+  /** After a pause or a slow sync the driver forgets the ticks that elapsed (a timer that just resumes). */
+  | 'no-clock-catch-up';
 
 export interface SimContext {
   now: number;

@@ -94,9 +94,8 @@ export class FaultInjector {
 
   private crashOne(): void {
     if (this.cluster.down >= Math.max(1, this.crashBudget())) return;
-    const live = this.cluster.live();
-    if (live.length === 0) return;
-    this.crash(this.rng.pick(live), true);
+    const n = this.victim();
+    if (n) this.crash(n, true);
   }
 
   private powerLoss(): void {
@@ -131,10 +130,17 @@ export class FaultInjector {
     this.ctx.trace.event(this.ctx.now, n.id, flip ? 'bit-flip' : 'truncate');
   }
 
-  private pauseOne(): void {
+  /** Half the time the victim is a leader: that is where pauses and crashes hurt (leases, commits). */
+  private victim(): SimNode | undefined {
     const live = this.cluster.live();
-    if (live.length === 0) return;
-    const n = this.rng.pick(live);
+    if (live.length === 0) return undefined;
+    const leader = this.cluster.leader();
+    return leader && this.rng.chance(0.5) ? leader : this.rng.pick(live);
+  }
+
+  private pauseOne(): void {
+    const n = this.victim();
+    if (!n) return;
     n.pausedUntilTick = this.ctx.now + 1 + this.rng.int(this.opts.pauseTicksMax);
     this.counts.pauses++;
     this.ctx.trace.event(this.ctx.now, n.id, 'pause', () => `until=${n.pausedUntilTick}`);

@@ -47,6 +47,8 @@ export class Membership {
   private transfer(): void {
     const leader = this.cluster.leader();
     if (!leader) return;
+    leader.catchUpClock();
+    if (!leader.raft) return;
     const voters = leader.appliedConfState().voters.filter((v) => v !== leader.id);
     if (voters.length === 0) return;
     const to = this.rng.pick(voters);
@@ -58,6 +60,7 @@ export class Membership {
   private change(): void {
     const leader = this.cluster.leader();
     if (!leader) return;
+    leader.catchUpClock();
     const cc = this.chooseChange(leader);
     if (!cc) return;
     const r = leader.raft!.proposeConfChange(cc);
@@ -118,13 +121,20 @@ export class Membership {
     });
   }
 
-  /** A node removed by a committed change is shut down for good. */
+  /**
+   * A node removed by a committed change is shut down for good, once every
+   * live member has applied its removal (an operator waits for that too:
+   * a member that has not applied it still counts the removed node in its
+   * quorum).
+   */
   private decommissionRemoved(): void {
     const now = members(this.cluster.committedConf());
     if (now.length === 0) return;
     for (const id of now) this.everMember.add(id);
+    const live = this.cluster.live().filter((n) => now.includes(n.id));
     for (const n of this.cluster.nodes.values()) {
       if (n.decommissioned || !this.everMember.has(n.id) || now.includes(n.id)) continue;
+      if (live.some((m) => members(m.appliedConfState()).includes(n.id))) continue;
       if (n.up) n.crash(0);
       this.cluster.downUntil.delete(n.id);
       n.decommissioned = true;

@@ -166,6 +166,22 @@ export class SimNode {
     if (this.ctx.driverBug === 'ack-before-sync' && this.ctx.now % 8 === 0) this.disk.sync();
   }
 
+  /**
+   * Calls tick() for every tick that elapsed while the driver was paused or
+   * waiting on fsync. A real driver must do this (from a monotonic clock)
+   * before it serves a client call, or a leader back from a pause would
+   * trust a lease that expired while it was stopped.
+   */
+  catchUpClock(): void {
+    const raft = this.raft;
+    if (!raft || this.blocked || this.ctx.now < this.pausedUntilTick) return;
+    if (this.ctx.driverBug === 'no-clock-catch-up') this.owedTicks = Math.min(this.owedTicks, 1);
+    while (this.owedTicks > 0) {
+      this.owedTicks--;
+      raft.tick();
+    }
+  }
+
   /** One driver turn: finish a blocked Ready, catch up ticks, step the inbox, drain Ready. */
   process(): void {
     const raft = this.raft;
@@ -177,10 +193,7 @@ export class SimNode {
       this.disk.sync();
       this.finishReady(raft, rd, early);
     }
-    while (this.owedTicks > 0) {
-      this.owedTicks--;
-      raft.tick();
-    }
+    this.catchUpClock();
     this.disk.now = this.ctx.now;
     if (this.localCalls.length > 0) {
       const due = this.localCalls.filter((c) => c.at <= this.ctx.now);

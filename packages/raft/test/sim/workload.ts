@@ -5,7 +5,7 @@
 // real broker would answer the producer — and the ack is recorded for the
 // read and durability checkers.
 
-import { type NodeId, ReadOnlyOption } from '../../src/index.js';
+import { type NodeId, ReadOnlyOption, Role } from '../../src/index.js';
 import { InvariantViolation } from './checkers/index.js';
 import type { Cluster } from './cluster.js';
 import type { SimContext } from './context.js';
@@ -54,6 +54,7 @@ export class Workload {
     const responsive = this.cluster.responsive();
     if (responsive.length === 0) return null;
     const target = responsive.find((n) => n.id === this.hint) ?? this.rng.pick(responsive);
+    target.catchUpClock();
     const ids = Array.from({ length: count }, () => this.nextId++);
     const data = ids.map((id) => encodePayload(id, this.rng.int(48)));
     const r = count === 1 ? target.raft!.propose(data[0]!) : target.raft!.proposeBatch(data);
@@ -90,8 +91,13 @@ export class Workload {
   private read(): void {
     const responsive = this.cluster.responsive();
     if (responsive.length === 0) return;
-    const leader = this.cluster.leader();
-    if (leader && this.opts.raft.readOnlyOption === ReadOnlyOption.LeaseBased && this.rng.chance(0.7)) {
+    // Clients route by a possibly stale shard map: any node that believes it
+    // leads may get the lease read, including a deposed leader that has not
+    // heard of its successor yet.
+    const leaders = responsive.filter((n) => n.role === Role.Leader);
+    const leader = leaders.length > 0 ? this.rng.pick(leaders) : undefined;
+    leader?.catchUpClock();
+    if (leader?.up && this.opts.raft.readOnlyOption === ReadOnlyOption.LeaseBased && this.rng.chance(0.7)) {
       if (leader.reads.lease(leader.raft!, (i) => leader.termAt(i))) {
         this.counts.leaseReads++;
         leader.reads.serveUpTo(leader.appliedIndex);
@@ -99,6 +105,7 @@ export class Workload {
       }
     }
     const n = this.rng.pick(responsive);
+    n.catchUpClock();
     n.reads.readIndex(n.raft!);
     this.counts.readIndexReads++;
   }
