@@ -2,7 +2,8 @@
 // directly: fast-check's built-in full-Unicode unit spends seconds building
 // a reverse mapping on first use, which would dominate the suite's time.
 import fc from 'fast-check';
-import { hashKeyMax, type RecordInput } from '../src/index.js';
+import type { RecordInput } from '../src/batch-encode.js';
+import { hashKeyMax } from '../src/hash-key.js';
 
 /** One Unicode scalar value (never a surrogate), weighted towards ASCII like real keys. */
 export const codePointArb: fc.Arbitrary<string> = fc

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { status } from '@grpc/grpc-js';
 import { describe, expect, test } from 'vitest';
-import { isReason, isRheoError, type Reason, RheoError, reasonNames, reasons } from '../src/index.js';
+import { isReason, isRheoError, type Reason, RheoError, reasonNames, reasons } from '../src/errors.js';
 
 const docsPath = new URL('../../../docs/errors.md', import.meta.url);
 

@@ -1,7 +1,7 @@
 // Test helper: asserts that a call throws a RheoError with a given code (and
 // a message matching a pattern), and returns the error for further checks.
 import { expect } from 'vitest';
-import { type Reason, RheoError } from '../src/index.js';
+import { type Reason, RheoError } from '../src/errors.js';
 
 export function expectRheoError(fn: () => unknown, code: Reason, message?: RegExp): RheoError {
   let thrown: unknown;

@@ -12,28 +12,29 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { encodeBatch } from '../src/batch-encode.js';
+import { batchHashKeys, firstRecordOutsideRange } from '../src/batch-hash-keys.js';
 import {
-  areAdjacent,
-  batchHashKeys,
-  encodeBatch,
-  evenHashRanges,
-  firstRecordOutsideRange,
   formatHashKey,
-  fullHashRange,
-  type HashRange,
   hashKeyFromBytes,
   hashKeyMax,
   hashKeyToBytes,
+  parseHashKey,
+  partitionKeyHashKey,
+  partitionKeyHashKeyBytes,
+} from '../src/hash-key.js';
+import {
+  areAdjacent,
+  evenHashRanges,
+  fullHashRange,
+  type HashRange,
   hashRange,
   hashRangeBytes,
   hashRangeContains,
   mergeHashRanges,
-  parseHashKey,
-  partitionKeyHashKey,
-  partitionKeyHashKeyBytes,
-  ShardMap,
   splitHashRange,
-} from '../src/index.js';
+} from '../src/hash-range.js';
+import { ShardMap } from '../src/shard-map.js';
 import { unicodeStringArb } from './arbitraries.js';
 import { expectRheoError } from './expect-error.js';
 

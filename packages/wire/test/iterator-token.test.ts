@@ -11,10 +11,9 @@ import {
   encodeIteratorToken,
   type IteratorClaims,
   type IteratorPosition,
-  iteratorTtlMs,
-  sequenceBaseMax,
-  sequenceNumber,
-} from '../src/index.js';
+} from '../src/iterator-token.js';
+import { iteratorTtlMs } from '../src/limits.js';
+import { sequenceBaseMax, sequenceNumber } from '../src/sequence-number.js';
 
 const secret = Buffer.from('0123456789abcdef0123456789abcdef');
 const otherSecret = Buffer.from('fedcba9876543210fedcba9876543210');

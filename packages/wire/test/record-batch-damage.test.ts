@@ -8,7 +8,11 @@
 // (version, form, codec, reserved bits, counts, varints, UTF-8) one by one.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { encodeBatch, RheoError, sequenceNumber, stampBatch, validateBatch } from '../src/index.js';
+import { encodeBatch } from '../src/batch-encode.js';
+import { stampBatch } from '../src/batch-stamp.js';
+import { validateBatch } from '../src/batch-validate.js';
+import { RheoError } from '../src/errors.js';
+import { sequenceNumber } from '../src/sequence-number.js';
 import { recordsArb } from './arbitraries.js';
 import { expectRheoError } from './expect-error.js';
 import { rawBatch, rawBody, resealHeader } from './raw-batch.js';

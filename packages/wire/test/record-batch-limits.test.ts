@@ -6,17 +6,17 @@
 // including its key, 500 records and 5 MiB per client batch, 10,000 records
 // and 10 MiB per stored batch. Big buffers are few, to keep the suite fast.
 import { describe, expect, test } from 'vitest';
+import { encodeBatch } from '../src/batch-encode.js';
+import { validateBatch } from '../src/batch-validate.js';
 import {
   batchLimits,
   clientBatchLimits,
-  encodeBatch,
   partitionKeyCharsMax,
   putRecordsBytesMax,
   putRecordsRecordsMax,
   recordBytesMax,
   storedBatchLimits,
-  validateBatch,
-} from '../src/index.js';
+} from '../src/limits.js';
 import { expectRheoError } from './expect-error.js';
 import { rawBatch, rawBody, rawRecords } from './raw-batch.js';
 

@@ -9,23 +9,14 @@
 // Damage and format rules are in record-batch-damage.test.ts.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import {
-  decodeBatch,
-  encodeBatch,
-  encodeBatchInto,
-  encodedBatchBytesMax,
-  forEachRecord,
-  hashKeyMax,
-  RecordCursor,
-  type RecordInput,
-  readBatchStamp,
-  recordSequenceNumber,
-  sequenceNumber,
-  splitBatches,
-  stampBatch,
-  validateBatch,
-  validateClientBatch,
-} from '../src/index.js';
+import { decodeBatch, forEachRecord } from '../src/batch-decode.js';
+import { encodeBatch, encodeBatchInto, encodedBatchBytesMax, type RecordInput } from '../src/batch-encode.js';
+import { splitBatches } from '../src/batch-sequence.js';
+import { readBatchStamp, recordSequenceNumber, stampBatch } from '../src/batch-stamp.js';
+import { validateBatch, validateClientBatch } from '../src/batch-validate.js';
+import { hashKeyMax } from '../src/hash-key.js';
+import { RecordCursor } from '../src/record-cursor.js';
+import { sequenceNumber } from '../src/sequence-number.js';
 import { recordsArb } from './arbitraries.js';
 import { expectRheoError } from './expect-error.js';
 import { rawBatch, rawBody } from './raw-batch.js';

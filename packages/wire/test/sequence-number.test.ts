@@ -18,7 +18,7 @@ import {
   sequenceNumberAfter,
   sequenceParts,
   startingSequenceNumber,
-} from '../src/index.js';
+} from '../src/sequence-number.js';
 import { expectRheoError } from './expect-error.js';
 
 const partsArb = fc.record({
