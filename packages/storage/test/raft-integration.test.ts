@@ -112,7 +112,9 @@ function propose(leader: Member, from: number, count: number): void {
 
 describe('storage under the Raft core', () => {
   const dirs = IDS.map((id) => tempDir(`raft-${id}`));
-  afterAll(() => dirs.forEach((d) => d.remove()));
+  afterAll(() => {
+    for (const d of dirs) d.remove();
+  });
 
   it('replicates, catches a follower up from disk, and survives a full restart', async () => {
     const applied = IDS.map(() => [] as string[]);
