@@ -3,10 +3,11 @@
 // phase under faults then a liveness phase, with every checker on at every
 // step. A failure names its seed and the command that replays it. Also
 // proven here: one seed gives one trace (determinism), and a deliberately
-// broken driver (acks before fsync) is caught, so the checkers are not
-// vacuous.
+// broken driver (acks before fsync) and a storage that hides damage are
+// caught, so the checkers are not vacuous.
 
 import { describe, expect, test } from 'vitest';
+import type { DriverBug } from './sim/context.js';
 import { coreAdapter } from './sim/core.js';
 import { SimulationFailure } from './sim/failure.js';
 import { KNOWN_FAILURES } from './sim/known-failures.js';
@@ -78,19 +79,29 @@ describe('simulation: determinism and non-vacuity', () => {
     expect(c.traceHash).not.toBe(a.traceHash);
   });
 
-  test('a driver that acknowledges before fsync is caught', () => {
-    let caught: SimulationFailure | null = null;
-    for (let seed = 1; seed <= 60 && !caught; seed++) {
+  function firstFailure(driverBug: DriverBug, seedsMax: number): SimulationFailure | null {
+    for (let seed = 1; seed <= seedsMax; seed++) {
       try {
-        runSimulation({ seed, nodes: nodesForSeed(seed), core: coreAdapter, driverBug: 'ack-before-sync' });
+        runSimulation({ seed, nodes: nodesForSeed(seed), core: coreAdapter, driverBug });
       } catch (e) {
         if (!(e instanceof SimulationFailure)) throw e;
-        caught = e;
+        return e;
       }
     }
+    return null;
+  }
+
+  test('a driver that acknowledges before fsync is caught', () => {
+    const caught = firstFailure('ack-before-sync', 60);
     expect(caught, 'no seed in 1..60 caught the ack-before-sync driver').not.toBeNull();
     expect(caught!.message).toMatch(/seed=\d+ nodes=\d phase=\w+ tick=\d+ invariant=/);
     expect(caught!.message).toContain('--bug ack-before-sync');
     expect(caught!.replay).toMatch(/^npm run test:sim -- --seed \d+ --nodes \d .*--verbose$/);
+  });
+
+  test('a storage that hides log damage (the node votes with a hole) is caught', () => {
+    const caught = firstFailure('hide-damage', 60);
+    expect(caught, 'no seed in 1..60 caught the hide-damage storage').not.toBeNull();
+    expect(caught!.info.invariant).toBe('repair-discipline');
   });
 });

@@ -131,6 +131,17 @@ export class SimDisk implements RaftStorage {
     return this.pending.length > 0;
   }
 
+  /** True when the buffer holds what an ack or a vote depends on: entries, a snapshot, a new term or vote. */
+  hasUnsyncedCritical(): boolean {
+    const hs = this.durable.log.store.initialState().hardState;
+    return this.pending.some(
+      (op) =>
+        op.kind === 'entries' ||
+        op.kind === 'snapshot' ||
+        (op.kind === 'hardState' && (op.hs.term !== hs.term || op.hs.vote !== hs.vote)),
+    );
+  }
+
   /** The node's log as it reads it (for checkers). */
   viewLog(): ChainedLog {
     return this.view;

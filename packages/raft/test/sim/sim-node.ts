@@ -23,6 +23,7 @@ import {
   Role,
   type Snapshot,
 } from '../../src/index.js';
+import type { AckKind } from './checkers/index.js';
 import type { SimContext } from './context.js';
 import type { Prng } from './prng.js';
 import { ReadTracker } from './read-tracker.js';
@@ -59,6 +60,8 @@ export class SimNode {
   private recentApplied: { sm: SmState; cs: ConfState }[] = [];
   /** Local notifications for the core (storage loaded, snapshot status, unreachable), due at a tick. */
   private localCalls: { at: number; fn: () => void }[] = [];
+  /** The node became leader in a Ready whose persistence has not finished: check it once it has. */
+  private leaderCheckPending = false;
   readonly reads: ReadTracker;
   /** Set once this node is removed from the group and shut down for good. */
   decommissioned = false;
@@ -122,6 +125,7 @@ export class SimNode {
   crash(tornOps: number): void {
     this.raft = null;
     this.blocked = null;
+    this.leaderCheckPending = false;
     this.inbox = [];
     this.localCalls = [];
     this.owedTicks = 0;
@@ -242,7 +246,7 @@ export class SimNode {
     if (rd.entries.length > 0) this.disk.write({ kind: 'entries', entries: rd.entries });
     if (rd.hardState) this.disk.write({ kind: 'hardState', hs: rd.hardState });
     if (rd.repaired) this.disk.write({ kind: 'repaired' });
-    if (becameLeader) this.observeNewLeader();
+    this.leaderCheckPending ||= becameLeader;
     const mustSync = rd.mustSync || rd.repaired === true || rd.snapshot !== undefined;
     if (mustSync && bug !== 'ack-before-sync') {
       if (this.rng.chance(this.slowSync.probability)) {
@@ -259,6 +263,7 @@ export class SimNode {
   private observeNewLeader(): void {
     const c = this.ctx.checkers;
     c.electionSafety.observeLeader(this.term, this.id);
+    c.persistBeforeAck.observeLeader(this.id, this.term, this.disk.needsRepair());
     c.leaderCompleteness.observeNewLeader(this.id, this.term, this.disk.viewLog());
     c.leaderOwnTerm.observeTenureStart(this.id, this.term, this.commit);
     this.ctx.trace.event(
@@ -288,6 +293,10 @@ export class SimNode {
 
   private observePersisted(rd: Ready): void {
     const c = this.ctx.checkers;
+    if (this.leaderCheckPending) {
+      this.leaderCheckPending = false;
+      this.observeNewLeader();
+    }
     if (!this.disk.hasUnsynced()) {
       const durable = this.disk.durableLog();
       for (const e of rd.entries) {
@@ -347,6 +356,13 @@ export class SimNode {
 
   private send(m: Message): void {
     this.ctx.trace.mix(m.type);
+    this.ctx.checkers.persistBeforeAck.observeSend(
+      this.id,
+      m.to,
+      ackKind(m),
+      this.disk.hasUnsyncedCritical(),
+      this.disk.needsRepair(),
+    );
     const r = this.ctx.network.send(m, this.ctx.now);
     if (r === 'cut') this.later(this.ctx.now, () => this.raft?.reportUnreachable(m.to));
     if (m.type === MessageType.Snap && r !== 'queued') {
@@ -371,4 +387,10 @@ export class SimNode {
   isBlocked(): boolean {
     return this.blocked !== null;
   }
+}
+
+function ackKind(m: Message): AckKind {
+  if (m.type === MessageType.VoteResp && !m.reject) return 'vote-granted';
+  if (m.type === MessageType.AppResp && !m.reject) return 'append-ack';
+  return 'other';
 }

@@ -7,10 +7,12 @@ import { ElectionSafety } from './election-safety.js';
 import { LeaderCompleteness } from './leader-completeness.js';
 import { LeaderOwnTerm } from './leader-own-term.js';
 import { LogMatching } from './log-matching.js';
+import { PersistBeforeAck } from './persist-before-ack.js';
 import { ReadLinearizability } from './read-linearizability.js';
 import { StateMachineSafety } from './state-machine-safety.js';
 
 export type { LogView } from './leader-completeness.js';
+export type { AckKind } from './persist-before-ack.js';
 export { InvariantViolation } from './violation.js';
 
 export class Checkers {
@@ -23,4 +25,5 @@ export class Checkers {
   readonly leaderOwnTerm = new LeaderOwnTerm();
   readonly reads = new ReadLinearizability();
   readonly durability = new AckedDurability(this.ledger);
+  readonly persistBeforeAck = new PersistBeforeAck();
 }
