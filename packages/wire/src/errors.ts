@@ -110,13 +110,22 @@ export function isReason(name: string): name is Reason {
   return Object.hasOwn(reasons, name);
 }
 
+/** NotLeader: where the leader is believed to be (either part may be unknown). */
+export interface LeaderHint {
+  readonly nodeId?: number;
+  /** The leader's client address, host:port. */
+  readonly address?: string;
+}
+
 export interface RheoErrorOptions {
   /** The request field at fault (proto field path or Kinesis member name). */
   readonly field?: string;
   /** The lower-level error that led to this one. */
   readonly cause?: unknown;
-  /** NotLeader: the node believed to lead, as the server knows it (id or host:port). */
-  readonly leaderHint?: string;
+  /** NotLeader: the node believed to lead the shard or group. */
+  readonly leaderHint?: LeaderHint;
+  /** Throttling and overload: the least backoff the server suggests before a retry. */
+  readonly retryAfterMs?: number;
 }
 
 /**
@@ -130,7 +139,8 @@ export class RheoError extends Error {
   readonly kinesisName: string;
   readonly retryable: boolean;
   readonly field: string | undefined;
-  readonly leaderHint: string | undefined;
+  readonly leaderHint: LeaderHint | undefined;
+  readonly retryAfterMs: number | undefined;
 
   constructor(code: Reason, message: string, options: RheoErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -141,7 +151,17 @@ export class RheoError extends Error {
     this.retryable = info.retryable;
     this.field = options.field;
     this.leaderHint = options.leaderHint;
+    this.retryAfterMs = options.retryAfterMs;
   }
+}
+
+/**
+ * `err` as a RheoError: itself when it is one, else Internal with `err` as
+ * the cause (for handlers that must answer every failure with a reason).
+ */
+export function toRheoError(err: unknown): RheoError {
+  if (err instanceof RheoError) return err;
+  return new RheoError('Internal', err instanceof Error ? err.message : String(err), { cause: err });
 }
 
 /** True when `err` is a RheoError, optionally of one of `codes`. */

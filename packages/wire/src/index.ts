@@ -14,15 +14,18 @@ export {
 } from './batch-stamp.js';
 export { type BatchInfo, validateBatch, validateClientBatch } from './batch-validate.js';
 export * from './crc32c.js';
+export { fromErrorDetail, toErrorDetail } from './error-detail.js';
 export {
   isReason,
   isRheoError,
+  type LeaderHint,
   type Reason,
   type ReasonInfo,
   RheoError,
   type RheoErrorOptions,
   reasonNames,
   reasons,
+  toRheoError,
 } from './errors.js';
 export {
   compareHashKeyBytes,
