@@ -6,10 +6,8 @@
 //   - the durable view (first/last index, term runs, hard state, snapshot,
 //     cached entries): what is on disk. The core reads only this: it keeps
 //     unstable entries itself until they are persisted.
-//   - the staged view (stagedFirst/stagedLast/stagedRuns/time-index state):
-//     the log as of every write submitted to the group-commit writer, so the
-//     next write's keys (stale suffix to delete, term runs) are computed
-//     right even while earlier ones are in flight.
+//   - the staged view (log-stager.ts): the log as of every write submitted
+//     to the group-commit writer, from which the next write's ops are computed.
 // The writer runs each write's onDurable in submission order, which moves
 // the durable view forward exactly as the disk moved.
 
@@ -28,17 +26,15 @@ import { EntryCache } from './entry-cache.js';
 import { type CorruptDataError, StorageClosedError } from './errors.js';
 import type { BatchOp } from './group-commit-writer.js';
 import { indexAtTime, readEntries } from './group-reads.js';
-import { appStateKey, entryKey, GroupKind, groupKey, timePointKey } from './keys.js';
+import { appStateKey, GroupKind, groupKey } from './keys.js';
+import { LogStager } from './log-stager.js';
 import { RangeLoader } from './range-loader.js';
 import {
   decodeBytes,
   encodeBytes,
   encodeConfState,
-  encodeEntry,
   encodeHardState,
   encodeSnapshot,
-  encodeTermRuns,
-  encodeTimePoint,
   encodeU64,
   type StoredConfState,
   type StoredEntry,
@@ -77,7 +73,8 @@ export interface RecoveredGroup {
   readonly runs: TermRuns;
   readonly lastIndex: number;
   readonly applied: number;
-  readonly repairMarked: boolean;
+  /** The repair marker's first bad index (0: no index) when the group is marked for repair. */
+  readonly repairMarker: number | undefined;
   readonly needsRepair: boolean;
   /** The newest entries, verified at open: they warm the cache. */
   readonly tail: readonly StoredEntry[];
@@ -97,18 +94,12 @@ export class GroupLog implements RaftStorage {
   private last: number;
   private appliedIndex: number;
   private readonly cache: EntryCache;
-  // Staged view.
-  private stagedFirst: number;
-  private stagedLast: number;
-  private readonly stagedRuns: TermRuns;
-  private maxTimeMs: number;
-  private lastPointTimeMs: number;
-  private lastPointIndex: number;
-  private epoch = 0;
+  private readonly staged: LogStager;
 
   private readonly loader: RangeLoader;
   private readonly needsRepairAtOpen: boolean;
-  private repairMarked: boolean;
+  /** The first bad index in the durable (or submitted) repair marker; undefined when there is none. */
+  private markedBadIndex: number | undefined;
   private snapshotProvider: SnapshotProvider = () => EMPTY;
   private trimChain: Promise<unknown> = Promise.resolve();
   private closed = false;
@@ -128,14 +119,9 @@ export class GroupLog implements RaftStorage {
     this.appliedIndex = r.applied;
     this.cache = new EntryCache(ctx.options.cacheBytesMax);
     this.cache.append(r.tail);
-    this.stagedFirst = this.first;
-    this.stagedLast = this.last;
-    this.stagedRuns = r.runs.clone();
-    this.maxTimeMs = r.maxTimeMs;
-    this.lastPointTimeMs = r.lastPoint?.timeMs ?? -1;
-    this.lastPointIndex = r.lastPoint?.index ?? 0;
+    this.staged = new LogStager(gid, name, ctx.options, this.first, this.last, r.runs.clone(), r);
     this.needsRepairAtOpen = r.needsRepair;
-    this.repairMarked = r.repairMarked;
+    this.markedBadIndex = r.repairMarker;
     this.loader = new RangeLoader(ctx, this, this.cache);
   }
 
@@ -202,7 +188,7 @@ export class GroupLog implements RaftStorage {
   }
 
   truncationEpoch(): number {
-    return this.epoch;
+    return this.staged.epoch;
   }
 
   cacheBytes(): number {
@@ -220,7 +206,7 @@ export class GroupLog implements RaftStorage {
     this.assertOpen();
     const ops: BatchOp[] = [];
     const effects: Array<() => void> = [];
-    if (rd.snapshot && rd.snapshot.metadata.index >= this.stagedFirst)
+    if (rd.snapshot && rd.snapshot.metadata.index >= this.staged.first)
       this.stageSnapshot(rd.snapshot, ops, effects);
     if (rd.entries.length > 0) this.stageEntries(rd.entries, ops, effects);
     if (rd.hardState) {
@@ -234,11 +220,9 @@ export class GroupLog implements RaftStorage {
         this.hard = hs;
       });
     }
-    if (rd.repaired && this.repairMarked) {
+    if (rd.repaired && this.markedBadIndex !== undefined) {
       ops.push({ type: 'del', key: groupKey(this.gid, GroupKind.Repair) });
-      effects.push(() => {
-        this.repairMarked = false;
-      });
+      this.markedBadIndex = undefined;
     }
     if (ops.length === 0) return Promise.resolve();
     // Entries and snapshots are always synced, whatever mustSync says: they are acknowledged to peers.
@@ -251,14 +235,7 @@ export class GroupLog implements RaftStorage {
     ops.push(this.put(GroupKind.Snapshot, (k) => encodeSnapshot(k, s)));
     const conf: StoredConfState = { confState: s.metadata.confState, index };
     ops.push(this.put(GroupKind.ConfState, (k) => encodeConfState(k, conf)));
-    // The log after the snapshot is discarded (the core only hands storage a snapshot its log does not match).
-    for (let i = index + 1; i <= this.stagedLast; i++) ops.push({ type: 'del', key: entryKey(this.gid, i) });
-    this.stagedRuns.reset(index, s.metadata.term);
-    ops.push(this.put(GroupKind.TermRuns, (k) => encodeTermRuns(k, this.stagedRuns.toArray())));
-    this.stagedFirst = index + 1;
-    this.stagedLast = index;
-    this.epoch++;
-    const runs = this.stagedRuns.clone();
+    const runs = this.staged.stageSnapshot(s, ops);
     effects.push(() => {
       this.snap = s;
       this.conf = conf;
@@ -274,67 +251,13 @@ export class GroupLog implements RaftStorage {
   }
 
   private stageEntries(all: readonly Entry[], ops: BatchOp[], effects: Array<() => void>): void {
-    // Entries at or below the compaction point are covered by the snapshot.
-    const skip = Math.max(0, this.stagedFirst - all[0]!.index);
-    if (skip >= all.length) return;
-    const entries = skip > 0 ? all.slice(skip) : all;
-    const from = entries[0]!.index;
-    const newLast = entries[entries.length - 1]!.index;
-    assert(
-      from <= this.stagedLast + 1,
-      `${this.name}: append at ${from} leaves a gap after ${this.stagedLast}`,
-    );
-    // A new leader overwrote a suffix: its stale entries beyond the new last index go in the same batch.
-    for (let i = newLast + 1; i <= this.stagedLast; i++)
-      ops.push({ type: 'del', key: entryKey(this.gid, i) });
-    let runsChanged = from <= this.stagedLast && this.stagedRuns.truncateFrom(from);
-    if (from <= this.stagedLast) this.epoch++;
-    const stored: StoredEntry[] = new Array(entries.length);
-    for (let j = 0; j < entries.length; j++) {
-      const e = entries[j]!;
-      assert(e.index === from + j, `${this.name}: entries not contiguous at ${e.index}`);
-      assertSafeIndex(e.term, 'entry term');
-      const timeMs = this.entryTime(e);
-      const key = entryKey(this.gid, e.index);
-      ops.push({ type: 'put', key, value: encodeEntry(key, e, timeMs) });
-      stored[j] = { index: e.index, term: e.term, type: e.type, data: e.data, timeMs };
-      runsChanged = this.stagedRuns.push(e.index, e.term) || runsChanged;
-      this.stageTimePoint(e, timeMs, ops);
-    }
-    if (runsChanged)
-      ops.push(this.put(GroupKind.TermRuns, (k) => encodeTermRuns(k, this.stagedRuns.toArray())));
-    this.stagedLast = newLast;
-    const runs = runsChanged ? this.stagedRuns.clone() : undefined;
+    const staged = this.staged.stageEntries(all, ops);
+    if (staged === undefined) return;
     effects.push(() => {
-      if (runs) this.runs = runs;
-      this.last = newLast;
-      this.cache.append(stored);
+      if (staged.runs) this.runs = staged.runs;
+      this.last = staged.last;
+      this.cache.append(staged.stored);
     });
-  }
-
-  private entryTime(e: Entry): number {
-    const t = this.ctx.options.entryTimeMs?.(e) ?? this.ctx.options.nowMs();
-    return Math.max(0, Math.floor(t));
-  }
-
-  /**
-   * A time point says "every entry before `index` arrived before `timeMs`",
-   * so one is written only for an entry strictly later than every entry
-   * before it; then at most one per timeIndexIntervalMs or timeIndexEntriesMax.
-   */
-  private stageTimePoint(e: Entry, timeMs: number, ops: BatchOp[]): void {
-    const o = this.ctx.options;
-    const due =
-      this.lastPointTimeMs < 0 ||
-      timeMs >= this.lastPointTimeMs + o.timeIndexIntervalMs ||
-      e.index >= this.lastPointIndex + o.timeIndexEntriesMax;
-    if (timeMs > this.maxTimeMs && due) {
-      const key = timePointKey(this.gid, timeMs);
-      ops.push({ type: 'put', key, value: encodeTimePoint(key, e.index, e.term) });
-      this.lastPointTimeMs = timeMs;
-      this.lastPointIndex = e.index;
-    }
-    this.maxTimeMs = Math.max(this.maxTimeMs, timeMs);
   }
 
   /** Persists what applying committed entries produced: applied index, membership, app state. */
@@ -448,9 +371,9 @@ export class GroupLog implements RaftStorage {
   private trimAccess(): trimLog.TrimAccess {
     return {
       log: this,
-      limitIndex: () => Math.min(this.appliedIndex, this.hard.commit, this.last, this.stagedLast) + 1,
+      limitIndex: () => Math.min(this.appliedIndex, this.hard.commit, this.last, this.staged.last) + 1,
       confIndex: () => this.conf.index,
-      stagedFirst: () => this.stagedFirst,
+      stagedFirst: () => this.staged.first,
       snapshotAt: (index) => {
         const term = this.runs.termAt(index);
         return {
@@ -458,11 +381,7 @@ export class GroupLog implements RaftStorage {
           data: this.snapshotProvider(index, term),
         };
       },
-      stage: (s) => {
-        this.stagedRuns.compactTo(s.metadata.index);
-        this.stagedFirst = s.metadata.index + 1;
-        return this.stagedRuns.toArray();
-      },
+      stage: (s) => this.staged.stageCompaction(s.metadata.index),
       durable: (s) => {
         this.snap = s;
         this.first = s.metadata.index + 1;
@@ -479,9 +398,16 @@ export class GroupLog implements RaftStorage {
     this.ctx.reportCorrupt(err);
   }
 
-  /** Records durably that this group must be repaired from its peers (needsRepair on the next open). */
+  /**
+   * Records durably that this group must be repaired from its peers: the
+   * next open answers needsRepair and cuts the log before `firstBadIndex`
+   * (0: damage outside the log, nothing to cut). Keeps the lowest index seen.
+   */
   markForRepair(firstBadIndex: number): Promise<void> {
-    this.repairMarked = true;
+    const m = this.markedBadIndex;
+    const lower = m === undefined || (firstBadIndex > 0 && (m === 0 || firstBadIndex < m));
+    if (!lower) return Promise.resolve();
+    this.markedBadIndex = firstBadIndex;
     const op = this.put(GroupKind.Repair, (k) => encodeU64(k, firstBadIndex));
     return this.ctx.writer.submit({ ops: [op], sync: true });
   }

@@ -20,6 +20,7 @@ import { EMPTY_CONF_STATE, type Snapshot } from '@rheo/raft';
 import { deleteRangeChunked } from './chunked-delete.js';
 import type { StoreContext } from './context.js';
 import { CorruptDataError } from './errors.js';
+import type { BatchOp } from './group-commit-writer.js';
 import type { RecoveredGroup } from './group-log.js';
 import {
   allEntriesRange,
@@ -97,9 +98,11 @@ export async function recoverGroup(ctx: StoreContext, name: string, gid: number)
 
   const tail = await readTail(r, base);
   let cutFrom = tail.cutFrom;
-  // A run-time corruption report left the first bad index in the marker: cut there too.
-  if (marker !== undefined && marker > 0 && marker <= tail.lastIndex)
-    cutFrom = Math.min(cutFrom ?? marker, marker);
+  // A run-time corruption report left the bad entry's index in the marker. It
+  // may have been overwritten by good data since: cut only if it is still bad.
+  if (marker !== undefined && marker > 0 && marker <= tail.lastIndex && marker < (cutFrom ?? Infinity)) {
+    if (!(await entryIsGood(r, marker))) cutFrom = marker;
+  }
   let lastIndex = cutFrom !== undefined ? cutFrom - 1 : tail.lastIndex;
 
   let runs = checkedRuns(storedRuns, snapshot, lastIndex, tail.entries);
@@ -115,20 +118,23 @@ export async function recoverGroup(ctx: StoreContext, name: string, gid: number)
   }
 
   const needsRepair = r.damaged || marker !== undefined || markerCorrupt || cutFrom !== undefined;
-  if (needsRepair) {
-    // The marker first (synced), then the cut: a crash in between cuts again next time.
-    await ctx.writer.submit({ ops: [repairMarkerOp(gid, cutFrom ?? marker ?? 0)], sync: true });
-  }
+  let markerNow = needsRepair ? (marker ?? 0) : undefined;
   if (cutFrom !== undefined) {
+    // Crash-safe cut: the marker names the first bad index (synced) before any
+    // key goes; a crash mid-cut finds that entry bad or missing and cuts again.
+    await ctx.writer.submit({ ops: [repairMarkerOp(gid, cutFrom)], sync: true });
     await deleteRangeChunked(ctx, { gte: entryKey(gid, cutFrom), lt: allEntriesRange(gid).lt });
+    // Cut done: the marker keeps only "repair pending", so entries appended
+    // from here on (and acknowledged to a leader) are never cut again.
+    markerNow = 0;
   }
+  const ops: BatchOp[] = [];
+  if (markerNow !== undefined && markerNow !== marker) ops.push(repairMarkerOp(gid, markerNow));
   if (runsChanged) {
     const key = groupKey(gid, GroupKind.TermRuns);
-    await ctx.writer.submit({
-      ops: [{ type: 'put', key, value: encodeTermRuns(key, runs.toArray()) }],
-      sync: true,
-    });
+    ops.push({ type: 'put', key, value: encodeTermRuns(key, runs.toArray()) });
   }
+  if (ops.length > 0) await ctx.writer.submit({ ops, sync: true });
   const kept = tail.entries.filter((e) => e.index <= lastIndex);
   const lastPoint = await readLastTimePoint(r);
   return {
@@ -141,7 +147,7 @@ export async function recoverGroup(ctx: StoreContext, name: string, gid: number)
     runs,
     lastIndex,
     applied,
-    repairMarked: needsRepair,
+    repairMarker: markerNow,
     needsRepair,
     tail: kept,
     maxTimeMs: Math.max(lastPoint?.timeMs ?? -1, ...kept.map((e) => e.timeMs)),
@@ -149,7 +155,20 @@ export async function recoverGroup(ctx: StoreContext, name: string, gid: number)
   };
 }
 
-function repairMarkerOp(gid: number, firstBad: number) {
+async function entryIsGood(r: Recovery, index: number): Promise<boolean> {
+  const key = entryKey(r.gid, index);
+  const v = await r.ctx.db.get(key);
+  if (v === undefined) return false;
+  try {
+    decodeEntry(key, v, index, { group: r.name, index });
+    return true;
+  } catch (e) {
+    r.corrupt(e);
+    return false;
+  }
+}
+
+function repairMarkerOp(gid: number, firstBad: number): BatchOp {
   const key = groupKey(gid, GroupKind.Repair);
   return { type: 'put' as const, key, value: encodeU64(key, firstBad) };
 }
@@ -185,7 +204,7 @@ async function readTail(r: Recovery, base: number): Promise<Tail> {
   const good: StoredEntry[] = [];
   for (const [k, v] of rows) {
     const index = indexOfEntryKey(k);
-    if (prev !== undefined && index !== prev - 1) cutFrom = prev; // a gap: everything above it is disconnected
+    if (prev !== undefined && index !== prev - 1) cutFrom = index + 1; // a gap: everything above it is disconnected
     try {
       good.push(decodeEntry(k, v, index, { group: r.name, index }));
     } catch (e) {

@@ -227,7 +227,7 @@ export class NodeStore {
       runs,
       lastIndex: 0,
       applied: 0,
-      repairMarked: false,
+      repairMarker: undefined,
       needsRepair: false,
       tail: [],
       maxTimeMs: -1,

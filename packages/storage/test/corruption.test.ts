@@ -115,6 +115,35 @@ describe('corruption on disk', () => {
     expect(h.lastIndex()).toBe(2);
   });
 
+  it('never cuts again what was appended after a cut while the repair is pending', async () => {
+    const { dir, gid } = await storeWith('recut', 10);
+    await flipByte(dir, entryKey(gid, 7));
+    let { s } = await reopen(dir);
+    await s.group('s/x/0').persist({ entries: entries(7, 12, 2, 64), mustSync: true }); // caught up, not yet repaired
+    await s.close();
+    ({ s } = await reopen(dir));
+    const g = s.group('s/x/0');
+    expect([g.initialState().needsRepair, g.lastIndex(), g.term(12)]).toEqual([true, 12, 2]);
+  });
+
+  it('does not cut at a run-time marker whose entry was rewritten since', async () => {
+    const { dir, gid } = await storeWith('rewritten', 10);
+    await flipByte(dir, entryKey(gid, 9));
+    const opts = { recoveryVerifyTailEntries: 1, cacheBytesMax: 600 };
+    let { s } = await reopen(dir, opts);
+    const err = await s
+      .group('s/x/0')
+      .readRange(9, 1, 1e9)
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CorruptDataError);
+    await s.whenIdle(); // the marker (first bad index 9) is on disk
+    await s.group('s/x/0').persist({ entries: entries(9, 10, 2, 64), mustSync: true }); // a new leader rewrites 9..10
+    await s.close();
+    ({ s } = await reopen(dir, opts));
+    const g = s.group('s/x/0');
+    expect([g.initialState().needsRepair, g.lastIndex(), g.term(9)]).toEqual([true, 10, 2]);
+  });
+
   it('answers needsRepair when the hard state is corrupt', async () => {
     const { dir, gid } = await storeWith('hard', 4);
     await flipByte(dir, groupKey(gid, GroupKind.HardState), 6);
