@@ -13,8 +13,8 @@ export function toErrorDetail(err: RheoError): ErrorDetail {
     reason: err.code,
     message: err.message,
     field: err.field ?? '',
-    leaderNodeId: err.leaderHint?.nodeId ?? 0,
-    leaderAddress: err.leaderHint?.address ?? '',
+    leaderNodeId: err.leaderNodeId ?? 0,
+    leaderAddress: err.leaderHint ?? '',
     retryable: err.retryable,
     retryAfterMs: err.retryAfterMs ?? 0,
   };
@@ -47,17 +47,10 @@ export function fromErrorDetail(
   details: string,
 ): RheoError {
   if (detail !== undefined && isReason(detail.reason)) {
-    const hasLeader = detail.leaderNodeId !== 0 || detail.leaderAddress !== '';
     return new RheoError(detail.reason, detail.message || details, {
       ...(detail.field === '' ? {} : { field: detail.field }),
-      ...(hasLeader
-        ? {
-            leaderHint: {
-              ...(detail.leaderNodeId === 0 ? {} : { nodeId: detail.leaderNodeId }),
-              ...(detail.leaderAddress === '' ? {} : { address: detail.leaderAddress }),
-            },
-          }
-        : {}),
+      ...(detail.leaderAddress === '' ? {} : { leaderHint: detail.leaderAddress }),
+      ...(detail.leaderNodeId === 0 ? {} : { leaderNodeId: detail.leaderNodeId }),
       ...(detail.retryAfterMs === 0 ? {} : { retryAfterMs: detail.retryAfterMs }),
     });
   }

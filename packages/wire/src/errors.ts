@@ -110,20 +110,15 @@ export function isReason(name: string): name is Reason {
   return Object.hasOwn(reasons, name);
 }
 
-/** NotLeader: where the leader is believed to be (either part may be unknown). */
-export interface LeaderHint {
-  readonly nodeId?: number;
-  /** The leader's client address, host:port. */
-  readonly address?: string;
-}
-
 export interface RheoErrorOptions {
   /** The request field at fault (proto field path or Kinesis member name). */
   readonly field?: string;
   /** The lower-level error that led to this one. */
   readonly cause?: unknown;
-  /** NotLeader: the node believed to lead the shard or group. */
-  readonly leaderHint?: LeaderHint;
+  /** NotLeader: the client address (host:port) of the node believed to lead the shard or group. */
+  readonly leaderHint?: string;
+  /** NotLeader: that node's id, when known. */
+  readonly leaderNodeId?: number;
   /** Throttling and overload: the least backoff the server suggests before a retry. */
   readonly retryAfterMs?: number;
 }
@@ -139,7 +134,8 @@ export class RheoError extends Error {
   readonly kinesisName: string;
   readonly retryable: boolean;
   readonly field: string | undefined;
-  readonly leaderHint: LeaderHint | undefined;
+  readonly leaderHint: string | undefined;
+  readonly leaderNodeId: number | undefined;
   readonly retryAfterMs: number | undefined;
 
   constructor(code: Reason, message: string, options: RheoErrorOptions = {}) {
@@ -151,6 +147,7 @@ export class RheoError extends Error {
     this.retryable = info.retryable;
     this.field = options.field;
     this.leaderHint = options.leaderHint;
+    this.leaderNodeId = options.leaderNodeId;
     this.retryAfterMs = options.retryAfterMs;
   }
 }

@@ -18,7 +18,6 @@ export { fromErrorDetail, toErrorDetail } from './error-detail.js';
 export {
   isReason,
   isRheoError,
-  type LeaderHint,
   type Reason,
   type ReasonInfo,
   RheoError,

@@ -7,7 +7,7 @@
 // messages), expired is ExpiredIterator.
 //
 // Token = base64url(payload || HMAC-SHA256(secret, payload)), payload:
-//   u8 version = 1 | u8 kind | u64 issuedMs | varint+UTF-8 stream name |
+//   u8 version = 1 | u8 kind | u64 issuedMs | u64 streamCreatedMs | varint+UTF-8 stream name |
 //   varint+UTF-8 shard id | position value (u128 sequence number minus
 //   sequenceNumberOffset for the sequence kinds, u64 ms for AT_TIMESTAMP,
 //   nothing otherwise)
@@ -26,6 +26,13 @@ export type IteratorPosition =
 
 export interface IteratorClaims {
   readonly streamName: string;
+  /**
+   * When the stream was created (ms). A stream deleted and created again under
+   * the same name reuses its shard ids; this tells the broker a token belongs
+   * to the old stream, so it answers ResourceNotFound instead of reading the new one.
+   * Optional when signing (0, "not checked"); always present once decoded.
+   */
+  readonly streamCreatedMs?: number;
   readonly shardId: string;
   readonly position: IteratorPosition;
   /** When the token was issued, ms since the Unix epoch (the caller's clock). */
@@ -39,6 +46,8 @@ export type IteratorDecodeResult =
   | { readonly ok: false; readonly problem: IteratorProblem; readonly error: RheoError };
 
 const tokenVersion = 1;
+/** Version, kind, issue time and stream creation time, before the names. */
+const fixedBytes = 18;
 const macBytes = 32;
 const nameBytesMax = 255;
 /** Secrets shorter than this are too weak for HMAC-SHA256 to mean much. */
@@ -71,17 +80,21 @@ function mac(secret: Uint8Array, payload: Uint8Array): Buffer {
 export function encodeIteratorToken(claims: IteratorClaims, secret: Uint8Array): string {
   assert.ok(secret.length >= iteratorSecretBytesMin, 'iterator secret too short');
   assert.ok(Number.isSafeInteger(claims.issuedMs) && claims.issuedMs >= 0, 'issuedMs');
+  const streamCreatedMs = claims.streamCreatedMs ?? 0;
+  assert.ok(Number.isSafeInteger(streamCreatedMs) && streamCreatedMs >= 0, 'streamCreatedMs');
   const stream = Buffer.from(claims.streamName, 'utf8');
   const shard = Buffer.from(claims.shardId, 'utf8');
   assert.ok(stream.length <= nameBytesMax && shard.length <= nameBytesMax, 'name too long for a token');
   const position = claims.position;
   const valueBytes = position.kind === 'AT_TIMESTAMP' ? 8 : 'sequenceNumber' in position ? 16 : 0;
-  const size = 10 + varintSize(stream.length) + stream.length + varintSize(shard.length) + shard.length;
+  const size =
+    fixedBytes + varintSize(stream.length) + stream.length + varintSize(shard.length) + shard.length;
   const token = Buffer.alloc(size + valueBytes + macBytes);
   token[0] = tokenVersion;
   token[1] = kindCodes[position.kind];
   writeU53(token, 2, claims.issuedMs);
-  let pos = writeVarint(token, 10, stream.length);
+  writeU53(token, 10, streamCreatedMs);
+  let pos = writeVarint(token, fixedBytes, stream.length);
   pos += stream.copy(token, pos);
   pos = writeVarint(token, pos, shard.length);
   pos += shard.copy(token, pos);
@@ -121,7 +134,8 @@ export function decodeIteratorToken(
 ): IteratorDecodeResult {
   if (token.length > tokenCharsMax || !base64urlPattern.test(token)) return malformed('not a shard iterator');
   const bytes = Buffer.from(token, 'base64url');
-  if (bytes.length < 11 + macBytes || bytes[0] !== tokenVersion) return malformed('not a shard iterator');
+  if (bytes.length < fixedBytes + 2 + macBytes || bytes[0] !== tokenVersion)
+    return malformed('not a shard iterator');
   const body = bytes.subarray(0, bytes.length - macBytes);
   if (!timingSafeEqual(mac(secret, body), bytes.subarray(bytes.length - macBytes))) {
     return failure(
@@ -159,10 +173,13 @@ function readName(body: Buffer, at: ReadPosition): string | undefined {
 function readClaims(body: Buffer): IteratorClaims | undefined {
   const kind = kindNames[body[1]!];
   const issuedMs = readU53(body, 2);
-  const at: ReadPosition = { pos: 10 };
+  const streamCreatedMs = readU53(body, 10);
+  const at: ReadPosition = { pos: fixedBytes };
   const streamName = readName(body, at);
   const shardId = readName(body, at);
-  if (!kind || issuedMs < 0 || streamName === undefined || shardId === undefined) return undefined;
+  if (!kind || issuedMs < 0 || streamCreatedMs < 0 || streamName === undefined || shardId === undefined) {
+    return undefined;
+  }
   const rest = body.length - at.pos;
   let position: IteratorPosition;
   if (kind === 'AT_TIMESTAMP') {
@@ -175,5 +192,5 @@ function readClaims(body: Buffer): IteratorClaims | undefined {
     if (rest !== 0) return undefined;
     position = { kind: kind as 'TRIM_HORIZON' | 'LATEST' };
   }
-  return { streamName, shardId, position, issuedMs };
+  return { streamName, streamCreatedMs, shardId, position, issuedMs };
 }

@@ -17,8 +17,9 @@ function roundTrip(err: RheoError): RheoError {
 }
 
 function fields(err: RheoError) {
-  const { code, message, grpcStatus, kinesisName, retryable, field, leaderHint, retryAfterMs } = err;
-  return { code, message, grpcStatus, kinesisName, retryable, field, leaderHint, retryAfterMs };
+  const { code, message, grpcStatus, kinesisName, retryable, field, leaderHint, leaderNodeId, retryAfterMs } =
+    err;
+  return { code, message, grpcStatus, kinesisName, retryable, field, leaderHint, leaderNodeId, retryAfterMs };
 }
 
 describe('error detail', () => {
@@ -27,15 +28,17 @@ describe('error detail', () => {
     expect(fields(roundTrip(bare))).toEqual(fields(bare));
     const full = new RheoError(reason, 'with everything', {
       field: 'records',
-      leaderHint: { nodeId: 3, address: '127.0.0.1:7003' },
+      leaderHint: '127.0.0.1:7003',
+      leaderNodeId: 3,
       retryAfterMs: 250,
     });
     expect(fields(roundTrip(full))).toEqual(fields(full));
   });
 
-  test('a leader hint with only an address stays that way', () => {
-    const err = new RheoError('NotLeader', 'elsewhere', { leaderHint: { address: 'n2:7000' } });
-    expect(roundTrip(err).leaderHint).toEqual({ address: 'n2:7000' });
+  test('a leader hint without a node id stays that way', () => {
+    const back = roundTrip(new RheoError('NotLeader', 'elsewhere', { leaderHint: 'n2:7000' }));
+    expect(back.leaderHint).toBe('n2:7000');
+    expect(back.leaderNodeId).toBeUndefined();
   });
 
   test.each([

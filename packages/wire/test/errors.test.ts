@@ -87,7 +87,8 @@ describe('error reasons', () => {
     const err = new RheoError('NotLeader', 'not the leader of shard 3', {
       field: 'shard_id',
       cause,
-      leaderHint: { nodeId: 2, address: '10.0.0.2:7100' },
+      leaderHint: '10.0.0.2:7100',
+      leaderNodeId: 2,
       retryAfterMs: 50,
     });
     expect(err).toBeInstanceOf(Error);
@@ -98,7 +99,8 @@ describe('error reasons', () => {
     expect(err.retryable).toBe(true);
     expect(err.field).toBe('shard_id');
     expect(err.cause).toBe(cause);
-    expect(err.leaderHint).toEqual({ nodeId: 2, address: '10.0.0.2:7100' });
+    expect(err.leaderHint).toBe('10.0.0.2:7100');
+    expect(err.leaderNodeId).toBe(2);
     expect(err.retryAfterMs).toBe(50);
     expect(isRheoError(err)).toBe(true);
     expect(isRheoError(err, 'NotLeader', 'Unavailable')).toBe(true);

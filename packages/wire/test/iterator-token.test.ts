@@ -1,4 +1,5 @@
-// Proves shard iterator tokens carry their claims intact (fast-check round
+// Proves shard iterator tokens carry their claims (stream, its creation time,
+// shard, position, issue time) intact (fast-check round
 // trip over every position kind), stay valid up to the TTL and expire one ms
 // after it, and that decoding tells apart the three failures: malformed
 // input and a tampered token (any flipped bit, or another cluster's secret)
@@ -38,6 +39,7 @@ const positionArb: fc.Arbitrary<IteratorPosition> = fc.oneof(
 
 const claimsArb: fc.Arbitrary<IteratorClaims> = fc.record({
   streamName: fc.stringMatching(/^[a-zA-Z0-9_.-]{1,128}$/),
+  streamCreatedMs: fc.integer({ min: 0, max: 2 ** 50 }),
   shardId: fc.stringMatching(/^shardId-[0-9]{12}$/),
   position: positionArb,
   issuedMs: fc.integer({ min: 0, max: 2 ** 50 }),
@@ -58,6 +60,7 @@ describe('iterator tokens', () => {
 
   const claims: IteratorClaims = {
     streamName: 'orders',
+    streamCreatedMs: 1_600_000_000_000,
     shardId: 'shardId-000000000003',
     position: { kind: 'AFTER_SEQUENCE_NUMBER', sequenceNumber: sequenceNumber(1n, 99, 4) },
     issuedMs: 1_700_000_000_000,
@@ -73,6 +76,12 @@ describe('iterator tokens', () => {
     expect(late.error.code).toBe('ExpiredIterator');
     expect(late.error.kinesisName).toBe('ExpiredIteratorException');
     expect(late.error.message).toMatch(/Iterator expired/);
+  });
+
+  test('a token signed without the stream`s creation time decodes with 0 there', () => {
+    const { streamCreatedMs: _, ...withoutCreation } = claims;
+    const result = decodeIteratorToken(encodeIteratorToken(withoutCreation, secret), secret, claims.issuedMs);
+    expect(result).toEqual({ ok: true, claims: { ...withoutCreation, streamCreatedMs: 0 } });
   });
 
   test('the TTL is a parameter', () => {
