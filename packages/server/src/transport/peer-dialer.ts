@@ -9,6 +9,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import { errorDetailFromMetadata, grpcChannelOptions } from '@rheo/wire';
 import { type BackoffOptions, backoffDelayMs } from './backoff.js';
+import { flowWindowBytes } from './flow-window.js';
 import type { PeerLink, PeerStream } from './peer-link.js';
 import { type RawExchangeCall, type RawRaftTransportClient, rawRaftTransportClient } from './raw-service.js';
 
@@ -32,6 +33,7 @@ const channelOptions: grpc.ChannelOptions = {
   'grpc.keepalive_timeout_ms': 5_000,
   'grpc.keepalive_permit_without_calls': 1,
   'grpc.use_local_subchannel_pool': 1,
+  'grpc-node.flow_control_window': flowWindowBytes,
 };
 
 export class PeerDialer {

@@ -16,7 +16,7 @@ import {
   groupMessageBytesMax,
   splitToFit,
 } from './frame-size.js';
-import { PeerQueue } from './peer-queue.js';
+import { PeerQueue, type QueuedMessage } from './peer-queue.js';
 import { encodeBatch } from './raw-service.js';
 import { type DropReason, emptyDrops, type PeerStats } from './transport-types.js';
 
@@ -86,20 +86,26 @@ export class PeerLink {
 
   /** Queues `msg` (split if it is an App too big for one frame); drops what does not fit. */
   enqueue(groupId: number, msg: Message): void {
-    const parts = splitToFit(msg, frameMessageBytesMax);
-    for (const part of parts) {
-      const kind = coalesceKind(part);
-      const bytes = kind === CoalesceKind.None ? groupMessageBytesMax(part) : coalescedEntryBytesMax;
-      if (!this.queue.push({ groupId, msg: part, bytes, kind })) {
-        this.drop('queue-full', 1);
-        this.unreachable.add(groupId);
-      }
+    const kind = coalesceKind(msg);
+    if (kind !== CoalesceKind.None) this.push({ groupId, msg, bytes: coalescedEntryBytesMax, kind });
+    else {
+      const bytes = groupMessageBytesMax(msg);
+      if (bytes <= frameMessageBytesMax) this.push({ groupId, msg, bytes, kind });
+      else
+        for (const part of splitToFit(msg, frameMessageBytesMax))
+          this.push({ groupId, msg: part, bytes: groupMessageBytesMax(part), kind });
     }
     if (this.down && !this.reportedWhileDown.has(groupId)) {
       this.reportedWhileDown.add(groupId);
       this.unreachable.add(groupId);
     }
     this.wake(this);
+  }
+
+  private push(item: QueuedMessage): void {
+    if (this.queue.push(item)) return;
+    this.drop('queue-full', 1);
+    this.unreachable.add(item.groupId);
   }
 
   /** A verified stream to the peer; it replaces any earlier one. */

@@ -21,6 +21,7 @@ import * as grpc from '@grpc/grpc-js';
 import { type Message, NETWORK_MESSAGE_TYPES } from '@rheo/raft';
 import { errorDetailToMetadata, type pb } from '@rheo/wire';
 import type { Tracer } from '../log/logger.js';
+import { raiseServerWindow } from './flow-window.js';
 import { frameMessageBytesMax } from './frame-size.js';
 import { checkHello, helloBatch } from './hello.js';
 import { PeerDialer } from './peer-dialer.js';
@@ -56,6 +57,7 @@ export class RaftTransport {
   private closed = false;
   private readonly drops = emptyDrops();
   private refused = 0;
+  private windowWarned = false;
   private readonly tracer: Tracer;
   private readonly bounds;
 
@@ -263,6 +265,14 @@ export class RaftTransport {
       return;
     }
     this.pendingCalls.add(call);
+    if (process.env.NOWIN === undefined && !raiseServerWindow(call) && !this.windowWarned) {
+      this.windowWarned = true;
+      this.log(
+        'warn',
+        'raft transport: cannot raise the HTTP/2 receive window (grpc-js internals changed?)',
+        {},
+      );
+    }
     let link: PeerLink | undefined;
     const stream: PeerStream = {
       write: (frame) => call.write(frame),

@@ -6,6 +6,8 @@
 // The path is the contract's, so on the wire nothing differs.
 import * as grpc from '@grpc/grpc-js';
 import { loadRheoProto, type pb } from '@rheo/wire';
+import { encodeRaftBatch } from './batch-codec.js';
+import { decodeRaftBatch } from './batch-decode.js';
 
 const identity = (b: Buffer): Buffer => b;
 
@@ -44,11 +46,12 @@ export function rawRaftTransportClient(
   ) as unknown as RawRaftTransportClient;
 }
 
+/** Encodes a frame (the hand-written codec: same bytes as the contract's, several times faster). */
 export function encodeBatch(batch: pb.RaftBatch): Buffer {
-  return loadRheoProto().rheo.v1.RaftBatch.serialize(batch);
+  return encodeRaftBatch(batch);
 }
 
-/** Decodes a frame; throws on bytes that are not a RaftBatch. */
+/** Decodes a frame; throws BatchDecodeError on bytes that are not a RaftBatch. */
 export function decodeBatch(frame: Buffer): pb.RaftBatch__Output {
-  return loadRheoProto().rheo.v1.RaftBatch.deserialize(frame);
+  return decodeRaftBatch(frame);
 }
