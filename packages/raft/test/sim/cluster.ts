@@ -33,6 +33,8 @@ export class Cluster {
       ticksMax: this.opts.slowSyncTicksMax,
     });
     node.disk.cacheMissProbability = this.opts.cacheMissProbability;
+    const drift = this.opts.clockDriftMax;
+    node.clockRate = 1 + drift * (2 * (this.rng.int(1001) / 1000) - 1);
     this.nodes.set(id, node);
     return node;
   }

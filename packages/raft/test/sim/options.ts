@@ -31,6 +31,13 @@ export interface SimOptions {
   readonly slowSyncProbability: number;
   readonly slowSyncTicksMax: number;
   readonly cacheMissProbability: number;
+  /**
+   * Bound on each node's clock drift (rate 1 ± drift). A leader's lease of
+   * (E - m) of its ticks must end before a follower's E ticks of lease
+   * stickiness: (E - m)(1 + d) <= E(1 - d), so d <= m / (2E - m); the
+   * simulator stays at half of that to leave room for tick rounding.
+   */
+  readonly clockDriftMax: number;
   readonly compactProbability: number;
   readonly confChangeProbability: number;
   readonly transferProbability: number;
@@ -46,6 +53,7 @@ function maybe(rng: Prng, onShare: number, max: number): number {
 export function chooseOptions(rng: Prng, safetyTicks: number): SimOptions {
   const electionTick = rng.range(8, 14);
   const heartbeatTick = rng.range(1, 3);
+  const margin = rng.range(1, 2);
   const readOnlyOption: ReadOnlyOption = rng.chance(0.7) ? ReadOnly.LeaseBased : ReadOnly.Safe;
   return {
     raft: {
@@ -60,7 +68,7 @@ export function chooseOptions(rng: Prng, safetyTicks: number): SimOptions {
       checkQuorum: true,
       preVote: true,
       readOnlyOption,
-      leaseSafetyMarginTicks: rng.range(1, 2),
+      leaseSafetyMarginTicks: margin,
     },
     safetyTicks,
     latencyMaxTicks: rng.range(0, 3),
@@ -79,6 +87,7 @@ export function chooseOptions(rng: Prng, safetyTicks: number): SimOptions {
     slowSyncProbability: maybe(rng, 0.5, 0.3),
     slowSyncTicksMax: rng.range(1, 5),
     cacheMissProbability: maybe(rng, 0.3, 0.1),
+    clockDriftMax: rng.chance(0.5) ? margin / (2 * (2 * electionTick - margin)) : 0,
     compactProbability: maybe(rng, 0.6, 0.05),
     confChangeProbability: maybe(rng, 0.6, 0.05),
     transferProbability: maybe(rng, 0.5, 0.02),

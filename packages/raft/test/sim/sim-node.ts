@@ -23,17 +23,17 @@ import {
   Role,
   type Snapshot,
 } from '../../src/index.js';
+import { AppliedHistory } from './applied-history.js';
 import type { AckKind } from './checkers/index.js';
 import type { SimContext } from './context.js';
 import type { Prng } from './prng.js';
 import { ReadTracker } from './read-tracker.js';
 import { SimDisk } from './sim-disk.js';
-import { decodeSmState, encodeSmState, payloadId, type SmState, StateMachine } from './state-machine.js';
+import { decodeSmState, payloadId, StateMachine } from './state-machine.js';
 
 /** Bounds on the driver's queues and loops (a stuck core must fail loudly, not hang the run). */
 const INBOX_MAX = 2_000;
 const READY_ROUNDS_MAX = 64;
-const RECENT_APPLIED_MAX = 32;
 
 const EARLY_SEND_TYPES: ReadonlySet<number> = new Set([
   MessageType.App,
@@ -52,12 +52,14 @@ export class SimNode {
   commit = 0;
   pausedUntilTick = -1;
   private owedTicks = 0;
+  /** Local clock rate relative to simulated time, and the part of a tick accumulated so far. */
+  clockRate = 1;
+  private clockFraction = 0;
   private inbox: Message[] = [];
   private blocked: { rd: Ready; untilTick: number; early: boolean[] } | null = null;
   private sm = new StateMachine();
   private confState: ConfState;
-  /** Recent (state, membership) pairs by applied index, to snapshot a little behind the tip. */
-  private recentApplied: { sm: SmState; cs: ConfState }[] = [];
+  private readonly recentApplied = new AppliedHistory();
   /** Local notifications for the core (storage loaded, snapshot status, unreachable), due at a tick. */
   private localCalls: { at: number; fn: () => void }[] = [];
   /** The node became leader in a Ready whose persistence has not finished: check it once it has. */
@@ -103,7 +105,7 @@ export class SimNode {
     const from = snap.metadata.index > durable.index ? decodeSmState(snap.data) : durable;
     this.sm = new StateMachine(from);
     this.confState = this.disk.initialState().confState;
-    this.recentApplied = [];
+    this.recentApplied.clear();
     this.incarnation++;
     this.raft = this.ctx.core.createNode({
       ...this.config,
@@ -165,8 +167,17 @@ export class SimNode {
     });
   }
 
+  /**
+   * One tick of simulated real time. The node's clock runs at `clockRate`
+   * (1 ± a small drift), so nodes disagree slightly on how long a lease or an
+   * election timeout lasts, which is what leaseSafetyMarginTicks absorbs.
+   */
   tick(): void {
-    if (this.up) this.owedTicks++;
+    this.clockFraction += this.clockRate;
+    while (this.clockFraction >= 1) {
+      this.clockFraction -= 1;
+      if (this.up) this.owedTicks++;
+    }
     if (this.ctx.driverBug === 'ack-before-sync' && this.ctx.now % 8 === 0) this.disk.sync();
   }
 
@@ -245,7 +256,10 @@ export class SimNode {
     if (rd.snapshot) this.disk.write({ kind: 'snapshot', snap: rd.snapshot });
     if (rd.entries.length > 0) this.disk.write({ kind: 'entries', entries: rd.entries });
     if (rd.hardState) this.disk.write({ kind: 'hardState', hs: rd.hardState });
-    if (rd.repaired) this.disk.write({ kind: 'repaired' });
+    if (rd.repaired) {
+      this.disk.write({ kind: 'repaired' });
+      this.ctx.trace.event(this.ctx.now, this.id, 'repaired');
+    }
     this.leaderCheckPending ||= becameLeader;
     const mustSync = rd.mustSync || rd.repaired === true || rd.snapshot !== undefined;
     if (mustSync && bug !== 'ack-before-sync') {
@@ -329,7 +343,7 @@ export class SimNode {
     const s = decodeSmState(snap.data);
     this.sm.restore(s);
     this.confState = snap.metadata.confState;
-    this.recentApplied = [];
+    this.recentApplied.clear();
     this.ctx.checkers.stateMachineSafety.observeApply(this.id, s.index, s.chain);
     this.ctx.trace.event(this.ctx.now, this.id, 'apply-snapshot', () => `index=${s.index}`);
   }
@@ -349,8 +363,7 @@ export class SimNode {
         () => `index=${e.index} ${JSON.stringify(this.confState)}`,
       );
     }
-    this.recentApplied.push({ sm: s, cs: this.confState });
-    if (this.recentApplied.length > RECENT_APPLIED_MAX) this.recentApplied.shift();
+    this.recentApplied.push(s, this.confState);
     this.ctx.onApplied(this.id, e.index, e.term, payloadId(e));
   }
 
@@ -372,15 +385,11 @@ export class SimNode {
 
   /** Log compaction by prefix: snapshot a recent applied state and drop the log up to it. */
   compact(): boolean {
-    if (!this.up || this.recentApplied.length === 0) return false;
-    const pick = this.recentApplied[this.rng.int(this.recentApplied.length)]!;
-    if (pick.sm.index <= this.disk.firstIndex() - 1 || pick.sm.index > this.disk.lastIndex()) return false;
-    const snap = {
-      metadata: { index: pick.sm.index, term: this.termAt(pick.sm.index), confState: pick.cs },
-      data: encodeSmState(pick.sm),
-    };
+    if (!this.up) return false;
+    const snap = this.recentApplied.pickSnapshot(this.rng, this.disk.firstIndex() - 1, this.disk.lastIndex());
+    if (!snap) return false;
     this.disk.write({ kind: 'compact', snap });
-    this.ctx.trace.event(this.ctx.now, this.id, 'compact', () => `to=${pick.sm.index}`);
+    this.ctx.trace.event(this.ctx.now, this.id, 'compact', () => `to=${snap.metadata.index}`);
     return true;
   }
 
