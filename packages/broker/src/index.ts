@@ -1,1 +1,19 @@
+// @rheo/broker's public entry: shard replicas (produce, reads, idempotent
+// producer) and the host that runs a node's replicas. See docs/broker.md.
+export { entryArrivalMs } from './entry-time.js';
 export { GroupDriver, type GroupIo, type PersistWork, type Scheduler } from './group-driver.js';
+export { DEFAULT_REPLICA_OPTIONS, type ReplicaOptions, resolveReplicaOptions } from './options.js';
+export { producerIdCharsMax } from './producer-check.js';
+export { ReplicaHost, type ReplicaHostConfig, type ReplicaHostStats } from './replica-host.js';
+export { type ReplicaDeps, type ReplicaStatus, ShardReplica } from './shard-replica.js';
+export type {
+  GetRecordsOptions,
+  GetRecordsResult,
+  GetShardIteratorRequest,
+  ProduceAck,
+  ProducerStamp,
+  RaftOutbound,
+  ReadOptions,
+  ShardIteratorType,
+  ShardSpec,
+} from './types.js';

@@ -1,0 +1,191 @@
+// The node's shard replicas: one ReplicaHost per node. It owns the
+// ShardReplicas, drives all of them from one shared tick timer, routes
+// inbound Raft messages by group id, and sends outbound ones through the
+// transport it is given (an interface, so broker never depends on server).
+//
+// Cost of an idle group: one core tick per interval (a follower's is an
+// increment and a compare) and no event-loop turn unless the tick produced
+// work (GroupDriver.tick).
+
+import type { Message, NodeId, RaftLogger, RandomSource } from '@rheo/raft';
+import type { NodeStore } from '@rheo/storage';
+import { RheoError } from '@rheo/wire';
+import { assert } from './assert.js';
+import { type ReplicaOptions, resolveReplicaOptions } from './options.js';
+import { ShardReplica } from './shard-replica.js';
+import type { RaftOutbound, ShardSpec } from './types.js';
+
+export interface ReplicaHostConfig {
+  readonly nodeId: NodeId;
+  readonly store: NodeStore;
+  readonly transport: RaftOutbound;
+  readonly options: Partial<ReplicaOptions> & Pick<ReplicaOptions, 'iteratorSecret'>;
+  /** Wall clock (arrival stamps, iterator expiry); injected so tests and simulations control it. */
+  readonly nowMs?: () => number;
+  /** Election randomness; defaults to Math.random (this is the edge where that is allowed). */
+  readonly random?: RandomSource;
+  readonly logger?: RaftLogger;
+  /** A shard's group stopped on a storage or apply error. */
+  readonly onFatal?: (replica: ShardReplica, err: unknown) => void;
+}
+
+export interface ReplicaHostStats {
+  readonly shards: number;
+  /** Messages for a group this node does not host (dropped). */
+  readonly unknownGroupMessages: number;
+  readonly ticks: number;
+}
+
+export class ReplicaHost {
+  readonly options: ReplicaOptions;
+  private readonly byGroup = new Map<number, ShardReplica>();
+  private readonly byShard = new Map<string, ShardReplica>();
+  private readonly opening = new Map<number, Promise<ShardReplica>>();
+  private timer: ReturnType<typeof setInterval> | undefined = undefined;
+  private unknownGroupMessages = 0;
+  private ticks = 0;
+  private stopped = false;
+  private readonly nowMs: () => number;
+  private readonly random: RandomSource;
+  private readonly unsubscribeCorrupt: () => void;
+
+  constructor(private readonly config: ReplicaHostConfig) {
+    assert(Number.isSafeInteger(config.nodeId) && config.nodeId > 0, `node id ${config.nodeId}`);
+    this.options = resolveReplicaOptions(config.options);
+    this.nowMs = config.nowMs ?? Date.now;
+    this.random = config.random ?? { int: (n) => Math.floor(Math.random() * n) };
+    // A corrupt value found at run time: that replica stops voting and leading until repaired.
+    this.unsubscribeCorrupt = config.store.onCorrupt((e) => {
+      if (e.group === undefined) return;
+      for (const r of this.byGroup.values()) if (r.spec.groupName === e.group) r.markDamaged();
+    });
+  }
+
+  get nodeId(): NodeId {
+    return this.config.nodeId;
+  }
+
+  /** Opens this node's replica of a shard (idempotent per group id). */
+  addShard(spec: ShardSpec, init: { join?: boolean } = {}): Promise<ShardReplica> {
+    if (this.stopped) return Promise.reject(new RheoError('Unavailable', 'the replica host is stopped'));
+    const have = this.byGroup.get(spec.groupId);
+    if (have !== undefined) return Promise.resolve(have);
+    const pending = this.opening.get(spec.groupId);
+    if (pending !== undefined) return pending;
+    const p = ShardReplica.open(spec, this.deps(), init)
+      .then((r) => {
+        this.byGroup.set(spec.groupId, r);
+        this.byShard.set(shardKey(spec.streamName, spec.shardId), r);
+        return r;
+      })
+      .finally(() => this.opening.delete(spec.groupId));
+    this.opening.set(spec.groupId, p);
+    return p;
+  }
+
+  private deps() {
+    const c = this.config;
+    return {
+      nodeId: c.nodeId,
+      store: c.store,
+      send: (groupId: number, msg: Message) => c.transport.send(groupId, msg),
+      nowMs: this.nowMs,
+      options: this.options,
+      random: this.random,
+      logger: c.logger,
+      onFatal: c.onFatal,
+    };
+  }
+
+  /** Stops this node's replica of a shard (its data stays in the store). */
+  async removeShard(groupId: number): Promise<void> {
+    const r = this.byGroup.get(groupId);
+    if (r === undefined) return;
+    this.byGroup.delete(groupId);
+    this.byShard.delete(shardKey(r.spec.streamName, r.spec.shardId));
+    await r.stop();
+  }
+
+  replica(groupId: number): ShardReplica | undefined {
+    return this.byGroup.get(groupId);
+  }
+
+  /** The replica of a stream's shard, or ResourceNotFound. */
+  shard(streamName: string, shardId: string): ShardReplica {
+    const r = this.byShard.get(shardKey(streamName, shardId));
+    if (r === undefined)
+      throw new RheoError(
+        'ResourceNotFound',
+        `Shard ${shardId} in stream ${streamName} is not hosted on this node`,
+      );
+    return r;
+  }
+
+  replicas(): IterableIterator<ShardReplica> {
+    return this.byGroup.values();
+  }
+
+  // ---- Transport-facing (the server's RaftTransport handler, hasGroup and onUnreachable fit these) ----
+
+  hasGroup(groupId: number): boolean {
+    return this.byGroup.has(groupId);
+  }
+
+  /** A message from a peer for one of this node's groups; unknown groups are counted and dropped. */
+  deliver(groupId: number, msg: Message): void {
+    const r = this.byGroup.get(groupId);
+    if (r === undefined) {
+      this.unknownGroupMessages++;
+      return;
+    }
+    r.step(msg);
+  }
+
+  /** The transport could not reach `peerId`: those groups' leaders probe it again later. */
+  reportUnreachable(peerId: NodeId, groupIds: readonly number[]): void {
+    for (const g of groupIds) this.byGroup.get(g)?.reportUnreachable(peerId);
+  }
+
+  // ---- Time ----
+
+  /** Starts the shared tick timer (every options.tickIntervalMs). */
+  start(): void {
+    if (this.timer !== undefined || this.stopped) return;
+    this.timer = setInterval(() => this.tick(), this.options.tickIntervalMs);
+  }
+
+  /** One tick of every group (the timer calls it; tests may call it directly). */
+  tick(): void {
+    this.ticks++;
+    for (const r of this.byGroup.values()) r.tick();
+  }
+
+  stats(): ReplicaHostStats {
+    return { shards: this.byGroup.size, unknownGroupMessages: this.unknownGroupMessages, ticks: this.ticks };
+  }
+
+  /** Graceful stop: no more ticks, every replica finishes its Ready and persists its state. The store stays open. */
+  async stop(): Promise<void> {
+    this.stopTimer();
+    await Promise.allSettled([...this.opening.values()]);
+    await Promise.all([...this.byGroup.values()].map((r) => r.stop()));
+    this.unsubscribeCorrupt();
+  }
+
+  /** Stops everything at once, as a crash would (for tests and fatal node errors). */
+  halt(): void {
+    this.stopTimer();
+    for (const r of this.byGroup.values()) r.halt();
+    this.unsubscribeCorrupt();
+  }
+
+  private stopTimer(): void {
+    this.stopped = true;
+    if (this.timer !== undefined) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+}
+
+function shardKey(streamName: string, shardId: string): string {
+  return `${streamName}\u0000${shardId}`;
+}

@@ -1,0 +1,453 @@
+// One shard's replica on this node: a Raft group whose log is the shard's
+// record log (DESIGN §2), driven by a GroupDriver over the node's store.
+// The leader takes produced batches (produce-pipeline.ts); every replica
+// applies committed entries to the shard state (shard-apply.ts) and serves
+// reads of committed entries (shard-reads.ts).
+
+import {
+  decodeConfChange,
+  type Entry,
+  EntryType,
+  type Message,
+  type NodeId,
+  type RaftLogger,
+  type RandomSource,
+  RawNode,
+  ReadOnlyOption,
+  Role,
+  type Snapshot,
+  type SoftState,
+} from '@rheo/raft';
+import type { GroupLog, NodeStore } from '@rheo/storage';
+import {
+  firstRecordOutsideRange,
+  formatHashKey,
+  type HashRangeBytes,
+  hashRangeBytes,
+  RheoError,
+  validateClientBatch,
+} from '@rheo/wire';
+import { assert } from './assert.js';
+import { GroupDriver } from './group-driver.js';
+import type { ReplicaOptions } from './options.js';
+import { ProducePipeline } from './produce-pipeline.js';
+import { checkProducer } from './producer-check.js';
+import { ReadGate } from './read-gate.js';
+import { openShardGroup, STATE_KEY, stateFromSnapshot } from './replica-open.js';
+import { applyEntry, type BatchOutcome } from './shard-apply.js';
+import { shardIterator } from './shard-iterator.js';
+import { getRecords, type ReadAccess } from './shard-reads.js';
+import type { ShardState } from './shard-state.js';
+import type {
+  GetRecordsOptions,
+  GetRecordsResult,
+  GetShardIteratorRequest,
+  ProduceAck,
+  ProducerStamp,
+  ReadOptions,
+  ShardSpec,
+} from './types.js';
+
+export interface ReplicaDeps {
+  readonly nodeId: NodeId;
+  readonly store: NodeStore;
+  /** Hands one message to the transport (fire and forget). */
+  readonly send: (groupId: number, msg: Message) => void;
+  readonly nowMs: () => number;
+  readonly options: ReplicaOptions;
+  readonly random: RandomSource;
+  readonly logger?: RaftLogger | undefined;
+  /** The group stopped on a storage or apply error; it needs repair. */
+  readonly onFatal?: ((replica: ShardReplica, err: unknown) => void) | undefined;
+}
+
+export interface ReplicaStatus {
+  readonly groupId: number;
+  readonly shardId: string;
+  readonly role: Role;
+  readonly leader: NodeId;
+  readonly term: number;
+  readonly commitIndex: number;
+  readonly appliedIndex: number;
+  readonly firstIndex: number;
+  readonly lastIndex: number;
+  /** True on a leader once it applied an entry of its own term: it takes writes and serves reads. */
+  readonly serving: boolean;
+  readonly inflightBytes: number;
+  readonly failed: boolean;
+}
+
+export class ShardReplica {
+  private readonly driver: GroupDriver;
+  private readonly pipeline: ProducePipeline;
+  private readonly gate: ReadGate;
+  private readonly range: HashRangeBytes;
+  private readonly reads: ReadAccess;
+  private role: Role = Role.Follower;
+  private leader: NodeId = 0;
+  private leaderTerm = 0;
+  private termStarted = false;
+  private termWaiters: Array<{ resolve: () => void; reject: (e: unknown) => void }> = [];
+  private applied: number;
+  private confIndex: number;
+  private persistedIndex: number;
+  private persistedMs: number;
+  private failure: unknown = undefined;
+  private stopped = false;
+
+  /** Opens (creating and bootstrapping when new) the shard's group on this node. */
+  static async open(
+    spec: ShardSpec,
+    deps: ReplicaDeps,
+    init: { join?: boolean } = {},
+  ): Promise<ShardReplica> {
+    assert(Number.isSafeInteger(spec.groupId) && spec.groupId > 0, `group id ${spec.groupId}`);
+    assert(
+      init.join === true || spec.replicas.includes(deps.nodeId),
+      'a founding replica is one of the voters',
+    );
+    const o = deps.options;
+    const g = await openShardGroup(deps.store, spec.groupName, spec.replicas, o, init.join === true);
+    return new ShardReplica(spec, deps, g.log, g.state, g.applied);
+  }
+
+  private constructor(
+    readonly spec: ShardSpec,
+    private readonly deps: ReplicaDeps,
+    private readonly log: GroupLog,
+    private state: ShardState,
+    applied: number,
+  ) {
+    const o = deps.options;
+    this.applied = applied;
+    this.confIndex = log.confState().index;
+    this.persistedIndex = state.appliedIndex;
+    this.persistedMs = deps.nowMs();
+    this.range = hashRangeBytes(spec.hashRange);
+    const node = new RawNode({
+      id: deps.nodeId,
+      electionTick: o.electionTicks,
+      heartbeatTick: o.heartbeatTicks,
+      storage: log,
+      applied,
+      maxSizePerMsgBytes: o.raftMsgBytesMax,
+      maxInflightMsgs: o.raftInflightMsgsMax,
+      maxInflightBytes: o.raftInflightBytesMax,
+      maxUncommittedEntriesBytes: o.inflightBytesMax * 2,
+      maxCommittedSizePerReadyBytes: o.raftApplyBytesMax,
+      checkQuorum: true,
+      preVote: true,
+      readOnlyOption: ReadOnlyOption.LeaseBased,
+      leaseSafetyMarginTicks: o.leaseSafetyMarginTicks,
+      random: deps.random,
+      ...(deps.logger ? { logger: deps.logger } : {}),
+    });
+    this.driver = new GroupDriver(deps.nodeId, node, {
+      persist: (w) => log.persist(w),
+      send: (msgs) => {
+        for (const m of msgs) deps.send(spec.groupId, m);
+      },
+      apply: (snap, entries) => this.apply(snap, entries),
+      onSoftState: (s) => this.onSoftState(s),
+      onReadStates: (rs) => this.gate.onReadStates(rs),
+      onFatal: (err) => this.fail(err),
+    });
+    this.pipeline = new ProducePipeline(
+      {
+        shardId: spec.shardId,
+        sequenceBase: spec.sequenceBase,
+        lastIndex: () => node.lastIndex(),
+        propose: (data) => this.driver.propose(data),
+        nowMs: deps.nowMs,
+        leaderHint: () => this.leaderHint(),
+      },
+      o,
+    );
+    this.gate = new ReadGate((ctx) => {
+      node.readIndex(ctx);
+      this.driver.kick();
+    }, o.readIndexTimeoutTicks);
+    const self = this;
+    this.reads = {
+      spec,
+      log,
+      get state() {
+        return self.state;
+      },
+      iteratorSecret: o.iteratorSecret,
+      iteratorTtlMs: o.iteratorTtlMs,
+      readStepEntries: o.readStepEntries,
+      nowMs: deps.nowMs,
+    };
+    log.setSnapshotProvider(() => this.state.encode());
+    log.onLoaded = () => {
+      node.notifyStorageLoaded();
+      this.driver.kick();
+    };
+    this.driver.kick();
+  }
+
+  // ---- Produce ----
+
+  /**
+   * Writes one client record batch (validated here: CRCs, limits, every
+   * record's hash key inside the shard's range) and resolves once it is
+   * committed, with its sequence numbers. Rejects with a RheoError:
+   * NotLeader (with the leader hint), InvalidArgument / Corrupt (bad batch,
+   * producer fields), Backpressure, ShardClosed, OutcomeUnknown (leadership
+   * changed after proposing: retry with the same batch_sequence), Unavailable.
+   */
+  produce(batch: Uint8Array, producer?: ProducerStamp): Promise<ProduceAck> {
+    try {
+      this.assertUsable();
+      if (this.role !== Role.Leader) throw this.notLeader();
+      if (!this.termStarted) return this.whenTermStarted().then(() => this.produce(batch, producer));
+      const info = validateClientBatch(batch, this.deps.options.batchLimits);
+      const outside = firstRecordOutsideRange(batch, this.range);
+      if (outside >= 0) throw this.outsideRange(outside);
+      if (this.state.closed) throw new RheoError('ShardClosed', `shard ${this.spec.shardId} is closed`);
+      if (producer !== undefined) checkProducer(producer);
+      return this.pipeline.enqueue(batch, info.recordCount, producer, this.state.producers);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  private outsideRange(record: number): RheoError {
+    const r = this.spec.hashRange;
+    return new RheoError(
+      'InvalidArgument',
+      `record batch: record ${record}: its hash key is outside shard ${this.spec.shardId}'s range ` +
+        `[${formatHashKey(r.start)}, ${formatHashKey(r.end)}]`,
+      { field: 'record_batch' },
+    );
+  }
+
+  private whenTermStarted(): Promise<void> {
+    return new Promise((resolve, reject) => this.termWaiters.push({ resolve, reject }));
+  }
+
+  // ---- Reads ----
+
+  /** A signed shard iterator. AT/AFTER_SEQUENCE_NUMBER must name a record of this shard not beyond the newest. */
+  async getShardIterator(req: GetShardIteratorRequest, opts: ReadOptions = {}): Promise<string> {
+    const hi = await this.readHorizon(opts);
+    return shardIterator(this.reads, req, hi);
+  }
+
+  /** Committed records from the iterator's position: at most limitRecords (≤ 10,000) and about 10 MiB. */
+  getRecords(token: string, opts: GetRecordsOptions = {}): Promise<GetRecordsResult> {
+    return getRecords(this.reads, token, () => this.readHorizon(opts), opts);
+  }
+
+  /**
+   * The highest index a reader may see now. The leader serves its applied
+   * index while its lease holds (every acknowledged batch is applied on it),
+   * else after a read-index round; a new leader serves nothing until it has
+   * applied an entry of its own term. A follower serves its applied index
+   * when the caller allows it.
+   */
+  private async readHorizon(opts: ReadOptions): Promise<number> {
+    this.assertUsable();
+    if (this.role === Role.Leader) {
+      if (this.termStarted && this.driver.node.leaseReadIndex() !== null) return this.applied;
+      try {
+        const index = await this.gate.readIndex();
+        await this.gate.whenApplied(index, this.applied);
+        return this.applied;
+      } catch (e) {
+        if (opts.allowFollower !== true) throw e;
+      }
+    }
+    if (opts.allowFollower === true) return this.applied;
+    throw this.notLeader();
+  }
+
+  // ---- Apply ----
+
+  private apply(snap: Snapshot | undefined, entries: readonly Entry[]): void {
+    if (this.stopped) return;
+    if (snap !== undefined) this.installSnapshot(snap);
+    for (const e of entries) {
+      let outcomes: BatchOutcome[] | undefined;
+      if (e.type === EntryType.ConfChange) this.applyConfChange(e);
+      else if (e.index > this.state.appliedIndex && e.data.length > 0)
+        outcomes = applyEntry(this.state, e.index, e.data);
+      if (e.index > this.state.appliedIndex) this.state.appliedIndex = e.index;
+      this.applied = e.index;
+      this.pipeline.onApplied(e.index, e.term, outcomes);
+      if (this.role === Role.Leader && !this.termStarted && e.term === this.leaderTerm) this.startTerm();
+    }
+    this.gate.onApplied(this.applied);
+    this.maybePersistState();
+  }
+
+  private installSnapshot(snap: Snapshot): void {
+    const o = this.deps.options;
+    this.state = stateFromSnapshot(snap.data, snap.metadata.index, o);
+    this.applied = snap.metadata.index;
+    this.confIndex = snap.metadata.index;
+    this.persistState(true);
+  }
+
+  private applyConfChange(e: Entry): void {
+    // A change at or below the persisted membership's index is already in the core's configuration.
+    if (e.index <= this.confIndex) return;
+    const cc = decodeConfChange(e.data);
+    if (cc === null) throw new Error(`entry ${e.index}: a conf-change entry that does not decode`);
+    const confState = this.driver.node.applyConfChange(cc);
+    this.confIndex = e.index;
+    if (e.index > this.state.appliedIndex) this.state.appliedIndex = e.index;
+    this.applied = e.index;
+    // With the shard state in the same write: the stored membership never runs ahead of the stored state.
+    void this.log
+      .applyState({ applied: e.index, confState, statePuts: [[STATE_KEY, this.state.encode()]] })
+      .catch((err) => this.fail(err));
+    this.persistedIndex = e.index;
+  }
+
+  private maybePersistState(): void {
+    const o = this.deps.options;
+    const now = this.deps.nowMs();
+    if (this.applied - this.persistedIndex >= o.statePersistEntries) this.persistState(false);
+    else if (this.applied > this.persistedIndex && now - this.persistedMs >= o.statePersistIntervalMs)
+      this.persistState(false);
+  }
+
+  private persistState(sync: boolean): Promise<void> {
+    this.state.pruneSkippedBelow(this.log.firstIndex());
+    this.persistedIndex = this.applied;
+    this.persistedMs = this.deps.nowMs();
+    const p = this.log.applyState({
+      applied: this.applied,
+      statePuts: [[STATE_KEY, this.state.encode()]],
+      sync,
+    });
+    p.catch((err) => this.fail(err));
+    return p;
+  }
+
+  // ---- Leadership ----
+
+  private onSoftState(s: SoftState): void {
+    const wasLeader = this.role === Role.Leader;
+    this.role = s.role;
+    this.leader = s.leader;
+    if (s.role === Role.Leader && !wasLeader) {
+      this.leaderTerm = this.driver.node.status().term;
+      this.termStarted = false;
+      this.pipeline.raiseArrivalFloor(this.state.newestArrivalMs);
+    } else if (wasLeader && s.role !== Role.Leader) {
+      this.leaderTerm = 0;
+      this.termStarted = false;
+      this.pipeline.abandon(false);
+      const e = this.notLeader();
+      this.gate.rejectAll(e);
+      this.releaseTermWaiters(e);
+    }
+  }
+
+  private startTerm(): void {
+    this.termStarted = true;
+    const waiters = this.termWaiters;
+    this.termWaiters = [];
+    for (const w of waiters) w.resolve();
+  }
+
+  private releaseTermWaiters(e: unknown): void {
+    const waiters = this.termWaiters;
+    this.termWaiters = [];
+    for (const w of waiters) w.reject(e);
+  }
+
+  private leaderHint(): string | undefined {
+    return this.leader > 0 && this.leader !== this.deps.nodeId ? String(this.leader) : undefined;
+  }
+
+  private notLeader(): RheoError {
+    const hint = this.leaderHint();
+    return new RheoError(
+      'NotLeader',
+      `node ${this.deps.nodeId} does not lead shard ${this.spec.shardId}${hint ? `; node ${hint} does` : ''}`,
+      hint === undefined ? {} : { leaderHint: hint },
+    );
+  }
+
+  // ---- Host-facing ----
+
+  tick(): void {
+    if (this.stopped) return;
+    this.driver.tick();
+    this.gate.onTick();
+  }
+
+  step(m: Message): void {
+    if (!this.stopped) this.driver.step(m);
+  }
+
+  reportUnreachable(peer: NodeId): void {
+    if (this.stopped) return;
+    this.driver.node.reportUnreachable(peer);
+  }
+
+  /** The log was found damaged at run time: stop voting and leading until repaired from peers. */
+  markDamaged(): void {
+    if (this.stopped) return;
+    this.driver.node.markDamaged();
+    this.driver.kick();
+  }
+
+  status(): ReplicaStatus {
+    const node = this.driver.node;
+    return {
+      groupId: this.spec.groupId,
+      shardId: this.spec.shardId,
+      role: this.role,
+      leader: this.leader,
+      term: this.leaderTerm > 0 ? this.leaderTerm : node.status().term,
+      commitIndex: node.commitIndex(),
+      appliedIndex: this.applied,
+      firstIndex: this.log.firstIndex(),
+      lastIndex: node.lastIndex(),
+      serving: this.role === Role.Leader && this.termStarted,
+      inflightBytes: this.pipeline.inflightBytes,
+      failed: this.failure !== undefined,
+    };
+  }
+
+  /** Stops gracefully: waits for the Ready in flight, answers every waiter, persists the state. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.halt();
+    await this.driver.stop();
+    if (this.failure === undefined) await this.persistState(false).catch(() => {});
+  }
+
+  /** Stops at once (a crash, or a fatal error): nothing more is proposed, applied or written by this replica. */
+  halt(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    void this.driver.stop();
+    const e = new RheoError('Unavailable', `shard ${this.spec.shardId}: the replica is stopping`);
+    this.pipeline.abandon(true);
+    this.gate.rejectAll(e);
+    this.releaseTermWaiters(e);
+  }
+
+  private fail(err: unknown): void {
+    if (this.failure !== undefined) return;
+    this.failure = err;
+    if (this.stopped) return; // a halted replica's late I/O errors (its store closed) are expected
+    this.halt();
+    this.deps.onFatal?.(this, err);
+  }
+
+  private assertUsable(): void {
+    if (this.failure !== undefined)
+      throw new RheoError('Unavailable', `shard ${this.spec.shardId}: the replica failed and needs repair`, {
+        cause: this.failure,
+      });
+    if (this.stopped)
+      throw new RheoError('Unavailable', `shard ${this.spec.shardId}: the replica is stopped`);
+  }
+}
