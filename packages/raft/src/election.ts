@@ -45,8 +45,6 @@ function hasUnappliedConfChange(r: Raft): boolean {
 }
 
 export function campaign(r: Raft, kind: 'pre-election' | 'election', transfer: boolean): void {
-  // A campaigning node no longer protects a leader it heard from before a restart.
-  r.restartGuard = false;
   let voteType: typeof MessageType.Vote | typeof MessageType.PreVote;
   let term: number;
   if (kind === 'pre-election') {

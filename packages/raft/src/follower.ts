@@ -12,17 +12,14 @@ import { type Message, MessageType, NONE, Role } from './types.js';
 export function stepFollower(r: Raft, m: Message): DropReason | null {
   switch (m.type) {
     case MessageType.App:
-      r.electionElapsed = 0;
-      r.setLead(m.from);
+      r.heardFromLeader(m.from);
       return handleAppendEntries(r, m);
     case MessageType.Heartbeat:
-      r.electionElapsed = 0;
-      r.setLead(m.from);
+      r.heardFromLeader(m.from);
       handleHeartbeat(r, m);
       return null;
     case MessageType.Snap:
-      r.electionElapsed = 0;
-      r.setLead(m.from);
+      r.heardFromLeader(m.from);
       handleSnapshot(r, m);
       return null;
     case MessageType.TransferLeader:
@@ -61,13 +58,16 @@ export function stepCandidate(r: Raft, m: Message): DropReason | null {
   switch (m.type) {
     case MessageType.App:
       r.becomeFollower(m.term, m.from);
+      r.heardFromLeader(m.from);
       return handleAppendEntries(r, m);
     case MessageType.Heartbeat:
       r.becomeFollower(m.term, m.from);
+      r.heardFromLeader(m.from);
       handleHeartbeat(r, m);
       return null;
     case MessageType.Snap:
       r.becomeFollower(m.term, m.from);
+      r.heardFromLeader(m.from);
       handleSnapshot(r, m);
       return null;
     case MessageType.TimeoutNow:

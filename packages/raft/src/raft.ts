@@ -77,11 +77,14 @@ export class Raft {
   /** Proposals were appended and the Apps carrying them not sent yet (sent when the next Ready is built, batched). */
   bcastPending = false;
   /**
-   * After a restart, the node may have acknowledged a leader's heartbeat just
-   * before it went down; it keeps refusing votes for one election timeout as
-   * if it had heard from a leader, so that leader's lease stays sound.
+   * Ticks since this node last heard from a leader of its term (App,
+   * Heartbeat, Snap). Unlike electionElapsed it survives term changes: a
+   * follower that acknowledged a leader's heartbeat is part of that leader's
+   * lease and must ignore votes for a full election timeout, whatever
+   * higher-term message it sees meanwhile. A restart counts as having just
+   * heard from a leader (it may have acknowledged one right before).
    */
-  restartGuard = false;
+  sinceLeaderTicks: number;
   /** Damaged log: no votes, no campaigns, no proposals, until it holds an entry of a term > damageTerm. */
   repairing = false;
   damageTerm = 0;
@@ -128,7 +131,7 @@ export class Raft {
       this.log.appliedTo(cfg.applied);
     }
     this.becomeFollower(this.term, NONE);
-    this.restartGuard = this.term > 0;
+    this.sinceLeaderTicks = this.term > 0 ? 0 : this.electionTimeout;
     if (needsRepair || cut) {
       this.enterRepair(
         cut
@@ -165,20 +168,23 @@ export class Raft {
     return pr !== undefined && !pr.isLearner && !this.repairing && !this.log.unstable.snapshot;
   }
 
-  /** Did we hear from a leader within the minimum election timeout (then votes are ignored)? */
+  /** Is this node inside a leader's lease (then it ignores vote requests)? A leader always is, with check-quorum. */
   inLease(): boolean {
-    return (
-      this.cfg.checkQuorum &&
-      (this.lead !== NONE || this.restartGuard) &&
-      this.electionElapsed < this.electionTimeout
-    );
+    if (!this.cfg.checkQuorum) return false;
+    return this.state === Role.Leader || this.sinceLeaderTicks < this.electionTimeout;
+  }
+
+  /** A leader of our term spoke to us. */
+  heardFromLeader(lead: NodeId): void {
+    this.electionElapsed = 0;
+    this.sinceLeaderTicks = 0;
+    this.setLead(lead);
   }
 
   private reset(term: number): void {
     if (this.term !== term) {
       this.term = term;
       this.vote = NONE;
-      this.restartGuard = false;
       this.leaseRevoked = false;
     }
     this.setLead(NONE);
@@ -287,13 +293,10 @@ export class Raft {
 /** Follower and candidate tick: constant work, a counter and a compare. */
 function tickElection(r: Raft): void {
   r.electionElapsed++;
-  if (r.electionElapsed >= r.randomizedElectionTimeout) {
-    // A full election timeout has passed since the restart: the guard is over.
-    r.restartGuard = false;
-    if (r.promotable()) {
-      r.electionElapsed = 0;
-      hup(r, 'timeout');
-    }
+  r.sinceLeaderTicks++;
+  if (r.electionElapsed >= r.randomizedElectionTimeout && r.promotable()) {
+    r.electionElapsed = 0;
+    hup(r, 'timeout');
   }
 }
 

@@ -111,6 +111,29 @@ describe('leader lease', () => {
     expect(m.node.stats().dropped['lease-held']).toBe(1);
     expect(m.node.status().term).toBe(1);
   });
+  it('a follower keeps the lease through a higher-term message that is not from a leader', () => {
+    const n = new Network([1, 2, 3], lease);
+    n.campaign(1);
+    n.tick(undefined, 2);
+    const base = {
+      to: 2,
+      from: 3,
+      logTerm: 1,
+      index: 5,
+      entries: [],
+      commit: 0,
+      reject: false,
+      rejectHint: 0,
+      rejectHintTerm: 0,
+      context: new Uint8Array(),
+    };
+    // A stray answer in a higher term moves node 2 to that term without a leader...
+    n.node(2).step({ ...base, type: MessageType.AppResp, term: 5 });
+    expect(n.node(2).status()).toMatchObject({ term: 5, leader: 0 });
+    // ...but it heard from leader 1 a tick ago, so it still refuses votes.
+    expect(n.node(2).step({ ...base, type: MessageType.Vote, term: 6 })).toBe('lease-held');
+  });
+
   it('a follower within the lease does not campaign when asked; it does once the timeout passed', () => {
     const n = new Network([1, 2, 3], lease);
     n.campaign(1);
