@@ -21,7 +21,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ClassicLevel } from 'classic-level';
-import { NodeStore } from '../src/index.js';
+import { DEFAULT_STORAGE_OPTIONS, NodeStore } from '../src/index.js';
 
 const RECORDS_PER_BATCH = 500;
 const RECORD_BYTES = 1024;
@@ -29,7 +29,9 @@ const BATCH_BYTES = RECORDS_PER_BATCH * RECORD_BYTES;
 const GROUPS = 16;
 const WINDOW_MS = Number(process.env.RHEO_BENCH_WINDOW_MS ?? 1500);
 const ROUNDS = Number(process.env.RHEO_BENCH_ROUNDS ?? 3);
-const BATCH_BYTES_MAX = Number(process.env.RHEO_BENCH_BATCH_BYTES_MAX ?? 4 * 1024 * 1024);
+const BATCH_BYTES_MAX = Number(
+  process.env.RHEO_BENCH_BATCH_BYTES_MAX ?? DEFAULT_STORAGE_OPTIONS.batchBytesMax,
+);
 
 const batch = randomBytes(BATCH_BYTES);
 const records = Array.from({ length: RECORDS_PER_BATCH }, (_, i) =>

@@ -23,10 +23,10 @@ import {
 import { assert, assertSafeIndex } from './assert.js';
 import type { StoreContext } from './context.js';
 import { EntryCache } from './entry-cache.js';
-import { type CorruptDataError, StorageClosedError } from './errors.js';
+import { CorruptDataError, StorageClosedError } from './errors.js';
 import type { BatchOp } from './group-commit-writer.js';
 import { indexAtTime, readEntries } from './group-reads.js';
-import { appStateKey, GroupKind, groupKey } from './keys.js';
+import { appStateKey, appStateRange, GroupKind, groupKey, userKeyOfAppStateKey } from './keys.js';
 import { LogStager } from './log-stager.js';
 import { RangeLoader } from './range-loader.js';
 import {
@@ -83,6 +83,9 @@ export interface RecoveredGroup {
 }
 
 const EMPTY = new Uint8Array(0);
+
+/** listState answers at most this many entries per call: page with `after`. */
+export const STATE_LIST_ENTRIES_MAX = 10_000;
 
 export class GroupLog implements RaftStorage {
   // Durable view.
@@ -302,11 +305,27 @@ export class GroupLog implements RaftStorage {
     this.assertOpen();
     const k = appStateKey(this.gid, key);
     const v = await this.ctx.db.get(k);
-    if (v === undefined) return undefined;
+    return v === undefined ? undefined : this.verifyState(k, v);
+  }
+
+  /** App-state entries in key order, after `after` if given, at most `limit` (≤ STATE_LIST_ENTRIES_MAX). */
+  async listState(limit: number, after?: Uint8Array): Promise<Array<[key: Uint8Array, value: Uint8Array]>> {
+    this.assertOpen();
+    assert(
+      limit > 0 && limit <= STATE_LIST_ENTRIES_MAX,
+      `listState: limit must be in 1..${STATE_LIST_ENTRIES_MAX}`,
+    );
+    const range = appStateRange(this.gid);
+    const from = after === undefined ? { gte: range.gte } : { gt: appStateKey(this.gid, after) };
+    const rows = await this.ctx.db.iterator({ ...from, lt: range.lt, limit }).all();
+    return rows.map(([k, v]) => [userKeyOfAppStateKey(k), this.verifyState(k, v)]);
+  }
+
+  private verifyState(k: Uint8Array, v: Uint8Array): Uint8Array {
     try {
       return decodeBytes(k, v, { group: this.name });
     } catch (e) {
-      this.reportCorrupt(e as CorruptDataError);
+      if (e instanceof CorruptDataError) this.reportCorrupt(e);
       throw e;
     }
   }

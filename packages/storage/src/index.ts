@@ -15,7 +15,7 @@ export {
 export type { BatchOp, BatchSink, Contribution, WriterLimits, WriterStats } from './group-commit-writer.js';
 export { GroupCommitWriter } from './group-commit-writer.js';
 export type { ApplyRequest, PersistRequest, SnapshotProvider } from './group-log.js';
-export { GroupLog } from './group-log.js';
+export { GroupLog, STATE_LIST_ENTRIES_MAX } from './group-log.js';
 export { META_LIST_ENTRIES_MAX, MetaStore, type MetaWrite } from './meta-store.js';
 export { NodeStore, type NodeStoreStats, type OpenStoreHooks, STORAGE_FORMAT_VERSION } from './node-store.js';
 export { DEFAULT_STORAGE_OPTIONS, type StorageOptions } from './options.js';

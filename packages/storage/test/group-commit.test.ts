@@ -132,6 +132,7 @@ describe('durability and group deletion', () => {
     expect(h.applied()).toBe(15);
     expect(h.confState().index).toBe(15);
     expect([...((await h.getState(Uint8Array.of(7))) ?? [])]).toEqual([42]);
+    expect((await h.listState(10)).map(([k, v]) => [[...k], [...v]])).toEqual([[[7], [42]]]);
     expect((await h.readRange(1, 100, 1e9)).length).toBe(20);
     expect(Buffer.from((await store.meta.get(Buffer.from('streams/a')))!).toString()).toBe('{"shards":4}');
     expect((await store.meta.list(Buffer.from('streams/'), 10)).length).toBe(1);
