@@ -91,4 +91,52 @@ describe('checkers catch fabricated violations', () => {
     expect(violation(() => c.durability.checkLeader(2, 6, logView({ 6: 66 }, 6)))).toBe('acked-write-lost');
     expect(violation(() => c.durability.checkLeader(2, 8, logView({ 7: 70 }, 8)))).toBe('acked-write-lost');
   });
+
+  test('a commit counted on copies that are not synced on a majority', () => {
+    const c = new Checkers();
+    const disks = new Map([
+      [1, { durableChainAt: (i: number) => (i <= 9 ? 90 : undefined) }],
+      [2, { durableChainAt: (_: number) => 'covered' as const }],
+      [3, { durableChainAt: (_: number) => undefined }],
+    ]);
+    const noDamage = () => false;
+    c.committedOnMajority.observeLeaderCommit(1, 9, 90, [[1, 2, 3]], (id) => disks.get(id), noDamage);
+    expect(
+      violation(() =>
+        c.committedOnMajority.observeLeaderCommit(1, 10, 100, [[1, 2, 3]], (id) => disks.get(id), noDamage),
+      ),
+    ).toBe('committed-on-majority');
+    // A joint membership needs a majority of each half.
+    expect(
+      violation(() =>
+        c.committedOnMajority.observeLeaderCommit(
+          1,
+          9,
+          90,
+          [
+            [1, 2, 3],
+            [3, 4, 5],
+          ],
+          (id) => disks.get(id),
+          noDamage,
+        ),
+      ),
+    ).toBe('committed-on-majority');
+  });
+
+  test('an ack or a vote before fsync, and a damaged node that votes or leads', () => {
+    const c = new Checkers();
+    c.persistBeforeAck.observeSend(1, 2, 'append-ack', false, false);
+    c.persistBeforeAck.observeSend(1, 2, 'other', true, true);
+    expect(violation(() => c.persistBeforeAck.observeSend(1, 2, 'append-ack', true, false))).toBe(
+      'persist-before-ack',
+    );
+    expect(violation(() => c.persistBeforeAck.observeSend(1, 2, 'vote-granted', true, false))).toBe(
+      'persist-before-ack',
+    );
+    expect(violation(() => c.persistBeforeAck.observeSend(1, 2, 'vote-granted', false, true))).toBe(
+      'repair-discipline',
+    );
+    expect(violation(() => c.persistBeforeAck.observeLeader(1, 4, true))).toBe('repair-discipline');
+  });
 });

@@ -3,7 +3,7 @@
 // reads), the checkers, the trace and the network.
 
 import type { ConfChange, NodeId, RaftConfig, RaftNodeApi } from '../../src/index.js';
-import type { Checkers } from './checkers/index.js';
+import type { Checkers, DurableView } from './checkers/index.js';
 import type { SimNetwork } from './network.js';
 import type { Trace } from './trace.js';
 
@@ -41,6 +41,9 @@ export interface SimContext {
   nextSeq(): number;
   /** The workload's hook: a node applied an entry (acks proposals made there). */
   onApplied(node: NodeId, index: number, term: number, payloadId: number): void;
+  /** The synced state of a node's disk and whether it is damaged (for the committed-on-majority checker). */
+  durableOf(node: NodeId): DurableView | undefined;
+  isDamaged(node: NodeId): boolean;
   /** A node crashed: its clients' pending proposals are abandoned. */
   onCrashed(node: NodeId): void;
 }

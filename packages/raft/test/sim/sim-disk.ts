@@ -152,6 +152,13 @@ export class SimDisk implements RaftStorage {
     return this.durable.log;
   }
 
+  /** For the ack checker: the synced log's chain at `index`, or 'covered' by a synced snapshot. */
+  durableChainAt(index: number): number | 'covered' | undefined {
+    const log = this.durable.log;
+    if (index <= log.store.firstIndex() - 1) return 'covered';
+    return log.chainAt(index);
+  }
+
   durableSm(): SmState {
     return this.durable.sm;
   }

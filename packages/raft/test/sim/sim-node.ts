@@ -261,8 +261,8 @@ export class SimNode {
       this.ctx.trace.event(this.ctx.now, this.id, 'repaired');
     }
     this.leaderCheckPending ||= becameLeader;
-    const mustSync = rd.mustSync || rd.repaired === true || rd.snapshot !== undefined;
-    if (mustSync && bug !== 'ack-before-sync') {
+    // Trust the core's mustSync (the persist-before-ack checker verifies it).
+    if (rd.mustSync && bug !== 'ack-before-sync') {
       if (this.rng.chance(this.slowSync.probability)) {
         this.stats.slowSyncs++;
         this.blocked = { rd, untilTick: this.ctx.now + 1 + this.rng.int(this.slowSync.ticksMax), early };
@@ -324,10 +324,24 @@ export class SimNode {
       c.commitStability.observeCommit(this.id, commit, log.chainAt(commit), log.lastIndex());
       if (this.role === Role.Leader && commit > this.commit) {
         c.leaderOwnTerm.observeLeaderCommit(this.id, this.term, commit, this.termAt(commit));
+        this.observeCommittedOnMajority(commit, log.chainAt(commit));
       }
       this.commit = commit;
       this.ctx.trace.event(this.ctx.now, this.id, 'commit', () => `${commit} term=${this.term}`);
     }
+  }
+
+  private observeCommittedOnMajority(commit: number, chain: number | undefined): void {
+    if (chain === undefined || !this.raft) return;
+    const cs = this.raft.status().confState;
+    this.ctx.checkers.committedOnMajority.observeLeaderCommit(
+      this.id,
+      commit,
+      chain,
+      [cs.voters, cs.votersOutgoing],
+      this.ctx.durableOf,
+      this.ctx.isDamaged,
+    );
   }
 
   termAt(i: number): number {

@@ -97,6 +97,8 @@ class Simulation {
       nextSeq: () => ++this.seq,
       onApplied: (node, index, term, id) => this.workload.onApplied(node, index, term, id),
       onCrashed: (node) => this.workload.onCrash(node),
+      durableOf: (node) => this.cluster.nodes.get(node)?.disk,
+      isDamaged: (node) => this.cluster.damaged.has(node),
     };
     this.cluster = new Cluster(this.ctx, this.rng.fork(), this.opts);
     const ids = Array.from({ length: o.nodes }, (_, i) => i + 1);

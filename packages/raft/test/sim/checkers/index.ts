@@ -3,6 +3,7 @@
 import { AckedDurability } from './acked-durability.js';
 import { CommitLedger } from './commit-ledger.js';
 import { CommitStability } from './commit-stability.js';
+import { CommittedOnMajority } from './committed-on-majority.js';
 import { ElectionSafety } from './election-safety.js';
 import { LeaderCompleteness } from './leader-completeness.js';
 import { LeaderOwnTerm } from './leader-own-term.js';
@@ -11,6 +12,7 @@ import { PersistBeforeAck } from './persist-before-ack.js';
 import { ReadLinearizability } from './read-linearizability.js';
 import { StateMachineSafety } from './state-machine-safety.js';
 
+export type { DurableView } from './committed-on-majority.js';
 export type { LogView } from './leader-completeness.js';
 export type { AckKind } from './persist-before-ack.js';
 export { InvariantViolation } from './violation.js';
@@ -26,4 +28,5 @@ export class Checkers {
   readonly reads = new ReadLinearizability();
   readonly durability = new AckedDurability(this.ledger);
   readonly persistBeforeAck = new PersistBeforeAck();
+  readonly committedOnMajority = new CommittedOnMajority();
 }
