@@ -214,11 +214,9 @@ export class GroupLog implements RaftStorage {
     if (rd.entries.length > 0) this.stageEntries(rd.entries, ops, effects);
     if (rd.hardState) {
       const hs = rd.hardState;
-      ops.push({
-        type: 'put',
-        key: groupKey(this.gid, GroupKind.HardState),
-        value: encodeHardState(groupKey(this.gid, GroupKind.HardState), hs),
-      });
+      // Twice, far apart in key order: a damaged block rarely takes both (see group-recovery.ts).
+      ops.push(this.put(GroupKind.HardState, (k) => encodeHardState(k, hs)));
+      ops.push(this.put(GroupKind.HardStateMirror, (k) => encodeHardState(k, hs)));
       effects.push(() => {
         this.hard = hs;
       });

@@ -16,7 +16,7 @@
 // answers needsRepair: the node neither votes nor campaigns until it has
 // caught up with a leader (RaftStorage.initialState).
 
-import { EMPTY_CONF_STATE, type Snapshot } from '@rheo/raft';
+import { EMPTY_CONF_STATE, type HardState, type Snapshot } from '@rheo/raft';
 import { deleteRangeChunked } from './chunked-delete.js';
 import type { StoreContext } from './context.js';
 import { CorruptDataError } from './errors.js';
@@ -39,6 +39,7 @@ import {
   decodeTermRuns,
   decodeTimePoint,
   decodeU64,
+  encodeHardState,
   encodeTermRuns,
   encodeU64,
   type StoredEntry,
@@ -91,8 +92,9 @@ export async function recoverGroup(ctx: StoreContext, name: string, gid: number)
     index: base,
   };
   const applied = (await r.read(GroupKind.Applied, (k, v) => decodeU64(k, v, where))) ?? 0;
-  const hard = await r.read(GroupKind.HardState, (k, v) => decodeHardState(k, v, where));
-  const hardCorrupt = hard === undefined && (await ctx.db.has(groupKey(gid, GroupKind.HardState)));
+  const hs = await readHardState(r);
+  const hard = hs.value;
+  const hardCorrupt = hs.lost;
   const marker = await r.read(GroupKind.Repair, (k, v) => decodeU64(k, v, where));
   const markerCorrupt = marker === undefined && (await ctx.db.has(groupKey(gid, GroupKind.Repair)));
 
@@ -128,7 +130,7 @@ export async function recoverGroup(ctx: StoreContext, name: string, gid: number)
     // from here on (and acknowledged to a leader) are never cut again.
     markerNow = 0;
   }
-  const ops: BatchOp[] = [];
+  const ops: BatchOp[] = [...hs.fixOps];
   if (markerNow !== undefined && markerNow !== marker) ops.push(repairMarkerOp(gid, markerNow));
   if (runsChanged) {
     const key = groupKey(gid, GroupKind.TermRuns);
@@ -153,6 +155,45 @@ export async function recoverGroup(ctx: StoreContext, name: string, gid: number)
     maxTimeMs: Math.max(lastPoint?.timeMs ?? -1, ...kept.map((e) => e.timeMs)),
     lastPoint,
   };
+}
+
+/**
+ * The hard state is stored twice (HardState, HardStateMirror), written in the
+ * same batch. One bad copy is reported and rewritten from the good one, and
+ * is no reason to repair: nothing was lost. Only both bad loses it.
+ */
+async function readHardState(
+  r: Recovery,
+): Promise<{ value: HardState | undefined; lost: boolean; fixOps: BatchOp[] }> {
+  const copies = [GroupKind.HardState, GroupKind.HardStateMirror].map((kind) => groupKey(r.gid, kind));
+  const found: Array<HardState | undefined> = [];
+  const bad: Uint8Array[] = [];
+  for (const key of copies) {
+    const v = await r.ctx.db.get(key);
+    if (v === undefined) {
+      found.push(undefined);
+      continue;
+    }
+    try {
+      found.push(decodeHardState(key, v, { group: r.name }));
+    } catch (e) {
+      if (!(e instanceof CorruptDataError)) throw e;
+      r.ctx.reportCorrupt(e);
+      bad.push(key);
+      found.push(undefined);
+    }
+  }
+  const good = found.filter((h): h is HardState => h !== undefined);
+  // Both copies come from the same batches, so they agree; prefer the newer if they somehow do not.
+  const value = good.sort((a, b) => b.term - a.term || b.commit - a.commit)[0];
+  if (value === undefined) {
+    if (bad.length > 0) r.damaged = true;
+    return { value, lost: bad.length > 0, fixOps: [] };
+  }
+  const fixOps: BatchOp[] = copies
+    .filter((_, i) => found[i] === undefined)
+    .map((key) => ({ type: 'put', key, value: encodeHardState(key, value) }));
+  return { value, lost: false, fixOps };
 }
 
 async function entryIsGood(r: Recovery, index: number): Promise<boolean> {

@@ -15,6 +15,7 @@
 //   02 <gid u32> 10 <index u64>          → log entry
 //   02 <gid u32> 11 <time ms u64>        → sparse time index point (index, term)
 //   02 <gid u32> 20 <app key bytes>      → shard (application) state of the group
+//   02 <gid u32> ff                      → hard state, second copy
 //   04 <key bytes>                       → controller metadata keyspace
 //
 // Group names ("s/<streamId>/<shardId>", "meta") map to a u32 id through the
@@ -37,6 +38,8 @@ export const GroupKind = {
   Entry: 0x10,
   TimePoint: 0x11,
   AppState: 0x20,
+  /** A second copy of the hard state, after the log and app state, so one damaged block rarely loses both. */
+  HardStateMirror: 0xff,
 } as const;
 export type GroupKind = (typeof GroupKind)[keyof typeof GroupKind];
 

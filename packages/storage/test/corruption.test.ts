@@ -144,11 +144,25 @@ describe('corruption on disk', () => {
     expect([g.initialState().needsRepair, g.lastIndex(), g.term(9)]).toEqual([true, 10, 2]);
   });
 
-  it('answers needsRepair when the hard state is corrupt', async () => {
+  it('recovers a hard state from its second copy, and answers needsRepair only when both are bad', async () => {
     const { dir, gid } = await storeWith('hard', 4);
     await flipByte(dir, groupKey(gid, GroupKind.HardState), 6);
-    const { s } = await reopen(dir);
-    const g = s.group('s/x/0');
+    let { s, seen } = await reopen(dir);
+    let g = s.group('s/x/0');
+    expect(seen.length).toBe(1);
+    expect(g.initialState()).toMatchObject({
+      needsRepair: false,
+      hardState: { term: 1, vote: 1, commit: 4 },
+    });
+    await s.close();
+    ({ s, seen } = await reopen(dir)); // the bad copy was rewritten
+    expect(seen.length).toBe(0);
+    await s.close();
+    await flipByte(dir, groupKey(gid, GroupKind.HardState), 6);
+    await flipByte(dir, groupKey(gid, GroupKind.HardStateMirror), 6);
+    ({ s, seen } = await reopen(dir));
+    g = s.group('s/x/0');
+    expect(seen.length).toBe(2);
     expect(g.initialState().needsRepair).toBe(true);
     expect(g.initialState().hardState.vote).toBe(0);
     expect(g.lastIndex()).toBe(4);
