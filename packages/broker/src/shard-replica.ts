@@ -373,6 +373,27 @@ export class ShardReplica {
     );
   }
 
+  // ---- Retention ----
+
+  /**
+   * Drops log entries below `index` (retention). The shard state is
+   * persisted first: storage never trims past the durable applied index,
+   * and the state at that index becomes the snapshot a lagging follower
+   * gets. Resolves with the new first index.
+   */
+  async trimBefore(index: number): Promise<number> {
+    this.assertUsable();
+    await this.persistState(false);
+    return this.log.trimBefore(index);
+  }
+
+  /** Drops entries that arrived before `tsMs` (retention by age); resolves with the new first index. */
+  async trimOlderThan(tsMs: number): Promise<number> {
+    this.assertUsable();
+    await this.persistState(false);
+    return this.log.trimOlderThan(tsMs);
+  }
+
   // ---- Host-facing ----
 
   tick(): void {

@@ -9,7 +9,7 @@
 //    stored batch, bad producer fields) gets its precise error and writes
 //    nothing; a follower answers NotLeader with the leader's id;
 //  - the per-shard in-flight bound answers Backpressure.
-import { batchLimits, hashRangeContains, partitionKeyHashKey, RheoError } from '@rheo/wire';
+import { batchLimits, hashRangeContains, partitionKeyHashKey, RheoError, sequenceParts } from '@rheo/wire';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeBatch } from './helpers/batches.js';
 import { evenHashRanges, shardSpec, TestCluster } from './helpers/cluster.js';
@@ -63,7 +63,7 @@ describe('produce on a 3-replica shard', () => {
     );
     const entries = leader.status().lastIndex - before;
     expect(entries).toBe(1);
-    const indexes = new Set(acks.map((a) => (BigInt(a.firstSequenceNumber) >> 14n) & ((1n << 48n) - 1n)));
+    const indexes = new Set(acks.map((a) => sequenceParts(BigInt(a.firstSequenceNumber)).index));
     expect(indexes.size).toBe(1);
   });
 
