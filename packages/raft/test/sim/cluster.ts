@@ -68,7 +68,7 @@ export class Cluster {
    * How many more nodes may be damaged (or down): a minority of the smallest
    * voter set any live node currently uses — a node that has not applied a
    * change yet still needs a quorum of the old set — less the members of that
-   * set that are gone for good.
+   * set that are leaving or gone.
    */
   damageBudget(): number {
     let budget = Number.MAX_SAFE_INTEGER;
@@ -76,11 +76,24 @@ export class Cluster {
       const cs = n.appliedConfState();
       for (const set of [cs.voters, cs.votersOutgoing]) {
         if (set.length === 0) continue;
-        const gone = set.filter((id) => this.nodes.get(id)?.decommissioned ?? false).length;
+        const gone = set.filter((id) => this.isLeaving(id)).length;
         budget = Math.min(budget, Math.floor((set.length - 1) / 2) - gone);
       }
     }
     return budget === Number.MAX_SAFE_INTEGER ? 0 : Math.max(0, budget);
+  }
+
+  /**
+   * A node that is decommissioned, or that has itself applied its removal,
+   * no longer helps a set it still belongs to in another node's view: it
+   * cannot campaign, and its log may be ahead of every candidate's.
+   */
+  private isLeaving(id: NodeId): boolean {
+    const n = this.nodes.get(id);
+    if (!n || n.decommissioned) return true;
+    if (!n.up) return false;
+    const cs = n.appliedConfState();
+    return !cs.voters.includes(id) && !cs.votersOutgoing.includes(id);
   }
 
   /** A damaged node counts until its cleared repair flag is durable. */
