@@ -1,0 +1,98 @@
+// Pull reads of every shard of a stream: one ShardConsumer per shard in the
+// map (open and closed), their reads merged into one async iterator. A shard
+// that ends (closed by resharding and read out) starts its children from
+// TRIM_HORIZON. The merge holds at most `readsBufferedMax` reads, so a slow
+// caller slows the readers rather than growing memory.
+import type { RheoClient } from './rheo-client.js';
+import { ShardConsumer, type ShardConsumerOptions, type ShardRead } from './shard-consumer.js';
+import type { ConsumedRecord } from './stored-records.js';
+
+export interface ConsumerOptions extends ShardConsumerOptions {
+  /** Only these shards (default: every shard in the map). */
+  readonly shardIds?: readonly string[];
+  /** Reads waiting for the caller, across shards. */
+  readonly readsBufferedMax?: number;
+}
+
+export class Consumer implements AsyncIterable<ShardRead> {
+  private readonly shards = new Map<string, ShardConsumer>();
+  private readonly buffered: ShardRead[] = [];
+  private failure: unknown;
+  private running = 0;
+  private wakeReader: (() => void) | undefined;
+  private readonly wakeWriters: Array<() => void> = [];
+  private closed = false;
+
+  constructor(
+    private readonly client: RheoClient,
+    readonly streamName: string,
+    private readonly options: ConsumerOptions = {},
+  ) {}
+
+  close(): void {
+    this.closed = true;
+    for (const shard of this.shards.values()) shard.close();
+    for (const wake of this.wakeWriters.splice(0)) wake();
+    this.wakeReader?.();
+  }
+
+  /** The consumers started so far, by shard id (for their last sequence numbers). */
+  shardConsumers(): ReadonlyMap<string, ShardConsumer> {
+    return this.shards;
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<ShardRead, void, undefined> {
+    const routes = await this.client.shardRoutes(this.streamName);
+    const wanted = this.options.shardIds;
+    for (const shard of routes.shards) {
+      if (wanted === undefined || wanted.includes(shard.shardId))
+        this.startShard(shard.shardId, this.options);
+    }
+    while (!this.closed) {
+      const read = this.buffered.shift();
+      if (read !== undefined) {
+        this.wakeWriters.shift()?.();
+        yield read;
+        continue;
+      }
+      if (this.failure !== undefined) throw this.failure;
+      if (this.running === 0) return;
+      await new Promise<void>((resolve) => {
+        this.wakeReader = resolve;
+      });
+      this.wakeReader = undefined;
+    }
+  }
+
+  async *records(): AsyncGenerator<ConsumedRecord, void, undefined> {
+    for await (const read of this) yield* read.records;
+  }
+
+  private startShard(shardId: string, options: ShardConsumerOptions): void {
+    if (this.shards.has(shardId) || this.closed) return;
+    const shard = new ShardConsumer(this.client, this.streamName, shardId, options);
+    this.shards.set(shardId, shard);
+    this.running++;
+    void this.pumpShard(shard).finally(() => {
+      this.running--;
+      this.wakeReader?.();
+    });
+  }
+
+  private async pumpShard(shard: ShardConsumer): Promise<void> {
+    try {
+      for await (const read of shard) {
+        this.buffered.push(read);
+        this.wakeReader?.();
+        while (this.buffered.length >= (this.options.readsBufferedMax ?? 64) && !this.closed) {
+          await new Promise<void>((resolve) => this.wakeWriters.push(resolve));
+        }
+      }
+      const { shardIds: _all, ...childOptions } = this.options;
+      for (const child of shard.childShardIds)
+        this.startShard(child, { ...childOptions, start: { type: 'TRIM_HORIZON' } });
+    } catch (err) {
+      if (this.failure === undefined) this.failure = err;
+    }
+  }
+}

@@ -1,0 +1,28 @@
+// @rheo/client's public entry: the SDK. Make a RheoClient with seed
+// endpoints; make producers and consumers from it. See docs/client.md.
+
+// The error every failed call rejects with, as @rheo/wire defines it.
+export { isRheoError, type Reason, RheoError } from '@rheo/wire';
+export { type CreateStreamOptions, StreamAdmin } from './admin.js';
+export { defaultRetryPolicy, type RetryPolicy } from './backoff.js';
+export type { ResolvedClientOptions, RheoClientOptions } from './client-options.js';
+export { Consumer, type ConsumerOptions } from './consumer.js';
+export type {
+  GetRecordsOptions,
+  IteratorStart,
+  ProducerStamp,
+  PutResult,
+  RecordsPage,
+} from './data-calls.js';
+export { parseEndpoints } from './endpoints.js';
+export { ClientClosedError } from './errors.js';
+export { Producer, type ProducerRecord, type ProducerStats, type RecordAck } from './producer.js';
+export {
+  type ProducerOptions,
+  producerRetryDefaults,
+  type ResolvedProducerOptions,
+} from './producer-options.js';
+export { RheoClient } from './rheo-client.js';
+export { ShardConsumer, type ShardConsumerOptions, type ShardRead } from './shard-consumer.js';
+export type { ShardRouteInfo, StreamRoutes } from './shard-routes.js';
+export { type ConsumedRecord, forEachStoredRecord, type StoredRecordsPage } from './stored-records.js';

@@ -1,0 +1,311 @@
+// The Producer: send() routes each record to its shard (hash key -> open
+// shard via the cached map), gathers each shard's records into batches
+// (linger time, 500 records, 5 MiB), encodes each batch once into
+// record-batch bytes, and sends it to the shard's leader on that node's
+// Produce stream. Each record's promise settles with its shard and sequence
+// number when its batch is acknowledged (after a majority fsync).
+//
+// Retries: NotLeader (take the hint, refresh the map), Unavailable and a
+// broken stream (refresh), Backpressure and throttling (back off), and
+// OutcomeUnknown when idempotent (the retry reuses the batch sequence, so the
+// leader answers a written batch from its table instead of writing it
+// twice). Order per shard under retries: see shard-lane.ts.
+import {
+  encodeBatch,
+  parseHashKey,
+  partitionKeyHashKey,
+  partitionKeyProblem,
+  type RecordInput,
+  recordBytesMax,
+} from '@rheo/wire';
+import { backoffMs, mayRetry } from './backoff.js';
+import { ClientClosedError, isRetryable } from './errors.js';
+import { type pb, RheoError } from './grpc.js';
+import { ProduceSession } from './produce-session.js';
+import {
+  type ProducerOptions,
+  type ResolvedProducerOptions,
+  resolveProducerOptions,
+} from './producer-options.js';
+import { toPutResult } from './put-result.js';
+import type { RheoClient } from './rheo-client.js';
+import { type LaneBatch, type RecordAck, type RecordSettle, ShardLane } from './shard-lane.js';
+import { unary } from './unary.js';
+
+export type { RecordAck } from './shard-lane.js';
+
+export interface ProducerRecord {
+  readonly partitionKey: string;
+  readonly data: Uint8Array;
+  /** Decimal string or bigint, 0 .. 2^128-1; overrides MD5(partitionKey) for routing. */
+  readonly explicitHashKey?: string | bigint;
+}
+
+export interface ProducerStats {
+  batchesSent: number;
+  batchesRetried: number;
+  recordsAcked: number;
+  recordsFailed: number;
+}
+
+export class Producer {
+  readonly options: ResolvedProducerOptions;
+  readonly stats: ProducerStats = { batchesSent: 0, batchesRetried: 0, recordsAcked: 0, recordsFailed: 0 };
+  private readonly lanes = new Map<string, ShardLane>();
+  private readonly sessions = new Map<string, ProduceSession>();
+  /** Node addresses that do not serve Produce: batches go there as unary PutRecords. */
+  private readonly unaryNodes = new Set<string>();
+  private bufferedBytes = 0;
+  private unsettled = 0;
+  private readonly roomWaiters: Array<() => void> = [];
+  private readonly idleWaiters: Array<() => void> = [];
+  private closed = false;
+
+  constructor(
+    private readonly client: RheoClient,
+    options: ProducerOptions = {},
+  ) {
+    this.options = resolveProducerOptions(options);
+  }
+
+  /** Sends one record; resolves with its shard and sequence number once written, or rejects with a RheoError. */
+  async send(streamName: string, record: ProducerRecord): Promise<RecordAck> {
+    if (this.closed) throw new ClientClosedError('the producer is closed');
+    const bytes = checkRecord(record);
+    while (this.bufferedBytes + bytes > this.options.bufferedBytesMax && this.bufferedBytes > 0) {
+      await new Promise<void>((resolve) => this.roomWaiters.push(resolve));
+      if (this.closed) throw new ClientClosedError('the producer is closed');
+    }
+    const routes = this.client.shardMaps.cached(streamName) ?? (await this.client.shardRoutes(streamName));
+    const hashKey =
+      record.explicitHashKey === undefined
+        ? partitionKeyHashKey(record.partitionKey)
+        : typeof record.explicitHashKey === 'bigint'
+          ? record.explicitHashKey
+          : parseHashKey(record.explicitHashKey);
+    const shard = routes.route(record.partitionKey, hashKey);
+    const lane = this.lane(streamName, shard.shardId);
+    this.bufferedBytes += bytes;
+    this.unsettled++;
+    return new Promise<RecordAck>((resolve, reject) => {
+      const input: RecordInput = record;
+      for (const sealed of lane.accumulator.add({ record: input, bytes, settle: { resolve, reject } })) {
+        this.enqueue(lane, sealed.records, sealed.bytes, sealed.settles);
+      }
+      if (lane.accumulator.count > 0 && lane.lingerTimer === undefined) {
+        lane.lingerTimer = setTimeout(() => this.sealOpen(lane), this.options.lingerMs);
+      }
+    });
+  }
+
+  /** Sends every open batch now and resolves when every record sent so far has settled. */
+  flush(): Promise<void> {
+    for (const lane of this.lanes.values()) this.sealOpen(lane);
+    if (this.unsettled === 0) return Promise.resolve();
+    return new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Flushes, then ends the Produce streams. Later send() calls throw ClientClosedError. */
+  async close(): Promise<void> {
+    await this.flush();
+    this.closed = true;
+    for (const session of this.sessions.values()) session.end();
+    this.sessions.clear();
+    for (const wake of this.roomWaiters.splice(0)) wake();
+  }
+
+  private lane(streamName: string, shardId: string): ShardLane {
+    const key = `${streamName}\u0000${shardId}`;
+    let lane = this.lanes.get(key);
+    if (lane === undefined) {
+      lane = new ShardLane(streamName, shardId, this.options);
+      this.lanes.set(key, lane);
+    }
+    return lane;
+  }
+
+  private sealOpen(lane: ShardLane): void {
+    if (lane.lingerTimer !== undefined) clearTimeout(lane.lingerTimer);
+    lane.lingerTimer = undefined;
+    const sealed = lane.accumulator.seal();
+    if (sealed !== undefined) this.enqueue(lane, sealed.records, sealed.bytes, sealed.settles);
+  }
+
+  private enqueue(lane: ShardLane, records: RecordInput[], bytes: number, settles: RecordSettle[]): void {
+    let encoded: Buffer;
+    try {
+      encoded = encodeBatch(records);
+    } catch (err) {
+      // checkRecord ran every per-record rule, so this is a batch-level surprise: fail its records.
+      this.settleFailed(
+        settles,
+        bytes,
+        err instanceof RheoError ? err : new RheoError('Internal', String(err)),
+      );
+      return;
+    }
+    lane.push(encoded, records.length, bytes, settles);
+    this.pump(lane);
+  }
+
+  private pump(lane: ShardLane): void {
+    for (;;) {
+      const batch = lane.take(this.options.inflightBatchesPerShardMax);
+      if (batch === undefined) return;
+      this.dispatch(lane, batch);
+    }
+  }
+
+  private dispatch(lane: ShardLane, batch: LaneBatch): void {
+    const now = this.client.options.now();
+    if (batch.attempts === 0) batch.firstAttemptMs = now;
+    batch.attempts++;
+    this.stats.batchesSent++;
+    const request: pb.PutRecordsRequest = {
+      streamName: lane.streamName,
+      shardId: lane.shardId,
+      recordBatch: batch.encoded,
+      ...(this.options.idempotent
+        ? {
+            producerId: this.options.producerId,
+            producerEpoch: batch.epoch,
+            batchSequence: batch.batchSequence,
+          }
+        : {}),
+    };
+    this.sendBatch(lane, request, batch.encoded.length).then(
+      (ack) => this.onAck(lane, batch, ack.firstSequenceNumber),
+      (err: unknown) => this.onFailure(lane, batch, err),
+    );
+  }
+
+  /** One attempt: to the leader's Produce stream, or unary where the node has no Produce. */
+  private async sendBatch(lane: ShardLane, request: pb.PutRecordsRequest, bytes: number) {
+    const routes =
+      this.client.shardMaps.cached(lane.streamName) ?? (await this.client.shardRoutes(lane.streamName));
+    const address = routes.shard(lane.shardId)?.leaderAddress;
+    if (address === undefined) {
+      throw new RheoError('Unavailable', `shard ${lane.shardId} of ${lane.streamName} has no known leader`);
+    }
+    const node = this.client.connections.get(address);
+    if (this.options.transport === 'unary' || this.unaryNodes.has(address)) {
+      return toPutResult(
+        await unary(node.data.PutRecords, node.data, request, this.client.options.callDeadlineMs),
+      );
+    }
+    let session = this.sessions.get(address);
+    if (session === undefined || session.broken) {
+      session = new ProduceSession(node, {
+        batchTimeoutMs: this.options.batchTimeoutMs,
+        now: this.client.options.now,
+      });
+      this.sessions.set(address, session);
+    }
+    try {
+      return await session.submit(request, bytes);
+    } catch (err) {
+      if (!session.unimplemented) throw err;
+      this.unaryNodes.add(address);
+      return toPutResult(
+        await unary(node.data.PutRecords, node.data, request, this.client.options.callDeadlineMs),
+      );
+    }
+  }
+
+  private onAck(lane: ShardLane, batch: LaneBatch, firstSequenceNumber: string): void {
+    lane.inflight.delete(batch);
+    const first = BigInt(firstSequenceNumber);
+    const shardId = lane.shardId;
+    for (let i = 0; i < batch.settles.length; i++) {
+      batch.settles[i]!.resolve({ shardId, sequenceNumber: (first + BigInt(i)).toString() });
+    }
+    this.stats.recordsAcked += batch.recordCount;
+    this.released(batch.recordCount, batch.bytes);
+    this.afterSettle(lane);
+  }
+
+  private onFailure(lane: ShardLane, batch: LaneBatch, caught: unknown): void {
+    const err =
+      caught instanceof RheoError ? caught : new RheoError('Internal', String(caught), { cause: caught });
+    this.client.onRouteError(lane.streamName, lane.shardId, err);
+    const now = this.client.options.now();
+    // A gap refusal behind an earlier batch being retried is expected: that batch goes first.
+    const behindRetry =
+      err.code === 'InvalidArgument' && err.field === 'batch_sequence' && lane.hasEarlierPending(batch);
+    const retry =
+      (behindRetry || isRetryable(err, this.options.idempotent)) &&
+      mayRetry(this.options.retry, batch.attempts, batch.firstAttemptMs, now);
+    if (retry) {
+      this.stats.batchesRetried++;
+      lane.requeue(
+        batch,
+        now + backoffMs(this.options.retry, batch.attempts, this.client.options.random, err.retryAfterMs),
+      );
+    } else {
+      lane.inflight.delete(batch);
+      this.settleFailed(batch.settles, batch.bytes, err);
+      // The leader's table now ends before this batch (or its fate is unknown): the lane's
+      // later batches start a new epoch so they are neither refused as a gap nor deduplicated.
+      if (this.options.idempotent) {
+        lane.renumber = true;
+        lane.paused = true;
+      }
+    }
+    this.afterSettle(lane);
+  }
+
+  /** After any outcome: resume a paused lane once its in-flight batches settled, else send more. */
+  private afterSettle(lane: ShardLane): void {
+    if (!lane.paused) {
+      this.pump(lane);
+      return;
+    }
+    if (lane.inflight.size > 0 || lane.resumeTimer !== undefined) return;
+    const wait = Math.max(0, lane.retryAtMs - this.client.options.now());
+    lane.resumeTimer = setTimeout(() => {
+      lane.resumeTimer = undefined;
+      if (lane.renumber) lane.restartSequence();
+      lane.paused = false;
+      lane.retryAtMs = 0;
+      this.pump(lane);
+    }, wait);
+  }
+
+  private settleFailed(settles: RecordSettle[], bytes: number, err: RheoError): void {
+    for (const s of settles) s.reject(err);
+    this.stats.recordsFailed += settles.length;
+    this.released(settles.length, bytes);
+  }
+
+  private released(records: number, bytes: number): void {
+    this.unsettled -= records;
+    this.bufferedBytes -= bytes;
+    while (this.roomWaiters.length > 0 && this.bufferedBytes < this.options.bufferedBytesMax) {
+      this.roomWaiters.shift()!();
+    }
+    if (this.unsettled === 0) for (const wake of this.idleWaiters.splice(0)) wake();
+  }
+}
+
+/** The per-record rules (key, size), checked at send() so one bad record never fails a batch. */
+function checkRecord(record: ProducerRecord): number {
+  const problem =
+    typeof record.partitionKey === 'string' ? partitionKeyProblem(record.partitionKey) : 'not a string';
+  if (problem !== undefined) {
+    throw new RheoError('InvalidArgument', `partition key: ${problem}`, { field: 'PartitionKey' });
+  }
+  if (!(record.data instanceof Uint8Array)) {
+    throw new RheoError('InvalidArgument', 'data is not bytes (Uint8Array)', { field: 'Data' });
+  }
+  const bytes = Buffer.byteLength(record.partitionKey, 'utf8') + record.data.length;
+  if (bytes > recordBytesMax) {
+    throw new RheoError(
+      'InvalidArgument',
+      `${bytes} bytes (partition key plus data) is over the ${recordBytesMax}-byte record limit`,
+      {
+        field: 'Data',
+      },
+    );
+  }
+  return bytes;
+}

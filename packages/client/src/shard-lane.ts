@@ -1,0 +1,114 @@
+// One shard's send queue in a Producer. Invariant: batches are numbered in
+// the order their records were sent (`order`), and are dispatched in that
+// order; a failed batch goes back into the queue at its place and the lane
+// pauses until every batch in flight has settled and the backoff passed, so
+// a later batch never overtakes an earlier one that is being retried.
+import assert from 'node:assert/strict';
+import { BatchAccumulator, type BatchBounds } from './batch-accumulator.js';
+import type { RheoError } from './grpc.js';
+
+export interface RecordSettle {
+  readonly resolve: (ack: RecordAck) => void;
+  readonly reject: (err: RheoError) => void;
+}
+
+export interface RecordAck {
+  readonly shardId: string;
+  readonly sequenceNumber: string;
+}
+
+export interface LaneBatch {
+  /** Position among the lane's batches, from 1; never changes. */
+  readonly order: number;
+  /** The producer epoch and batch sequence sent with it (renumbered after a failure that ends a batch). */
+  epoch: number;
+  batchSequence: number;
+  readonly encoded: Buffer;
+  readonly recordCount: number;
+  /** Partition-key plus data bytes (what bufferedBytesMax counts). */
+  readonly bytes: number;
+  readonly settles: RecordSettle[];
+  attempts: number;
+  firstAttemptMs: number;
+}
+
+export class ShardLane {
+  readonly accumulator: BatchAccumulator<RecordSettle>;
+  /** Sealed batches not in flight, ascending `order`. */
+  readonly queue: LaneBatch[] = [];
+  readonly inflight = new Set<LaneBatch>();
+  /** Set after a failure: nothing is dispatched until the in-flight batches settle and retryAtMs passes. */
+  paused = false;
+  retryAtMs = 0;
+  /** Set after a batch failed for good: the lane restarts its sequence under a new epoch. */
+  renumber = false;
+  epoch = 0;
+  lingerTimer: NodeJS.Timeout | undefined;
+  resumeTimer: NodeJS.Timeout | undefined;
+  private nextOrder = 1;
+  private nextSequence = 1;
+
+  constructor(
+    readonly streamName: string,
+    readonly shardId: string,
+    bounds: BatchBounds,
+  ) {
+    this.accumulator = new BatchAccumulator(bounds);
+  }
+
+  /** Appends a newly sealed batch. */
+  push(encoded: Buffer, recordCount: number, bytes: number, settles: RecordSettle[]): LaneBatch {
+    const batch: LaneBatch = {
+      order: this.nextOrder++,
+      epoch: this.epoch,
+      batchSequence: this.nextSequence++,
+      encoded,
+      recordCount,
+      bytes,
+      settles,
+      attempts: 0,
+      firstAttemptMs: 0,
+    };
+    this.queue.push(batch);
+    return batch;
+  }
+
+  /** The next batch to dispatch, if the lane may send one more. */
+  take(inflightMax: number): LaneBatch | undefined {
+    if (this.paused || this.inflight.size >= inflightMax) return undefined;
+    const batch = this.queue.shift();
+    if (batch !== undefined) this.inflight.add(batch);
+    return batch;
+  }
+
+  /** Puts a failed batch back at its place, and pauses the lane. */
+  requeue(batch: LaneBatch, retryAtMs: number): void {
+    assert.ok(this.inflight.delete(batch), 'requeued batch was in flight');
+    let i = this.queue.length;
+    while (i > 0 && this.queue[i - 1]!.order > batch.order) i--;
+    this.queue.splice(i, 0, batch);
+    this.paused = true;
+    this.retryAtMs = Math.max(this.retryAtMs, retryAtMs);
+  }
+
+  /** True when a batch before `batch` is waiting to be retried (its gap refusal is then expected). */
+  hasEarlierPending(batch: LaneBatch): boolean {
+    return this.queue.length > 0 && this.queue[0]!.order < batch.order;
+  }
+
+  /** Starts a new epoch with the sequence from 1 for every batch not yet written (after a final failure). */
+  restartSequence(): void {
+    this.epoch++;
+    this.nextSequence = 1;
+    for (const batch of this.queue) {
+      batch.epoch = this.epoch;
+      batch.batchSequence = this.nextSequence++;
+    }
+    this.renumber = false;
+  }
+
+  /** True when nothing is open, queued or in flight. */
+  get idle(): boolean {
+    return this.accumulator.count === 0 && this.queue.length === 0 && this.inflight.size === 0;
+  }
+}
