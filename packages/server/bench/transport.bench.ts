@@ -106,19 +106,24 @@ async function runPipe(address: string, payload: Buffer, window: number): Promis
   await sleep(warmupSeconds * 1000);
   measuring = true;
   const start = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
   await sleep(caseSeconds * 1000);
   measuring = false;
+  const cpu = process.cpuUsage(cpu0);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   stopped = true;
   call.cancel();
   client.close();
-  return { answered, seconds, wireBytes: answered * (payload.length + ACK.length) };
+  const wireBytes = answered * (payload.length + ACK.length);
+  return { answered, seconds, wireBytes, cpuMicros: cpu.user + cpu.system };
 }
 
 interface CaseResult {
   readonly answered: number;
   readonly seconds: number;
   readonly wireBytes: number;
+  /** CPU time of this (sending) process during the measurement. */
+  readonly cpuMicros?: number;
 }
 
 /** Keeps `window` messages unanswered, for `caseSeconds` after a warm-up; counts answers. */
@@ -140,14 +145,16 @@ async function runCase(
   const wire0 = wireBytes(sender.transport);
   measuring = true;
   const start = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
   await sleep(caseSeconds * 1000);
   measuring = false;
+  const cpu = process.cpuUsage(cpu0);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const wire = wireBytes(sender.transport) - wire0;
   stopped = true;
   if (process.env.BENCH_DEBUG) console.log(JSON.stringify(sender.transport.stats().peers[0]));
   await sleep(300); // let the window drain before the next case
-  return { answered, seconds, wireBytes: wire };
+  return { answered, seconds, wireBytes: wire, cpuMicros: cpu.user + cpu.system };
 }
 
 interface Sender {
@@ -173,8 +180,12 @@ function report(name: string, r: CaseResult, entryBytes: number): void {
   const mb = (perSecond * entryBytes) / 1e6;
   const wireMb = r.wireBytes / r.seconds / 1e6;
   const data = entryBytes > 0 ? `${fmt(mb).padStart(8)} MB/s data` : ''.padStart(18);
+  const cpu =
+    r.cpuMicros === undefined || r.answered === 0
+      ? ''
+      : `  ${(r.cpuMicros / r.answered).toFixed(1)} µs CPU/msg (sender)`;
   console.log(
-    `${name.padEnd(46)} ${fmt(perSecond).padStart(10)} msgs/s ${data} ${fmt(wireMb).padStart(8)} MB/s wire`,
+    `${name.padEnd(46)} ${fmt(perSecond).padStart(10)} msgs/s ${data} ${fmt(wireMb).padStart(8)} MB/s wire${cpu}`,
   );
 }
 
@@ -196,6 +207,7 @@ async function main(): Promise<void> {
   (sender as { transport: RaftTransport }).transport = new RaftTransport({
     nodeId: 1,
     clusterId: 'bench',
+    ...(process.env.BENCH_BATCH_BYTES ? { batchBytesMax: Number(process.env.BENCH_BATCH_BYTES) } : {}),
     peers: [{ id: 2, address: `${LOOPBACK}:${p2}` }],
     hasGroup: () => true,
     handler: (g) => sender.onAnswer(g),
@@ -233,7 +245,7 @@ async function runAll(sender: Sender, receiverAddress: string): Promise<void> {
     4000,
   );
   report('App, one 1 KiB entry', r2, small.length);
-  const r3 = await runCase(sender, () => message(MessageType.Heartbeat, 1, 2, { commit: 5 }), 1000, 20_000);
+  const r3 = await runCase(sender, () => message(MessageType.Heartbeat, 1, 2, { commit: 5 }), 1000, 5_000);
   report('heartbeats of 1,000 groups, coalesced', r3, 0);
   console.log(
     `${''.padEnd(46)} ${fmt(r3.wireBytes / (r3.answered * 2)).padStart(10)} wire bytes per message`,

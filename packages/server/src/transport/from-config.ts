@@ -1,0 +1,26 @@
+// The transport options a node's configuration decides: its id, cluster,
+// peers (the hand-configured data-path peers and the controller voters,
+// less itself) and queue bounds. The caller adds the handler, hasGroup and
+// onUnreachable, which come from the node's replicas.
+import type { NodeConfig } from '../config/schema.js';
+import type { RaftTransportOptions, TransportPeer } from './transport-types.js';
+
+export type ConfiguredTransportOptions = Pick<
+  RaftTransportOptions,
+  'nodeId' | 'clusterId' | 'peers' | 'peerQueueBytesMax' | 'peerQueueMessagesMax'
+>;
+
+export function transportOptionsFromConfig(config: NodeConfig): ConfiguredTransportOptions {
+  const peers = new Map<number, TransportPeer>();
+  // The config check guarantees an id has one address across both lists.
+  for (const n of [...config.controllerVoters, ...config.peers]) {
+    if (n.id !== config.nodeId) peers.set(n.id, { id: n.id, address: n.address });
+  }
+  return {
+    nodeId: config.nodeId,
+    clusterId: config.clusterId,
+    peers: [...peers.values()],
+    peerQueueBytesMax: config.peerQueueBytesMax,
+    peerQueueMessagesMax: config.peerQueueMessagesMax,
+  };
+}
