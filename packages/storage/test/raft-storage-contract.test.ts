@@ -210,6 +210,15 @@ describe('GroupLog as RaftStorage', () => {
           const hi = ref.lastIndex() + 1;
           const want = ref.entries(lo, hi, 1e9).map((e) => [e.index, e.term]);
           expect((await g.readRange(lo, 1000, 1e9)).map((e) => [e.index, e.term])).toEqual(want);
+          // The synchronous path too: a miss answers null, a background load, then the answer.
+          let got = g.entries(lo, hi, 1e9);
+          for (let tries = 0; got === null && tries < 5; tries++) {
+            await store.whenIdle();
+            got = g.entries(lo, hi, 1e9);
+          }
+          expect(got).not.toBeNull();
+          expect(got!.map((e) => [e.index, e.term])).toEqual(want.slice(0, got!.length));
+          expect(got!.length).toBeGreaterThan(hi > lo ? 0 : -1);
         }
       }),
       { numRuns: 25 },
