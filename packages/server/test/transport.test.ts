@@ -229,6 +229,21 @@ describe('identity', () => {
     expect(b.transport.stats().refused).toBe(1);
   });
 
+  test('the acceptor ends a stream that sends no hello in time', async () => {
+    const [p2] = (await freePorts(1)) as [number];
+    const b = await node({ id: 2, port: p2, peers: [{ id: 1, port: 1 }], options: { helloTimeoutMs: 100 } });
+    const client = rawRaftTransportClient(`${LOOPBACK}:${p2}`, {});
+    const call = client.Exchange();
+    const status = await new Promise<import('@grpc/grpc-js').ServiceError>((resolve) => {
+      call.on('error', resolve);
+      call.on('data', () => {});
+    });
+    client.close();
+    expect(status.code).toBe(3);
+    expect(errorDetailFromMetadata(status.metadata)?.field).toBe('hello');
+    expect(b.transport.stats().refused).toBe(0);
+  });
+
   test('a malformed frame is counted and the stream carries on', async () => {
     const [p2] = (await freePorts(1)) as [number];
     const b = await node({ id: 2, port: p2, peers: [{ id: 1, port: 1 }] });

@@ -3,6 +3,7 @@
 // less itself) and queue bounds. The caller adds the handler, hasGroup and
 // onUnreachable, which come from the node's replicas.
 import type { NodeConfig } from '../config/schema.js';
+import type { Logger } from '../log/logger.js';
 import type { RaftTransportOptions, TransportPeer } from './transport-types.js';
 
 export type ConfiguredTransportOptions = Pick<
@@ -23,4 +24,9 @@ export function transportOptionsFromConfig(config: NodeConfig): ConfiguredTransp
     peerQueueBytesMax: config.peerQueueBytesMax,
     peerQueueMessagesMax: config.peerQueueMessagesMax,
   };
+}
+
+/** The transport's rare-event log (`log` option) onto the node's logger. */
+export function transportLog(log: Logger): NonNullable<RaftTransportOptions['log']> {
+  return (level, msg, fields) => log[level](fields, msg);
 }

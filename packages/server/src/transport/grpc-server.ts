@@ -23,6 +23,10 @@ const serverOptions: grpc.ServerOptions = {
   ...grpcChannelOptions,
   // Peers ping every 10 s to notice dead connections (peer-dialer.ts); accept that.
   'grpc.keepalive_permit_without_calls': 1,
+  // And ping them: a node whose opener vanished without closing (power loss, partition) must notice
+  // within seconds, not gRPC's default two hours, to report its groups' peer unreachable.
+  'grpc.keepalive_time_ms': 10_000,
+  'grpc.keepalive_timeout_ms': 5_000,
 };
 
 /** Creates the server, lets `register` add services, binds `host:port` and resolves once listening. */

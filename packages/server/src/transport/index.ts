@@ -1,7 +1,7 @@
 export { type BackoffOptions, backoffDelayMs } from './backoff.js';
 export { CoalesceKind, coalesceKind } from './coalesce.js';
 export { frameMessageBytesMax, groupMessageBytesMax, splitToFit } from './frame-size.js';
-export { type ConfiguredTransportOptions, transportOptionsFromConfig } from './from-config.js';
+export { type ConfiguredTransportOptions, transportLog, transportOptionsFromConfig } from './from-config.js';
 export {
   GrpcServerError,
   type GrpcServerHandle,

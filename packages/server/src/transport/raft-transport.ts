@@ -287,11 +287,16 @@ export class RaftTransport {
       this.pendingCalls.delete(call);
       if (link?.detach(stream)) this.log('info', 'raft transport: peer stream down', { peer: link.id });
     };
+    let refused = false;
     call.on('data', (frame: Buffer) => {
       if (link !== undefined) return this.receive(link, frame);
+      if (refused) return; // frames the peer sent before it saw the refusal
       clearTimeout(helloTimer);
       const accepted = this.acceptFirstFrame(undefined, frame, stream);
-      if (!(accepted instanceof PeerLink)) return this.refuseCall(call, accepted.field, accepted.message);
+      if (!(accepted instanceof PeerLink)) {
+        refused = true;
+        return this.refuseCall(call, accepted.field, accepted.message);
+      }
       link = accepted;
       // Written now, in this turn: the link flushes on the next, so the hello goes first.
       call.write(
