@@ -418,6 +418,14 @@ export class ShardReplica {
     this.driver.kick();
   }
 
+  /** A producer's entry in this replica's applied dedup table (diagnostics; the same on every replica at one index). */
+  producer(producerId: string): { readonly epoch: number; readonly lastSequence: number } | undefined {
+    const r = this.state.producers.get(producerId);
+    return r === undefined
+      ? undefined
+      : { epoch: r.epoch, lastSequence: r.acks[r.acks.length - 1]!.batchSequence };
+  }
+
   status(): ReplicaStatus {
     const node = this.driver.node;
     return {
