@@ -39,7 +39,9 @@ describe('entry envelope', () => {
         const { data, views } = encodeEntry(
           parts.map((p, i) => ({ batch: batches[i]!, producer: p.producer })),
         );
-        views.forEach((v, i) => expect(Buffer.from(v).equals(batches[i]!)).toBe(true));
+        views.forEach((v, i) => {
+          expect(Buffer.from(v).equals(batches[i]!)).toBe(true);
+        });
         const d = decodeEntry(data);
         expect(d.producers).toEqual(parts.map((p) => p.producer));
         expect(d.batches.map((b) => Buffer.from(b).toString('hex'))).toEqual(
