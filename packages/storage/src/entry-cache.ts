@@ -35,7 +35,17 @@ export class EntryCache {
   private segments: Segment[] = [];
   private segmentBytes = 0;
 
-  constructor(private readonly cacheBytesMax: number) {}
+  constructor(private cacheBytesMax: number) {}
+
+  /** The current byte bound (the node rebalances it as groups come and go). */
+  get bound(): number {
+    return this.cacheBytesMax;
+  }
+
+  setBound(bytes: number): void {
+    this.cacheBytesMax = bytes;
+    this.evict();
+  }
 
   get bytes(): number {
     return this.tailBytes + this.segmentBytes;

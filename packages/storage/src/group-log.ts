@@ -112,6 +112,7 @@ export class GroupLog implements RaftStorage {
     readonly name: string,
     readonly gid: number,
     r: RecoveredGroup,
+    cacheBytesMax: number,
   ) {
     this.hard = r.hardState;
     this.conf = r.conf;
@@ -120,7 +121,7 @@ export class GroupLog implements RaftStorage {
     this.first = r.snapshot.metadata.index + 1;
     this.last = r.lastIndex;
     this.appliedIndex = r.applied;
-    this.cache = new EntryCache(ctx.options.cacheBytesMax);
+    this.cache = new EntryCache(cacheBytesMax);
     this.cache.append(r.tail);
     this.staged = new LogStager(gid, name, ctx.options, this.first, this.last, r.runs.clone(), r);
     this.needsRepairAtOpen = r.needsRepair;
@@ -196,6 +197,11 @@ export class GroupLog implements RaftStorage {
 
   cacheBytes(): number {
     return this.cache.bytes;
+  }
+
+  /** The node shares its cache budget among its groups (NodeStore rebalances it). */
+  setCacheBound(bytes: number): void {
+    this.cache.setBound(bytes);
   }
 
   completedLoads(): number {

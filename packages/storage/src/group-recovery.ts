@@ -79,7 +79,12 @@ class Recovery {
   }
 }
 
-export async function recoverGroup(ctx: StoreContext, name: string, gid: number): Promise<RecoveredGroup> {
+export async function recoverGroup(
+  ctx: StoreContext,
+  name: string,
+  gid: number,
+  cacheBytesMax: number,
+): Promise<RecoveredGroup> {
   const r = new Recovery(ctx, name, gid);
   const where = { group: name };
   const storedRuns = await r.read(GroupKind.TermRuns, (k, v) => decodeTermRuns(k, v, where));
@@ -98,7 +103,7 @@ export async function recoverGroup(ctx: StoreContext, name: string, gid: number)
   const marker = await r.read(GroupKind.Repair, (k, v) => decodeU64(k, v, where));
   const markerCorrupt = marker === undefined && (await ctx.db.has(groupKey(gid, GroupKind.Repair)));
 
-  const tail = await readTail(r, base);
+  const tail = await readTail(r, base, cacheBytesMax);
   let cutFrom = tail.cutFrom;
   // A run-time corruption report left the bad entry's index in the marker. It
   // may have been overwritten by good data since: cut only if it is still bad.
@@ -107,7 +112,10 @@ export async function recoverGroup(ctx: StoreContext, name: string, gid: number)
   }
   let lastIndex = cutFrom !== undefined ? cutFrom - 1 : tail.lastIndex;
 
-  let runs = checkedRuns(storedRuns, snapshot, lastIndex, tail.entries);
+  // The last entry's term checks the persisted term runs; after a deep cut it may be below the kept tail.
+  const kept0 = tail.entries.filter((e) => e.index <= lastIndex);
+  const lastEntry = kept0.at(-1)?.index === lastIndex ? kept0.at(-1) : await readEntry(r, lastIndex);
+  let runs = checkedRuns(storedRuns, snapshot, lastIndex, lastEntry ? [lastEntry] : []);
   let runsChanged = cutFrom !== undefined;
   if (runs === undefined) {
     const rebuilt = await rebuildRuns(r, snapshot, lastIndex);
@@ -197,16 +205,7 @@ async function readHardState(
 }
 
 async function entryIsGood(r: Recovery, index: number): Promise<boolean> {
-  const key = entryKey(r.gid, index);
-  const v = await r.ctx.db.get(key);
-  if (v === undefined) return false;
-  try {
-    decodeEntry(key, v, index, { group: r.name, index });
-    return true;
-  } catch (e) {
-    r.corrupt(e);
-    return false;
-  }
+  return (await readEntry(r, index)) !== undefined;
 }
 
 function repairMarkerOp(gid: number, firstBad: number): BatchOp {
@@ -233,31 +232,71 @@ interface Tail {
   readonly cutFrom: number | undefined;
 }
 
-async function readTail(r: Recovery, base: number): Promise<Tail> {
+/**
+ * Verifies the newest `recoveryVerifyTailEntries` entries (streamed, so a
+ * log of large batches does not sit in memory at once) and keeps the newest
+ * `keepBytesMax` of them to warm the cache.
+ */
+async function readTail(r: Recovery, base: number, keepBytesMax: number): Promise<Tail> {
   const limit = r.ctx.options.recoveryVerifyTailEntries;
-  const rows = await r.ctx.db
-    .iterator({ gt: entryKey(r.gid, base), lt: allEntriesRange(r.gid).lt, reverse: true, limit })
-    .all();
-  if (rows.length === 0) return { entries: [], lastIndex: base, cutFrom: undefined };
-  const top = indexOfEntryKey(rows[0]![0]);
+  const it = r.ctx.db.iterator({
+    gt: entryKey(r.gid, base),
+    lt: allEntriesRange(r.gid).lt,
+    reverse: true,
+    limit,
+  });
+  let top: number | undefined;
   let cutFrom: number | undefined;
   let prev: number | undefined;
+  let seen = 0;
+  let keptBytes = 0;
   const good: StoredEntry[] = [];
-  for (const [k, v] of rows) {
-    const index = indexOfEntryKey(k);
-    if (prev !== undefined && index !== prev - 1) cutFrom = index + 1; // a gap: everything above it is disconnected
-    try {
-      good.push(decodeEntry(k, v, index, { group: r.name, index }));
-    } catch (e) {
-      r.corrupt(e);
-      cutFrom = index;
+  try {
+    for (let rows = await it.nextv(16); rows.length > 0; rows = await it.nextv(16)) {
+      for (const [k, v] of rows) {
+        const index = indexOfEntryKey(k);
+        top ??= index;
+        seen++;
+        if (prev !== undefined && index !== prev - 1) cutFrom = index + 1; // a gap: everything above it is disconnected
+        try {
+          const e = decodeEntry(k, v, index, { group: r.name, index });
+          keptBytes += e.data.byteLength;
+          if (good.length === 0 || keptBytes <= keepBytesMax) good.push(e);
+        } catch (e) {
+          r.corrupt(e);
+          cutFrom = index;
+        }
+        prev = index;
+      }
     }
-    prev = index;
+  } finally {
+    await it.close();
   }
+  if (top === undefined) return { entries: [], lastIndex: base, cutFrom: undefined };
   // Fewer rows than the limit means we saw the whole log: it must start right after the compaction point.
-  if (rows.length < limit && prev !== base + 1) cutFrom = base + 1;
+  if (seen < limit && prev !== base + 1) cutFrom = base + 1;
+  // Kept entries are contiguous from the top unless a cut falls among them; keep those below the cut only.
   const entries = good.filter((e) => cutFrom === undefined || e.index < cutFrom).reverse();
-  return { entries, lastIndex: top, cutFrom };
+  return { entries: contiguousSuffix(entries), lastIndex: top, cutFrom };
+}
+
+/** The longest run of consecutive indexes at the end of `es`. */
+function contiguousSuffix(es: StoredEntry[]): StoredEntry[] {
+  let i = es.length - 1;
+  while (i > 0 && es[i - 1]!.index === es[i]!.index - 1) i--;
+  return es.slice(Math.max(0, i));
+}
+
+async function readEntry(r: Recovery, index: number): Promise<StoredEntry | undefined> {
+  const key = entryKey(r.gid, index);
+  const v = await r.ctx.db.get(key);
+  if (v === undefined) return undefined;
+  try {
+    return decodeEntry(key, v, index, { group: r.name, index });
+  } catch (e) {
+    r.corrupt(e);
+    return undefined;
+  }
 }
 
 /** The stored term runs if they agree with the snapshot and the last entry; else undefined. */

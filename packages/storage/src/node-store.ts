@@ -138,6 +138,7 @@ export class NodeStore {
   }
 
   private async recoverAll(): Promise<void> {
+    const live: Array<[string, RegistryRecord]> = [];
     for (const [k, v] of await this.db.iterator(registryRange()).all()) {
       let rec: RegistryRecord;
       try {
@@ -152,9 +153,18 @@ export class NodeStore {
       this.nextGid = Math.max(this.nextGid, rec.gid + 1);
       if (rec.state === GroupState.Deleting) {
         this.background(`delete ${name}`, () => this.removeGroupData(name, rec.gid));
-        continue;
-      }
-      const log = new GroupLog(this.ctx, name, rec.gid, await recoverGroup(this.ctx, name, rec.gid));
+      } else live.push([name, rec]);
+    }
+    // Each group's share of the cache budget is known before any tail is read: open never holds more.
+    const share = this.cacheShare(live.length);
+    for (const [name, rec] of live) {
+      const log = new GroupLog(
+        this.ctx,
+        name,
+        rec.gid,
+        await recoverGroup(this.ctx, name, rec.gid, share),
+        share,
+      );
       this.groups.set(name, log);
       await this.scheduleGarbageCollection(log);
     }
@@ -220,21 +230,39 @@ export class NodeStore {
       sync: true,
     });
     this.registry.set(name, rec);
-    const log = new GroupLog(this.ctx, name, gid, {
-      hardState: { term: 0, vote: 0, commit: 0 },
-      conf,
-      snapshot: { metadata: { index: 0, term: 0, confState }, data: new Uint8Array(0) },
-      runs,
-      lastIndex: 0,
-      applied: 0,
-      repairMarker: undefined,
-      needsRepair: false,
-      tail: [],
-      maxTimeMs: -1,
-      lastPoint: undefined,
-    });
+    const log = new GroupLog(
+      this.ctx,
+      name,
+      gid,
+      {
+        hardState: { term: 0, vote: 0, commit: 0 },
+        conf,
+        snapshot: { metadata: { index: 0, term: 0, confState }, data: new Uint8Array(0) },
+        runs,
+        lastIndex: 0,
+        applied: 0,
+        repairMarker: undefined,
+        needsRepair: false,
+        tail: [],
+        maxTimeMs: -1,
+        lastPoint: undefined,
+      },
+      this.cacheShare(this.groups.size + 1),
+    );
     this.groups.set(name, log);
+    this.rebalanceCaches();
     return log;
+  }
+
+  /** A fair share of the node's cache budget: min(cacheBytesMax, nodeCacheBytesMax / groups). */
+  private cacheShare(groups: number): number {
+    const o = this.options;
+    return Math.max(1, Math.min(o.cacheBytesMax, Math.floor(o.nodeCacheBytesMax / Math.max(1, groups))));
+  }
+
+  private rebalanceCaches(): void {
+    const share = this.cacheShare(this.groups.size);
+    for (const g of this.groups.values()) g.setCacheBound(share);
   }
 
   /**
@@ -250,6 +278,7 @@ export class NodeStore {
     const deleting: RegistryRecord = { gid: rec.gid, state: GroupState.Deleting };
     this.groups.get(name)?.close();
     this.groups.delete(name);
+    this.rebalanceCaches();
     this.registry.set(name, deleting);
     await this.writer.submit({
       ops: [{ type: 'put', key: rk, value: encodeRegistry(rk, deleting) }],

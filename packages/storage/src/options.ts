@@ -4,8 +4,10 @@
 import type { Entry } from '@rheo/raft';
 
 export interface StorageOptions {
-  /** Per group: bytes of log entries kept in memory (the tail plus loaded segments). */
+  /** Per group: bytes of log entries kept in memory (the tail plus loaded segments)... */
   readonly cacheBytesMax: number;
+  /** ...and for the whole node: each group gets min(cacheBytesMax, nodeCacheBytesMax / groups). */
+  readonly nodeCacheBytesMax: number;
   /** Bytes (keys + values) gathered into one LevelDB batch. */
   readonly batchBytesMax: number;
   /** Contributions (one group's Ready, one metadata write, ...) gathered into one batch. */
@@ -44,7 +46,8 @@ const MiB = 1024 * 1024;
 
 export const DEFAULT_STORAGE_OPTIONS: StorageOptions = Object.freeze({
   cacheBytesMax: 8 * MiB,
-  batchBytesMax: 16 * MiB,
+  nodeCacheBytesMax: 256 * MiB,
+  batchBytesMax: 8 * MiB,
   batchContributorsMax: 4096,
   writeChunkBytesMax: 256 * 1024,
   loadBytesMax: 4 * MiB,
@@ -62,6 +65,7 @@ export const DEFAULT_STORAGE_OPTIONS: StorageOptions = Object.freeze({
 
 const POSITIVE_INTEGER_KEYS = [
   'cacheBytesMax',
+  'nodeCacheBytesMax',
   'batchBytesMax',
   'batchContributorsMax',
   'writeChunkBytesMax',

@@ -45,8 +45,10 @@ export class RangeLoader {
       let retry = true;
       try {
         // At most half the cache, so the loaded segment never pushes out the whole replication tail.
-        const o = this.ctx.options;
-        const bytesMax = Math.max(1, Math.min(o.loadBytesMax, Math.floor(o.cacheBytesMax / 2)));
+        const bytesMax = Math.max(
+          1,
+          Math.min(this.ctx.options.loadBytesMax, Math.floor(this.cache.bound / 2)),
+        );
         const entries = await readEntries(this.ctx, this.log, lo, hi, hi - lo, bytesMax);
         // A suffix overwrite or snapshot staged meanwhile may have made these stale: drop them, the retry reloads.
         if (epoch === this.log.truncationEpoch() && entries[0]?.index === lo && lo >= this.log.firstIndex()) {

@@ -133,6 +133,27 @@ describe('GroupLog as RaftStorage', () => {
     expect(loaded).toBeGreaterThanOrEqual(1);
   });
 
+  it('shares the node cache budget among groups, also when reopened', async () => {
+    const t = tempDir('budget');
+    try {
+      const opts = { cacheBytesMax: 1 << 20, nodeCacheBytesMax: 16 * 1024 };
+      let s = await NodeStore.open(t.dir, opts);
+      const gs = await Promise.all([0, 1, 2, 3].map((i) => s.openGroup(`s/budget/${i}`)));
+      for (const g of gs) await g.persist({ entries: entries(1, 100, 1, 512), mustSync: true });
+      // 4 groups: 4 KiB each (entries cost their data plus 64 bytes of bookkeeping).
+      for (const g of gs) expect(g.cacheBytes()).toBeLessThanOrEqual(4096);
+      await s.close();
+      s = await NodeStore.open(t.dir, opts);
+      for (const name of s.groupNames()) {
+        expect(s.group(name).cacheBytes()).toBeLessThanOrEqual(4096);
+        expect(s.group(name).entries(100, 101, 1e9)?.[0]?.index).toBe(100); // the warm tail
+      }
+      await s.close();
+    } finally {
+      t.remove();
+    }
+  });
+
   it('keeps hard state, conf state, snapshot and log across reopen', async () => {
     const t = tempDir('reopen');
     try {
