@@ -10,7 +10,13 @@
 
 import { EMPTY_CONF_STATE } from '@rheo/raft';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type BatchOp, GroupCommitWriter, NodeStore, StorageWriteError } from '../src/index.js';
+import {
+  type BatchOp,
+  GroupCommitWriter,
+  GroupDeletingError,
+  NodeStore,
+  StorageWriteError,
+} from '../src/index.js';
 import { entryKey, groupRange } from '../src/internal.js';
 import { entries, RecordingSink, tempDir } from './helpers.js';
 
@@ -161,5 +167,22 @@ describe('durability and group deletion', () => {
     expect(store.group('s/keep/0').lastIndex()).toBe(5);
     // A new group never reuses the deleted one's id.
     expect((await store.openGroup('s/del/0')).gid).not.toBe(g.gid);
+  });
+
+  it('resumes an interrupted group deletion at the next open', async () => {
+    const t = tempDir('delete-resume');
+    cleanups.push(t.remove);
+    let store = await NodeStore.open(t.dir, { trimChunkKeysMax: 5 });
+    const g = await store.openGroup('s/del/1');
+    await g.persist({ entries: entries(1, 1000, 1), mustSync: true });
+    await store.deleteGroup('s/del/1');
+    await store.close(); // stops the background deletion after its current chunk
+    store = await NodeStore.open(t.dir, { trimChunkKeysMax: 5 });
+    cleanups.push(() => store.close());
+    expect(store.hasGroup('s/del/1')).toBe(false);
+    await expect(store.openGroup('s/del/1')).rejects.toThrow(GroupDeletingError);
+    await store.whenIdle();
+    expect(await store.db.keys(groupRange(g.gid)).all()).toEqual([]);
+    expect((await store.openGroup('s/del/1')).lastIndex()).toBe(0);
   });
 });
