@@ -50,103 +50,112 @@ export function scriptHeader(text: string): string {
   return head.length > 0 ? `${head.join('\n')}\n` : '';
 }
 
+type Command = (args: string[]) => string;
+
 /** Executes scripts against a Network; the network is created by the `nodes` command. */
 export class ScriptRunner {
   private n: Network | undefined;
+  /** One small function per command, so each stays readable. */
+  private readonly commands: Record<string, Command> = {
+    nodes: (args) => this.nodes(args),
+    campaign: (args) => {
+      this.net().campaign(Number(args[0]));
+      return this.status();
+    },
+    tick: (args) => {
+      const ids =
+        args[0] === undefined || args[0] === 'all'
+          ? [...this.net().members.keys()]
+          : args[0].split(',').map(Number);
+      this.net().tick(ids, Number(args[1] ?? 1));
+      return this.status();
+    },
+    propose: (args) => {
+      const r = this.net()
+        .node(Number(args[0]))
+        .propose(new TextEncoder().encode(args[1] ?? ''));
+      this.net().stabilize();
+      const head = r.ok
+        ? `ok [${r.firstIndex}..${r.lastIndex}] term=${r.term}`
+        : `refused ${r.reason} leader=${r.leader}`;
+      return `${head}\n${this.status()}`;
+    },
+    isolate: (args) => this.ok(() => this.net().isolate(Number(args[0]))),
+    cut: (args) => this.ok(() => this.net().cut(Number(args[0]), Number(args[1]))),
+    heal: () => this.ok(() => this.net().heal()),
+    transfer: (args) => {
+      this.net().node(Number(args[0])).transferLeadership(Number(args[1]));
+      this.net().stabilize();
+      return this.status();
+    },
+    lease: (args) => `lease=${this.net().node(Number(args[0])).leaseReadIndex() ?? 'none'}`,
+    read: (args) => this.read(Number(args[0]), args[1] ?? ''),
+    add: (args) =>
+      this.ok(() =>
+        this.net().add(
+          Number(args[0]),
+          new MemoryStorage({ confState: confState(args[1]!.split(',').map(Number)) }),
+        ),
+      ),
+    conf: (args) => this.conf(args),
+    dropped: (args) => {
+      const d = this.net().node(Number(args[0])).stats().dropped;
+      const nz = Object.entries(d).filter(([, v]) => v > 0);
+      return nz.map(([k, v]) => `${k}=${v}`).join(' ') || 'none';
+    },
+    status: () => this.status(),
+  };
 
   run(command: string): string {
     const [cmd, ...args] = command.split(/\s+/);
-    const ids = (s: string | undefined) =>
-      s === undefined || s === 'all' ? this.net().members.keys() : s.split(',').map(Number);
-    const n = () => this.net();
-    switch (cmd) {
-      case 'nodes': {
-        const o: ConfigOverrides = {};
-        const flags = new Set(args.filter((a) => Number.isNaN(Number(a))));
-        if (flags.has('prevote')) Object.assign(o, { preVote: true });
-        if (flags.has('checkquorum')) Object.assign(o, { checkQuorum: true });
-        if (flags.has('lease')) {
-          Object.assign(o, {
-            checkQuorum: true,
-            readOnlyOption: ReadOnlyOption.LeaseBased,
-            leaseSafetyMarginTicks: 2,
-          });
-        }
-        this.n = new Network(args.filter((a) => !Number.isNaN(Number(a))).map(Number), o);
-        return this.status();
-      }
-      case 'campaign':
-        n().campaign(Number(args[0]));
-        return this.status();
-      case 'tick':
-        n().tick([...ids(args[0])], Number(args[1] ?? 1));
-        return this.status();
-      case 'propose': {
-        const r = n()
-          .node(Number(args[0]))
-          .propose(new TextEncoder().encode(args[1] ?? ''));
-        n().stabilize();
-        const head = r.ok
-          ? `ok [${r.firstIndex}..${r.lastIndex}] term=${r.term}`
-          : `refused ${r.reason} leader=${r.leader}`;
-        return `${head}\n${this.status()}`;
-      }
-      case 'isolate':
-        n().isolate(Number(args[0]));
-        return 'ok';
-      case 'cut':
-        n().cut(Number(args[0]), Number(args[1]));
-        return 'ok';
-      case 'heal':
-        n().heal();
-        return 'ok';
-      case 'transfer':
-        n().node(Number(args[0])).transferLeadership(Number(args[1]));
-        n().stabilize();
-        return this.status();
-      case 'lease':
-        return `lease=${n().node(Number(args[0])).leaseReadIndex() ?? 'none'}`;
-      case 'read': {
-        const id = Number(args[0]);
-        n()
-          .node(id)
-          .readIndex(new TextEncoder().encode(args[1] ?? ''));
-        n().stabilize();
-        const rs = n()
-          .get(id)
-          .readStates.map((r) => `${new TextDecoder().decode(r.requestCtx)}@${r.index}`);
-        return `reads: ${rs.join(' ') || 'none'}`;
-      }
-      case 'add':
-        n().add(
-          Number(args[0]),
-          new MemoryStorage({ confState: confState(args[1]!.split(',').map(Number)) }),
-        );
-        return 'ok';
-      case 'conf': {
-        const [id, transition, ...changes] = args;
-        const cc = {
-          transition: transition as 'auto' | 'explicit',
-          changes: changes.map((c) => {
-            const [type, nodeId] = c.split(':');
-            return { type: type as ConfChangeType, nodeId: Number(nodeId) };
-          }),
-        };
-        const r = n().node(Number(id)).proposeConfChange(cc);
-        n().stabilize();
-        const head = r.ok ? `ok [${r.firstIndex}]` : `refused ${r.reason}: ${r.detail ?? ''}`;
-        return `${head}\n${this.status()}`;
-      }
-      case 'dropped': {
-        const d = n().node(Number(args[0])).stats().dropped;
-        const nz = Object.entries(d).filter(([, v]) => v > 0);
-        return nz.map(([k, v]) => `${k}=${v}`).join(' ') || 'none';
-      }
-      case 'status':
-        return this.status();
-      default:
-        throw new Error(`unknown command '${cmd}'`);
+    const f = this.commands[cmd ?? ''];
+    if (!f) throw new Error(`unknown command '${cmd}'`);
+    return f(args);
+  }
+
+  private ok(f: () => unknown): string {
+    f();
+    return 'ok';
+  }
+
+  private nodes(args: string[]): string {
+    const o: ConfigOverrides = {};
+    const flags = new Set(args.filter((a) => Number.isNaN(Number(a))));
+    if (flags.has('prevote')) Object.assign(o, { preVote: true });
+    if (flags.has('checkquorum')) Object.assign(o, { checkQuorum: true });
+    if (flags.has('lease')) {
+      Object.assign(o, {
+        checkQuorum: true,
+        readOnlyOption: ReadOnlyOption.LeaseBased,
+        leaseSafetyMarginTicks: 2,
+      });
     }
+    this.n = new Network(args.filter((a) => !Number.isNaN(Number(a))).map(Number), o);
+    return this.status();
+  }
+
+  private read(id: number, ctx: string): string {
+    this.net().node(id).readIndex(new TextEncoder().encode(ctx));
+    this.net().stabilize();
+    const rs = this.net()
+      .get(id)
+      .readStates.map((r) => `${new TextDecoder().decode(r.requestCtx)}@${r.index}`);
+    return `reads: ${rs.join(' ') || 'none'}`;
+  }
+
+  private conf(args: string[]): string {
+    const [id, transition, ...changes] = args;
+    const cc = {
+      transition: transition as 'auto' | 'explicit',
+      changes: changes.map((c) => {
+        const [type, nodeId] = c.split(':');
+        return { type: type as ConfChangeType, nodeId: Number(nodeId) };
+      }),
+    };
+    const r = this.net().node(Number(id)).proposeConfChange(cc);
+    this.net().stabilize();
+    const head = r.ok ? `ok [${r.firstIndex}]` : `refused ${r.reason}: ${r.detail ?? ''}`;
+    return `${head}\n${this.status()}`;
   }
 
   private net(): Network {
@@ -159,9 +168,10 @@ export class ScriptRunner {
     for (const [id, m] of this.net().members) {
       const s = m.node.status();
       const cs = s.confState;
-      const conf = `voters=${cs.voters.join(',')}${cs.votersOutgoing.length ? `&&${cs.votersOutgoing.join(',')}` : ''}${cs.learners.length ? ` learners=${cs.learners.join(',')}` : ''}`;
+      const outgoing = cs.votersOutgoing.length ? `&&${cs.votersOutgoing.join(',')}` : '';
+      const learners = cs.learners.length ? ` learners=${cs.learners.join(',')}` : '';
       out.push(
-        `n${id}: ${s.role} term=${s.term} lead=${s.leader} commit=${s.commit} last=${s.lastIndex} ${conf}${s.repairing ? ' repairing' : ''}`,
+        `n${id}: ${s.role} term=${s.term} lead=${s.leader} commit=${s.commit} last=${s.lastIndex} voters=${cs.voters.join(',')}${outgoing}${learners}${s.repairing ? ' repairing' : ''}`,
       );
     }
     return out.join('\n');
