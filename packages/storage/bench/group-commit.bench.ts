@@ -194,7 +194,7 @@ function smallRaw(): Promise<Figures> {
       mbPerS: (n * RECORD_BYTES) / 1e6 / s,
       fsyncsPerS: Number.NaN,
       recordsPerS: n / s,
-      note: 'fsyncs not observable',
+      note: 'LevelDB groups them itself; not observable',
     };
   });
 }
@@ -217,7 +217,7 @@ const medians = results.map((rs) => rs.slice().sort((x, y) => x.mbPerS - y.mbPer
 medians.forEach((m, c) => {
   const all = results[c]!.map((x) => fmt(x.mbPerS, 0)).join(' / ');
   console.log(
-    `${cases[c]![0]} ${fmt(m.mbPerS, 1)} MB/s  ${fmt(m.fsyncsPerS)} fsyncs/s  ${fmt(m.recordsPerS)} records/s${m.note ? `  (${m.note})` : ''}   [rounds: ${all} MB/s]`,
+    `${cases[c]![0]} ${fmt(m.mbPerS, 1)} MB/s  ${Number.isNaN(m.fsyncsPerS) ? 'n/a' : fmt(m.fsyncsPerS)} fsyncs/s  ${fmt(m.recordsPerS)} records/s${m.note ? `  (${m.note})` : ''}   [rounds: ${all} MB/s]`,
   );
 });
 console.log(`(b)/(a) = ${fmt(medians[1]!.mbPerS / medians[0]!.mbPerS, 2)}`);
