@@ -5,7 +5,7 @@ export { GroupDriver, type GroupIo, type PersistWork, type Scheduler } from './g
 export { DEFAULT_REPLICA_OPTIONS, type ReplicaOptions, resolveReplicaOptions } from './options.js';
 export { producerIdCharsMax } from './producer-check.js';
 export { ReplicaHost, type ReplicaHostConfig, type ReplicaHostStats } from './replica-host.js';
-export { type ReplicaDeps, type ReplicaStatus, ShardReplica } from './shard-replica.js';
+export { type ReplicaDeps, ShardReplica } from './shard-replica.js';
 export type {
   GetRecordsOptions,
   GetRecordsResult,
@@ -14,6 +14,7 @@ export type {
   ProducerStamp,
   RaftOutbound,
   ReadOptions,
+  ReplicaStatus,
   ShardIteratorType,
   ShardSpec,
 } from './types.js';

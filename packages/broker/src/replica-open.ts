@@ -18,9 +18,17 @@
 // entries at or below the state's own applied index, so a state that is
 // ahead of the log's compaction point is never applied twice.
 
-import type { ConfState } from '@rheo/raft';
+import {
+  type ConfState,
+  type NodeId,
+  type RaftLogger,
+  type RandomSource,
+  RawNode,
+  ReadOnlyOption,
+} from '@rheo/raft';
 import { CorruptDataError, type GroupLog, type NodeStore } from '@rheo/storage';
 import { isRheoError } from '@rheo/wire';
+import type { ReplicaOptions } from './options.js';
 import { ShardState, type StateBounds } from './shard-state.js';
 
 /** The app-state key of the shard state within its group. */
@@ -85,4 +93,34 @@ export function stateFromSnapshot(data: Uint8Array, index: number, bounds: State
   const s = data.length > 0 ? ShardState.decode(data, bounds) : new ShardState(index, bounds);
   if (s.appliedIndex < index) s.appliedIndex = index;
   return s;
+}
+
+/** The shard group's Raft core: check-quorum, pre-vote and lease-based reads, over the group's log. */
+export function shardRaftNode(
+  id: NodeId,
+  log: GroupLog,
+  applied: number,
+  o: ReplicaOptions,
+  random: RandomSource,
+  logger: RaftLogger | undefined,
+): RawNode {
+  return new RawNode({
+    id,
+    electionTick: o.electionTicks,
+    heartbeatTick: o.heartbeatTicks,
+    storage: log,
+    applied,
+    maxSizePerMsgBytes: o.raftMsgBytesMax,
+    maxInflightMsgs: o.raftInflightMsgsMax,
+    maxInflightBytes: o.raftInflightBytesMax,
+    // A second bound behind inflightBytesMax: proposals past it are refused (Backpressure).
+    maxUncommittedEntriesBytes: o.inflightBytesMax * 2,
+    maxCommittedSizePerReadyBytes: o.raftApplyBytesMax,
+    checkQuorum: true,
+    preVote: true,
+    readOnlyOption: ReadOnlyOption.LeaseBased,
+    leaseSafetyMarginTicks: o.leaseSafetyMarginTicks,
+    random,
+    ...(logger ? { logger } : {}),
+  });
 }

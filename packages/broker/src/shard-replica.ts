@@ -1,21 +1,16 @@
 // One shard's replica on this node: a Raft group whose log is the shard's
 // record log (DESIGN §2), driven by a GroupDriver over the node's store.
 // The leader takes produced batches (produce-pipeline.ts); every replica
-// applies committed entries to the shard state (shard-apply.ts) and serves
+// applies committed entries to the shard state (shard-applier.ts) and serves
 // reads of committed entries (shard-reads.ts).
 
 import {
-  decodeConfChange,
   type Entry,
-  EntryType,
   type Message,
   type NodeId,
   type RaftLogger,
   type RandomSource,
-  RawNode,
-  ReadOnlyOption,
   Role,
-  type Snapshot,
   type SoftState,
 } from '@rheo/raft';
 import type { GroupLog, NodeStore } from '@rheo/storage';
@@ -33,8 +28,9 @@ import type { ReplicaOptions } from './options.js';
 import { ProducePipeline } from './produce-pipeline.js';
 import { checkProducer } from './producer-check.js';
 import { ReadGate } from './read-gate.js';
-import { openShardGroup, STATE_KEY, stateFromSnapshot } from './replica-open.js';
-import { applyEntry, type BatchOutcome } from './shard-apply.js';
+import { openShardGroup, shardRaftNode } from './replica-open.js';
+import { ShardApplier } from './shard-applier.js';
+import type { BatchOutcome } from './shard-apply.js';
 import { shardIterator } from './shard-iterator.js';
 import { getRecords, type ReadAccess } from './shard-reads.js';
 import type { ShardState } from './shard-state.js';
@@ -45,6 +41,7 @@ import type {
   ProduceAck,
   ProducerStamp,
   ReadOptions,
+  ReplicaStatus,
   ShardSpec,
 } from './types.js';
 
@@ -61,22 +58,6 @@ export interface ReplicaDeps {
   readonly onFatal?: ((replica: ShardReplica, err: unknown) => void) | undefined;
 }
 
-export interface ReplicaStatus {
-  readonly groupId: number;
-  readonly shardId: string;
-  readonly role: Role;
-  readonly leader: NodeId;
-  readonly term: number;
-  readonly commitIndex: number;
-  readonly appliedIndex: number;
-  readonly firstIndex: number;
-  readonly lastIndex: number;
-  /** True on a leader once it applied an entry of its own term: it takes writes and serves reads. */
-  readonly serving: boolean;
-  readonly inflightBytes: number;
-  readonly failed: boolean;
-}
-
 export class ShardReplica {
   private readonly driver: GroupDriver;
   private readonly pipeline: ProducePipeline;
@@ -88,10 +69,7 @@ export class ShardReplica {
   private leaderTerm = 0;
   private termStarted = false;
   private termWaiters: Array<{ resolve: () => void; reject: (e: unknown) => void }> = [];
-  private applied: number;
-  private confIndex: number;
-  private persistedIndex: number;
-  private persistedMs: number;
+  private readonly applier: ShardApplier;
   private failure: unknown = undefined;
   private stopped = false;
 
@@ -115,41 +93,29 @@ export class ShardReplica {
     readonly spec: ShardSpec,
     private readonly deps: ReplicaDeps,
     private readonly log: GroupLog,
-    private state: ShardState,
+    state: ShardState,
     applied: number,
   ) {
     const o = deps.options;
-    this.applied = applied;
-    this.confIndex = log.confState().index;
-    this.persistedIndex = state.appliedIndex;
-    this.persistedMs = deps.nowMs();
     this.range = hashRangeBytes(spec.hashRange);
-    const node = new RawNode({
-      id: deps.nodeId,
-      electionTick: o.electionTicks,
-      heartbeatTick: o.heartbeatTicks,
-      storage: log,
-      applied,
-      maxSizePerMsgBytes: o.raftMsgBytesMax,
-      maxInflightMsgs: o.raftInflightMsgsMax,
-      maxInflightBytes: o.raftInflightBytesMax,
-      maxUncommittedEntriesBytes: o.inflightBytesMax * 2,
-      maxCommittedSizePerReadyBytes: o.raftApplyBytesMax,
-      checkQuorum: true,
-      preVote: true,
-      readOnlyOption: ReadOnlyOption.LeaseBased,
-      leaseSafetyMarginTicks: o.leaseSafetyMarginTicks,
-      random: deps.random,
-      ...(deps.logger ? { logger: deps.logger } : {}),
-    });
+    const node = shardRaftNode(deps.nodeId, log, applied, o, deps.random, deps.logger);
     this.driver = new GroupDriver(deps.nodeId, node, {
       persist: (w) => log.persist(w),
       send: (msgs) => {
         for (const m of msgs) deps.send(spec.groupId, m);
       },
-      apply: (snap, entries) => this.apply(snap, entries),
+      apply: (snap, entries) => {
+        if (this.stopped) return;
+        this.applier.apply(snap, entries);
+        this.gate.onApplied(this.applier.applied);
+      },
       onSoftState: (s) => this.onSoftState(s),
       onReadStates: (rs) => this.gate.onReadStates(rs),
+      onFatal: (err) => this.fail(err),
+    });
+    this.applier = new ShardApplier(log, state, applied, o, deps.nowMs, {
+      applyConfChange: (cc) => node.applyConfChange(cc),
+      onEntry: (e, outcomes) => this.onApplied(e, outcomes),
       onFatal: (err) => this.fail(err),
     });
     this.pipeline = new ProducePipeline(
@@ -172,14 +138,14 @@ export class ShardReplica {
       spec,
       log,
       get state() {
-        return self.state;
+        return self.applier.state;
       },
       iteratorSecret: o.iteratorSecret,
       iteratorTtlMs: o.iteratorTtlMs,
       readStepEntries: o.readStepEntries,
       nowMs: deps.nowMs,
     };
-    log.setSnapshotProvider(() => this.state.encode());
+    log.setSnapshotProvider(() => this.applier.state.encode());
     log.onLoaded = () => {
       node.notifyStorageLoaded();
       this.driver.kick();
@@ -205,9 +171,10 @@ export class ShardReplica {
       const info = validateClientBatch(batch, this.deps.options.batchLimits);
       const outside = firstRecordOutsideRange(batch, this.range);
       if (outside >= 0) throw this.outsideRange(outside);
-      if (this.state.closed) throw new RheoError('ShardClosed', `shard ${this.spec.shardId} is closed`);
+      if (this.applier.state.closed)
+        throw new RheoError('ShardClosed', `shard ${this.spec.shardId} is closed`);
       if (producer !== undefined) checkProducer(producer);
-      return this.pipeline.enqueue(batch, info.recordCount, producer, this.state.producers);
+      return this.pipeline.enqueue(batch, info.recordCount, producer, this.applier.state.producers);
     } catch (e) {
       return Promise.reject(e);
     }
@@ -250,81 +217,24 @@ export class ShardReplica {
   private async readHorizon(opts: ReadOptions): Promise<number> {
     this.assertUsable();
     if (this.role === Role.Leader) {
-      if (this.termStarted && this.driver.node.leaseReadIndex() !== null) return this.applied;
+      if (this.termStarted && this.driver.node.leaseReadIndex() !== null) return this.applier.applied;
       try {
         const index = await this.gate.readIndex();
-        await this.gate.whenApplied(index, this.applied);
-        return this.applied;
+        await this.gate.whenApplied(index, this.applier.applied);
+        return this.applier.applied;
       } catch (e) {
         if (opts.allowFollower !== true) throw e;
       }
     }
-    if (opts.allowFollower === true) return this.applied;
+    if (opts.allowFollower === true) return this.applier.applied;
     throw this.notLeader();
   }
 
   // ---- Apply ----
 
-  private apply(snap: Snapshot | undefined, entries: readonly Entry[]): void {
-    if (this.stopped) return;
-    if (snap !== undefined) this.installSnapshot(snap);
-    for (const e of entries) {
-      let outcomes: BatchOutcome[] | undefined;
-      if (e.type === EntryType.ConfChange) this.applyConfChange(e);
-      else if (e.index > this.state.appliedIndex && e.data.length > 0)
-        outcomes = applyEntry(this.state, e.index, e.data);
-      if (e.index > this.state.appliedIndex) this.state.appliedIndex = e.index;
-      this.applied = e.index;
-      this.pipeline.onApplied(e.index, e.term, outcomes);
-      if (this.role === Role.Leader && !this.termStarted && e.term === this.leaderTerm) this.startTerm();
-    }
-    this.gate.onApplied(this.applied);
-    this.maybePersistState();
-  }
-
-  private installSnapshot(snap: Snapshot): void {
-    const o = this.deps.options;
-    this.state = stateFromSnapshot(snap.data, snap.metadata.index, o);
-    this.applied = snap.metadata.index;
-    this.confIndex = snap.metadata.index;
-    this.persistState(true);
-  }
-
-  private applyConfChange(e: Entry): void {
-    // A change at or below the persisted membership's index is already in the core's configuration.
-    if (e.index <= this.confIndex) return;
-    const cc = decodeConfChange(e.data);
-    if (cc === null) throw new Error(`entry ${e.index}: a conf-change entry that does not decode`);
-    const confState = this.driver.node.applyConfChange(cc);
-    this.confIndex = e.index;
-    if (e.index > this.state.appliedIndex) this.state.appliedIndex = e.index;
-    this.applied = e.index;
-    // With the shard state in the same write: the stored membership never runs ahead of the stored state.
-    void this.log
-      .applyState({ applied: e.index, confState, statePuts: [[STATE_KEY, this.state.encode()]] })
-      .catch((err) => this.fail(err));
-    this.persistedIndex = e.index;
-  }
-
-  private maybePersistState(): void {
-    const o = this.deps.options;
-    const now = this.deps.nowMs();
-    if (this.applied - this.persistedIndex >= o.statePersistEntries) this.persistState(false);
-    else if (this.applied > this.persistedIndex && now - this.persistedMs >= o.statePersistIntervalMs)
-      this.persistState(false);
-  }
-
-  private persistState(sync: boolean): Promise<void> {
-    this.state.pruneSkippedBelow(this.log.firstIndex());
-    this.persistedIndex = this.applied;
-    this.persistedMs = this.deps.nowMs();
-    const p = this.log.applyState({
-      applied: this.applied,
-      statePuts: [[STATE_KEY, this.state.encode()]],
-      sync,
-    });
-    p.catch((err) => this.fail(err));
-    return p;
+  private onApplied(e: Entry, outcomes: BatchOutcome[] | undefined): void {
+    this.pipeline.onApplied(e.index, e.term, outcomes);
+    if (this.role === Role.Leader && !this.termStarted && e.term === this.leaderTerm) this.startTerm();
   }
 
   // ---- Leadership ----
@@ -336,7 +246,7 @@ export class ShardReplica {
     if (s.role === Role.Leader && !wasLeader) {
       this.leaderTerm = this.driver.node.status().term;
       this.termStarted = false;
-      this.pipeline.raiseArrivalFloor(this.state.newestArrivalMs);
+      this.pipeline.raiseArrivalFloor(this.applier.state.newestArrivalMs);
     } else if (wasLeader && s.role !== Role.Leader) {
       this.leaderTerm = 0;
       this.termStarted = false;
@@ -383,14 +293,14 @@ export class ShardReplica {
    */
   async trimBefore(index: number): Promise<number> {
     this.assertUsable();
-    await this.persistState(false);
+    await this.applier.persist(false);
     return this.log.trimBefore(index);
   }
 
   /** Drops entries that arrived before `tsMs` (retention by age); resolves with the new first index. */
   async trimOlderThan(tsMs: number): Promise<number> {
     this.assertUsable();
-    await this.persistState(false);
+    await this.applier.persist(false);
     return this.log.trimOlderThan(tsMs);
   }
 
@@ -420,7 +330,7 @@ export class ShardReplica {
 
   /** A producer's entry in this replica's applied dedup table (diagnostics; the same on every replica at one index). */
   producer(producerId: string): { readonly epoch: number; readonly lastSequence: number } | undefined {
-    const r = this.state.producers.get(producerId);
+    const r = this.applier.state.producers.get(producerId);
     return r === undefined
       ? undefined
       : { epoch: r.epoch, lastSequence: r.acks[r.acks.length - 1]!.batchSequence };
@@ -435,7 +345,7 @@ export class ShardReplica {
       leader: this.leader,
       term: this.leaderTerm > 0 ? this.leaderTerm : node.status().term,
       commitIndex: node.commitIndex(),
-      appliedIndex: this.applied,
+      appliedIndex: this.applier.applied,
       firstIndex: this.log.firstIndex(),
       lastIndex: node.lastIndex(),
       serving: this.role === Role.Leader && this.termStarted,
@@ -449,7 +359,7 @@ export class ShardReplica {
     if (this.stopped) return;
     this.halt();
     await this.driver.stop();
-    if (this.failure === undefined) await this.persistState(false).catch(() => {});
+    if (this.failure === undefined) await this.applier.persist(false).catch(() => {});
   }
 
   /** Stops at once (a crash, or a fatal error): nothing more is proposed, applied or written by this replica. */

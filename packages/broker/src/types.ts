@@ -1,7 +1,7 @@
 // The broker's public data shapes: what the server layer passes in and gets
 // back. Kept apart from the classes so callers can import types alone.
 
-import type { Message, NodeId } from '@rheo/raft';
+import type { Message, NodeId, Role } from '@rheo/raft';
 import type { HashRange } from '@rheo/wire';
 
 /** One shard's replica as placed on this node (from configuration now, from the controller later). */
@@ -85,4 +85,21 @@ export interface GetRecordsResult {
 /** Where a replica sends its Raft messages: the node's transport (the server's RaftTransport fits). */
 export interface RaftOutbound {
   send(groupId: number, msg: Message): void;
+}
+
+/** One replica's view of its shard's group (ShardReplica.status()). */
+export interface ReplicaStatus {
+  readonly groupId: number;
+  readonly shardId: string;
+  readonly role: Role;
+  readonly leader: NodeId;
+  readonly term: number;
+  readonly commitIndex: number;
+  readonly appliedIndex: number;
+  readonly firstIndex: number;
+  readonly lastIndex: number;
+  /** True on a leader once it applied an entry of its own term: it takes writes and serves reads. */
+  readonly serving: boolean;
+  readonly inflightBytes: number;
+  readonly failed: boolean;
 }
