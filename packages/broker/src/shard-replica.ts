@@ -58,6 +58,9 @@ export interface ReplicaDeps {
   readonly onFatal?: ((replica: ShardReplica, err: unknown) => void) | undefined;
 }
 
+/** Batches held while a new leader starts its term (usually one round trip). */
+export const termWaitersMax = 4096;
+
 export class ShardReplica {
   private readonly driver: GroupDriver;
   private readonly pipeline: ProducePipeline;
@@ -190,7 +193,12 @@ export class ShardReplica {
     );
   }
 
+  /** A new leader takes batches once it has applied an entry of its term (producer-window.ts says why). */
   private whenTermStarted(): Promise<void> {
+    if (this.termWaiters.length >= termWaitersMax)
+      return Promise.reject(
+        new RheoError('Backpressure', `shard ${this.spec.shardId}: too many batches wait for the new leader`),
+      );
     return new Promise((resolve, reject) => this.termWaiters.push({ resolve, reject }));
   }
 
