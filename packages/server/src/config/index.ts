@@ -16,3 +16,9 @@ export {
   nodeRoles,
 } from './schema.js';
 export { configFileEnv, configFileFlag, envName, flagName } from './sources.js';
+export {
+  parseStreamsText,
+  type StaticStreamConfig,
+  staticStreamReplicasMax,
+  staticStreamShardsMax,
+} from './streams-field.js';

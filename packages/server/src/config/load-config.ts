@@ -14,6 +14,7 @@ import {
   secretKeys,
 } from './schema.js';
 import { envName, flagName, readEnv, readFile, readFlags, type SourcedValue } from './sources.js';
+import { parseStreamsText } from './streams-field.js';
 
 export interface LoadConfigOptions {
   /** Flags, without the program and command (`['--node-id', '1']`). `--config <path>` names the file. */
@@ -69,14 +70,24 @@ function describeIssue(issue: z.core.$ZodIssue, merged: Map<ConfigKey, SourcedVa
   const where = `${key}${rest.map((p) => `[${String(p)}]`).join('')}`;
   const from = sourced === undefined ? '' : ` (from ${sourced.source})`;
   if (issue.code === 'custom' && issue.params?.cross === true) return `${where}: ${issue.message}${from}`;
-  const got = valueAt(sourced?.value, rest);
+  const got = valueAt(key === 'streams' ? streamsValue(sourced?.value) : sourced?.value, rest);
   return `${where}: expected ${issue.message}, got ${show(got, secretKeys.has(key))}${from}`;
+}
+
+/** The streams' text form (flags, environment) read as the schema reads it, so issues can point into it. */
+function streamsValue(value: unknown): unknown {
+  return typeof value === 'string' ? parseStreamsText(value) : value;
 }
 
 /** The element a list issue points at; a comma-separated string is split as the schema splits it. */
 function valueAt(value: unknown, rest: readonly PropertyKey[]): unknown {
   let v = value;
   for (const p of rest) {
+    // A named member of an object (streams[0].shards), rather than an index into a peer map.
+    if (typeof p === 'string' && v !== null && typeof v === 'object' && !Array.isArray(v) && p in v) {
+      v = (v as Record<string, unknown>)[p];
+      continue;
+    }
     if (typeof v === 'string')
       v = v
         .split(',')

@@ -17,6 +17,7 @@ import {
   optionalHostPortField,
   stringField,
 } from './fields.js';
+import { type StaticStreamConfig, streamsField } from './streams-field.js';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -56,10 +57,13 @@ const rawShape = {
   storage_cache_bytes: bytesField(0, 64 * GiB),
   group_commit_batch_bytes_max: bytesField(64 * KiB, 1 * GiB),
   produce_inflight_bytes_max: bytesField(1 * MiB, 64 * GiB),
+  produce_stream_inflight_bytes_max: bytesField(64 * KiB, 64 * GiB),
+  produce_stream_inflight_batches_max: intField(1, 1_000_000, 'an integer from 1 to 1000000'),
   peer_queue_bytes_max: bytesField(1 * MiB, 16 * GiB),
   peer_queue_messages_max: intField(16, 10_000_000, 'an integer from 16 to 10000000'),
   log_level: enumField(logLevels),
   log_format: enumField(logFormats),
+  streams: streamsField(),
   cluster_secret: z
     .string({ error: `a secret of at least ${clusterSecretCharsMin} characters` })
     .min(clusterSecretCharsMin, { error: `a secret of at least ${clusterSecretCharsMin} characters` }),
@@ -92,10 +96,13 @@ export const configDefaults: Readonly<Partial<Record<ConfigKey, unknown>>> = Obj
   storage_cache_bytes: 256 * MiB,
   group_commit_batch_bytes_max: 8 * MiB,
   produce_inflight_bytes_max: 256 * MiB,
+  produce_stream_inflight_bytes_max: 32 * MiB,
+  produce_stream_inflight_batches_max: 1024,
   peer_queue_bytes_max: 128 * MiB,
   peer_queue_messages_max: 100_000,
   log_level: 'info',
   log_format: 'json',
+  streams: Object.freeze([]),
 });
 
 type Raw = z.output<z.ZodObject<typeof rawShape>>;
@@ -152,6 +159,27 @@ function checkAgreement(ctx: z.RefinementCtx, raw: Raw, self: HostPort | undefin
   }
 }
 
+/** Static streams: names unique; every replica is this node or a node with a known address. */
+function checkStreams(ctx: z.RefinementCtx, raw: Raw): void {
+  const known = new Set<number>([raw.node_id, ...raw.peers.map((p) => p.id)]);
+  for (const v of raw.controller_voters) known.add(v.id);
+  const names = new Set<string>();
+  for (const s of raw.streams) {
+    if (names.has(s.name)) cross(ctx, 'streams', `stream ${s.name} is listed twice`);
+    names.add(s.name);
+    if (new Set(s.replicas).size !== s.replicas.length)
+      cross(ctx, 'streams', `stream ${s.name} lists a replica twice`);
+    for (const id of s.replicas) {
+      if (!known.has(id))
+        cross(
+          ctx,
+          'streams',
+          `stream ${s.name}: replica node ${id} is neither this node (${raw.node_id}) nor in peers or controller_voters`,
+        );
+    }
+  }
+}
+
 function crossChecks(raw: Raw, ctx: z.RefinementCtx): void {
   const self = advertised(raw);
   if (self === undefined) {
@@ -173,6 +201,7 @@ function crossChecks(raw: Raw, ctx: z.RefinementCtx): void {
   checkDuplicates(ctx, 'controller_voters', raw.controller_voters);
   checkDuplicates(ctx, 'peers', raw.peers);
   checkAgreement(ctx, raw, self);
+  checkStreams(ctx, raw);
   if (raw.heartbeat_ticks >= raw.election_ticks) {
     cross(
       ctx,
@@ -208,11 +237,14 @@ function toNodeConfig(raw: Raw) {
     storageCacheBytes: raw.storage_cache_bytes,
     groupCommitBatchBytesMax: raw.group_commit_batch_bytes_max,
     produceInflightBytesMax: raw.produce_inflight_bytes_max,
+    produceStreamInflightBytesMax: raw.produce_stream_inflight_bytes_max,
+    produceStreamInflightBatchesMax: raw.produce_stream_inflight_batches_max,
     peerQueueBytesMax: raw.peer_queue_bytes_max,
     peerQueueMessagesMax: raw.peer_queue_messages_max,
     logLevel: raw.log_level as LogLevel,
     logFormat: raw.log_format as LogFormat,
     clusterSecret: raw.cluster_secret,
+    streams: raw.streams as readonly StaticStreamConfig[],
   };
 }
 

@@ -12,7 +12,7 @@
 // default, and `raiseServerWindow` says so (false) for the caller to log.
 import type { Http2Session } from 'node:http2';
 
-/** Receive window per connection and per stream, bytes: a few 4 MiB batches in flight. */
+/** Receive window per connection and per stream, bytes: a good number of 1 MiB batches in flight. */
 export const flowWindowBytes = 16 * 1024 * 1024;
 
 const tuned = new WeakSet<Http2Session>();

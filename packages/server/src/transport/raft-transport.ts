@@ -40,7 +40,8 @@ const MiB = 1024 * 1024;
 export const transportDefaults = Object.freeze({
   peerQueueBytesMax: 128 * MiB,
   peerQueueMessagesMax: 100_000,
-  batchBytesMax: 4 * MiB,
+  // About one 500-record client batch per write: larger frames cost big-buffer churn and pipeline worse (bench).
+  batchBytesMax: 1 * MiB,
   backoff: Object.freeze({ initialMs: 100, maxMs: 5_000 }),
   helloTimeoutMs: 5_000,
 });
