@@ -3,10 +3,12 @@
 // phase under faults then a liveness phase, with every checker on at every
 // step. A failure names its seed and the command that replays it. Also
 // proven here: one seed gives one trace (determinism), and a deliberately
-// broken driver (acks before fsync) and a storage that hides damage are
-// caught, so the checkers are not vacuous.
+// broken driver (acks before fsync), a storage that hides damage, and
+// broken cores (voters that grant every vote; no fsync for a new vote) are
+// caught in full runs, so the checkers are not vacuous.
 
 import { describe, expect, test } from 'vitest';
+import { brokenCore } from './sim/broken-cores.js';
 import type { DriverBug } from './sim/context.js';
 import { coreAdapter } from './sim/core.js';
 import { SimulationFailure } from './sim/failure.js';
@@ -79,10 +81,14 @@ describe('simulation: determinism and non-vacuity', () => {
     expect(c.traceHash).not.toBe(a.traceHash);
   });
 
-  function firstFailure(driverBug: DriverBug, seedsMax: number): SimulationFailure | null {
+  function firstFailure(
+    driverBug: DriverBug,
+    seedsMax: number,
+    core = coreAdapter,
+  ): SimulationFailure | null {
     for (let seed = 1; seed <= seedsMax; seed++) {
       try {
-        runSimulation({ seed, nodes: nodesForSeed(seed), core: coreAdapter, driverBug });
+        runSimulation({ seed, nodes: nodesForSeed(seed), core, driverBug });
       } catch (e) {
         if (!(e instanceof SimulationFailure)) throw e;
         return e;
@@ -103,5 +109,16 @@ describe('simulation: determinism and non-vacuity', () => {
     const caught = firstFailure('hide-damage', 60);
     expect(caught, 'no seed in 1..60 caught the hide-damage storage').not.toBeNull();
     expect(caught!.info.invariant).toBe('repair-discipline');
+  });
+
+  test('a core whose voters grant every vote is caught (two leaders in a term)', () => {
+    const caught = firstFailure('none', 20, brokenCore(coreAdapter, 'grant-every-vote'));
+    expect(caught, 'no seed in 1..20 caught the grant-every-vote core').not.toBeNull();
+    expect(['election-safety', 'repair-discipline', 'leader-completeness']).toContain(caught!.info.invariant);
+  });
+
+  test('a core that does not ask for fsync when only its vote changed is caught', () => {
+    const caught = firstFailure('none', 20, brokenCore(coreAdapter, 'vote-without-sync'));
+    expect(caught?.info.invariant).toBe('persist-before-ack');
   });
 });
