@@ -174,7 +174,17 @@ export class RaftTransport {
     const dirty = this.dirty;
     this.dirty = new Set();
     for (const link of dirty) {
+      const before = this.tracer.enabled ? link.stats.batchesSent : 0;
       link.flush();
+      if (this.tracer.enabled && link.stats.batchesSent > before) {
+        const s = link.stats;
+        this.tracer.log('flushed', {
+          peer: link.id,
+          batches: s.batchesSent - before,
+          queued: link.queue.length,
+          sentTotal: s.messagesSent,
+        });
+      }
       const groups = link.takeUnreachable();
       if (groups.length > 0 && !this.closed) this.reportUnreachable(link.id, groups);
     }
