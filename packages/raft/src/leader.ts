@@ -109,7 +109,21 @@ export function bcastHeartbeat(r: Raft, ctx: Uint8Array | undefined): void {
     const pr = r.trk.progress.get(id)!;
     // Never tell a follower to commit past what it is known to hold.
     const commit = Math.min(pr.match, r.log.committed);
-    r.send({ type: MessageType.Heartbeat, to: id, commit, context, index: r.leaderTick });
+    // Built directly (no fields object): this is the idle leader's hot path.
+    r.msgs.push({
+      type: MessageType.Heartbeat,
+      to: id,
+      from: r.id,
+      term: r.term,
+      logTerm: 0,
+      index: r.leaderTick,
+      entries: NO_ENTRIES,
+      commit,
+      reject: false,
+      rejectHint: 0,
+      rejectHintTerm: 0,
+      context,
+    });
   }
 }
 

@@ -111,13 +111,18 @@ export class ProgressTracker {
     );
   }
 
-  /** Whether a quorum was recently active (the leader counts itself). */
+  /** Whether a quorum was recently active (the leader counts itself). Allocates nothing: runs on idle leaders. */
   quorumActive(selfId: NodeId): boolean {
-    const votes = new Map<NodeId, boolean>();
-    for (const [id, pr] of this.progress) {
-      if (!pr.isLearner) votes.set(id, id === selfId || pr.recentActive);
-    }
-    return jointVoteResult(this.voters(), votes) === 'won';
+    return (
+      this.activeMajority(this.config.incoming, selfId) && this.activeMajority(this.config.outgoing, selfId)
+    );
+  }
+
+  private activeMajority(voters: ReadonlySet<NodeId>, selfId: NodeId): boolean {
+    if (voters.size === 0) return true;
+    let active = 0;
+    for (const id of voters) if (id === selfId || this.progress.get(id)?.recentActive) active++;
+    return active * 2 > voters.size;
   }
 
   /** Whether `ids` include a quorum of the voters. */
