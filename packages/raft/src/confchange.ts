@@ -107,8 +107,8 @@ export function restore(
 
 function working(ctx: ChangerContext): ChangeResult {
   const progress = new Map<NodeId, Progress>();
-  // Progress objects are shared with the live tracker except where a change
-  // flips isLearner: copy lazily would be subtle, so clone the flag holders.
+  // Work on copies so that an invalid change leaves the live tracker as it
+  // was; switchToConfig then keeps the live Progress of members that stay.
   for (const [id, pr] of ctx.progress) progress.set(id, cloneProgress(ctx, pr));
   return { config: cloneConfig(ctx.config), progress };
 }
@@ -118,7 +118,7 @@ function cloneProgress(ctx: ChangerContext, pr: Progress): Progress {
   p.match = pr.match;
   p.recentActive = pr.recentActive;
   p.heartbeatAckTick = pr.heartbeatAckTick;
-  // Flow-control state restarts in probe: safe, and a changed config is rare.
+  // Only membership fields matter here: the copy is discarded for the live one.
   return p;
 }
 
