@@ -5,7 +5,8 @@
 // trim horizon as Kinesis does for expired data), record limits that cut a
 // batch and continue it, expired / tampered / malformed / foreign iterators
 // and sequence numbers with their precise errors, and that no replica ever
-// serves an entry that is not committed.
+// serves an entry that is not committed, and a deposed leader refuses
+// linearizable reads once a new leader has acked a write.
 import { RheoError, sequenceNumber, sequenceParts } from '@rheo/wire';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ShardReplica } from '../src/index.js';
@@ -173,5 +174,31 @@ describe('iterators and GetRecords', () => {
     c.net.heal();
     const outcome = await pending;
     expect(outcome instanceof RheoError ? outcome.code : 'acked').toMatch(/OutcomeUnknown|acked/);
+  });
+
+  it('a deposed leader never serves a stale read: a write acked by the new leader is never missed', async () => {
+    cluster = await TestCluster.start({ nowMs: clock });
+    const c = cluster;
+    const old = await c.leader();
+    await old.produce(makeBatch('before', 1));
+    await c.converge();
+    const oid = c.leaderId(old);
+    const it = await old.getShardIterator({ type: 'TRIM_HORIZON' });
+    c.net.isolate(oid, c.ids);
+    let fresh = await c.leader();
+    while (c.leaderId(fresh) === oid) {
+      await sleep(5);
+      fresh = await c.leader();
+    }
+    await fresh.produce(makeBatch('after', 1));
+    // Without allowFollower the old leader must refuse (its lease ended before the new leader could exist).
+    const e = await errorOf(old.getRecords(it));
+    expect(['NotLeader', 'Unavailable']).toContain(e.code);
+    // With allowFollower it may be stale, but only ever serves committed records.
+    const stale = await old.getRecords(it, { allowFollower: true });
+    expect(
+      delivered(stale.batches, stale.firstBatchSkipRecords, stale.recordCount).map((r) => r.tag),
+    ).toEqual(['before#0']);
+    c.net.heal();
   });
 });
