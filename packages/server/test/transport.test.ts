@@ -11,7 +11,8 @@
 // - a stream from or to the wrong node (wrong id, wrong cluster, wrong
 //   direction) is refused; a malformed frame is counted and the stream
 //   carries on; unknown groups are counted and dropped;
-// - an App too big for one frame is split; an entry too big for any is an
+// - a 24 MiB App crosses a real stream (past gRPC's default 4 MiB bound);
+//   an App too big for one frame is split; an entry too big for any is an
 //   assertion.
 import { MessageType } from '@rheo/raft';
 import { freePorts, LOOPBACK } from '@rheo/testkit';
@@ -263,6 +264,24 @@ describe('identity', () => {
 });
 
 describe('frame bounds', () => {
+  test('a 24 MiB App (three 8 MiB entries) crosses a real stream in one piece', async () => {
+    const [a, b] = await trio();
+    const entries = [1, 2, 3].map((i) => ({
+      term: 1,
+      index: i,
+      type: 0 as const,
+      data: Buffer.alloc(8 * 1024 * 1024, i),
+    }));
+    a.transport.send(3, msg(MessageType.App, 1, 2, { entries }));
+    await waitFor('delivery', () => b.received.length === 1, 15_000);
+    const got = b.received[0]![1].entries;
+    expect(got.map((e) => [e.index, e.data.length, e.data[0], e.data[e.data.length - 1]])).toEqual([
+      [1, 8 * 1024 * 1024, 1, 1],
+      [2, 8 * 1024 * 1024, 2, 2],
+      [3, 8 * 1024 * 1024, 3, 3],
+    ]);
+  });
+
   test('an App over the bound is split where the leader would split it; one entry over it asserts', () => {
     const entries = Array.from({ length: 10 }, (_, i) => ({
       term: 2 + (i >> 2),
