@@ -11,7 +11,7 @@ import { TestCluster } from '../test/helpers/cluster.js';
 const RECORDS_PER_BATCH = 500;
 const RECORD_BYTES = 1024;
 const DURATION_MS = Number(process.env.RHEO_BENCH_MS ?? 3000);
-const PRODUCER_COUNTS = [1, 4, 16];
+const PRODUCER_COUNTS = (process.env.RHEO_BENCH_PRODUCERS ?? '1,4,16').split(',').map(Number);
 
 function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
