@@ -235,7 +235,11 @@ export class Producer {
     const retry =
       (behindRetry || isRetryable(err, this.options.idempotent)) &&
       mayRetry(this.options.retry, batch.attempts, batch.firstAttemptMs, now);
-    if (retry) {
+    if (retry && behindRetry) {
+      // Not this batch's failure: it goes again right after the earlier one, at no backoff or attempt cost.
+      batch.attempts--;
+      lane.requeue(batch, now);
+    } else if (retry) {
       this.stats.batchesRetried++;
       lane.requeue(
         batch,
