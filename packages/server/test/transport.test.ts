@@ -7,7 +7,8 @@
 // - idle heartbeats of 1,000 groups round-trip exactly in the compact form;
 // - a peer that goes away: the queue stays within its bound, drops are
 //   counted, onUnreachable names the groups, and once the peer is back on
-//   the same port the stream is redialled and later messages arrive;
+//   the same port the stream is redialled and later messages arrive (and
+//   an accepting node counts a peer that never dialled as unreachable);
 // - a stream from or to the wrong node (wrong id, wrong cluster, wrong
 //   direction) is refused; a malformed frame is counted and the stream
 //   carries on; unknown groups are counted and dropped;
@@ -149,6 +150,17 @@ describe('peer failure', () => {
     );
     expect(b.received.length).toBe(51);
     expect(peerStats(a, 2).reconnects).toBe(1);
+  });
+
+  test('the accepting side counts a peer that never dialled as unreachable; the opener does not while dialling', async () => {
+    const [p1, p2] = (await freePorts(2)) as [number, number];
+    const b = await node({ id: 2, port: p2, peers: [{ id: 1, port: p1 }] });
+    b.transport.send(5, app(2, 1, 1, Buffer.from('x')));
+    await waitFor('b reports group 5', () => b.unreachable.some(([p, gs]) => p === 1 && gs.includes(5)));
+    const a = await node({ id: 1, port: p1, peers: [{ id: 2, port: p2 }] });
+    a.transport.send(6, app(1, 2, 1, Buffer.from('y')));
+    await waitFor('both delivered', () => a.received.length === 1 && b.received.length === 1);
+    expect(a.unreachable).toEqual([]);
   });
 
   test('the accepting side reports unreachable when the opener goes away', async () => {

@@ -46,8 +46,12 @@ export class PeerLink {
   private readonly unreachable = new Set<number>();
   /** Groups already reported during the current outage (reported once per outage, not per message). */
   private readonly reportedWhileDown = new Set<number>();
-  /** True once a dial failed or the stream broke, until a stream is attached again (not while first connecting). */
-  private down = false;
+  /**
+   * True once a dial failed or the stream broke, until a stream is attached again. The
+   * opener starts up (it learns of failures from its dials); the acceptor starts down,
+   * since it cannot tell a peer that is slow to dial from one that is gone.
+   */
+  private down: boolean;
   /** The peer process's incarnation on the last stream (a change means it restarted). */
   incarnation = '';
 
@@ -57,7 +61,9 @@ export class PeerLink {
     private readonly bounds: PeerLinkBounds,
     /** Asks the transport to flush this link on the next turn. */
     private readonly wake: (link: PeerLink) => void,
+    startDown: boolean,
   ) {
+    this.down = startDown;
     this.queue = new PeerQueue(bounds.messagesMax, bounds.bytesMax);
     this.stats = {
       peerId: id,

@@ -90,9 +90,10 @@ export class RaftTransport {
       if (existing.address === peer.address) return;
       this.removePeer(peer.id);
     }
-    const link = new PeerLink(peer.id, peer.address, this.bounds, (l) => this.wake(l));
+    const opener = this.options.nodeId < peer.id;
+    const link = new PeerLink(peer.id, peer.address, this.bounds, (l) => this.wake(l), !opener);
     this.links.set(peer.id, link);
-    if (this.options.nodeId < peer.id) {
+    if (opener) {
       const dialer = new PeerDialer(link, this.dialerContext());
       this.dialers.set(peer.id, dialer);
       dialer.start();
