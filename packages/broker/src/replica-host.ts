@@ -160,6 +160,13 @@ export class ReplicaHost {
     for (const r of this.byGroup.values()) r.tick();
   }
 
+  /** Produced bytes accepted on this node and not yet answered, over all shards (for the node's Produce window). */
+  inflightBytes(): number {
+    let n = 0;
+    for (const r of this.byGroup.values()) n += r.inflightBytes;
+    return n;
+  }
+
   stats(): ReplicaHostStats {
     return { shards: this.byGroup.size, unknownGroupMessages: this.unknownGroupMessages, ticks: this.ticks };
   }

@@ -336,6 +336,11 @@ export class ShardReplica {
     this.driver.kick();
   }
 
+  /** Bytes of produced batches accepted here and not yet answered (the server's node-wide window sums these). */
+  get inflightBytes(): number {
+    return this.pipeline.inflightBytes;
+  }
+
   /** A producer's entry in this replica's applied dedup table (diagnostics; the same on every replica at one index). */
   producer(producerId: string): { readonly epoch: number; readonly lastSequence: number } | undefined {
     const r = this.applier.state.producers.get(producerId);
