@@ -96,9 +96,13 @@ describe('ProducePipeline', () => {
     flush();
     expect(await b).toBe('Backpressure');
     core.refuse = { ok: false, reason: 'not-leader', leader: 2 };
-    const c = pipe.enqueue(makeBatch('c', 1), 1, undefined, table).catch((e: RheoError) => e);
+    const c = pipe.enqueue(makeBatch('c', 1), 1, undefined, table).then(
+      () => undefined,
+      (e: RheoError) => e,
+    );
     flush();
-    expect([(await c).code, (await c).leaderHint]).toEqual(['NotLeader', '2']);
+    const ce = await c;
+    expect([ce?.code, ce?.leaderHint]).toEqual(['NotLeader', '2']);
     core.refuse = undefined;
 
     const proposed = codeOf(pipe.enqueue(makeBatch('d', 1), 1, undefined, table));
