@@ -54,10 +54,13 @@ describe('checkers catch fabricated violations', () => {
     expect(violation(() => c.logMatching.observeDurable(3, 4, 2, 902))).toBe('log-matching');
   });
 
-  test('a new leader missing a committed entry', () => {
+  test('a new leader missing an entry committed in an earlier term', () => {
     const c = new Checkers();
-    c.stateMachineSafety.observeApply(1, 5, 55);
+    c.commitStability.observeCommit(1, 5, 55, 5);
+    c.leaderCompleteness.observeLeaderCommit(2, 5);
     c.leaderCompleteness.observeNewLeader(2, 3, logView({ 5: 55 }, 6));
+    // A leader of term 2 (elected late, with older votes) need not hold what term 2 committed.
+    c.leaderCompleteness.observeNewLeader(3, 2, logView({ 4: 44 }, 4));
     expect(violation(() => c.leaderCompleteness.observeNewLeader(3, 4, logView({ 4: 44 }, 4)))).toBe(
       'leader-completeness',
     );

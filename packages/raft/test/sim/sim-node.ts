@@ -324,6 +324,7 @@ export class SimNode {
       c.commitStability.observeCommit(this.id, commit, log.chainAt(commit), log.lastIndex());
       if (this.role === Role.Leader && commit > this.commit) {
         c.leaderOwnTerm.observeLeaderCommit(this.id, this.term, commit, this.termAt(commit));
+        c.leaderCompleteness.observeLeaderCommit(this.term, commit);
         this.observeCommittedOnMajority(commit, log.chainAt(commit));
       }
       this.commit = commit;
