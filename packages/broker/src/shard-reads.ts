@@ -103,7 +103,7 @@ async function startOf(a: ReadAccess, p: IteratorPosition): Promise<Start> {
       s = { index: await a.log.indexAtTime(p.timestampMs), from: undefined, timestampMs: p.timestampMs };
       break;
   }
-  // A trimmed position reads from the trim horizon, as Kinesis does for expired data.
+  // A trimmed position reads from the trim horizon (Kinesis documents this for AT_TIMESTAMP; docs/broker.md).
   return s.index < first ? { index: first, from: undefined, timestampMs: s.timestampMs } : s;
 }
 
