@@ -2,8 +2,6 @@
 // peers and bounds. An interface, so the handlers can be read (and tested)
 // without the node's start-up around them.
 import type { ReplicaHost } from '@rheo/broker';
-import type { Logger } from '../log/logger.js';
-import type { NodeDirectory } from '../node/node-directory.js';
 import type { StreamCatalog } from '../node/static-streams.js';
 import type { TransportStats } from '../transport/transport-types.js';
 import type { InflightBudget } from './inflight-budget.js';
@@ -17,6 +15,8 @@ export interface ProduceWindowBounds {
 
 export interface ServiceContext extends ErrorContext {
   readonly clusterId: string;
+  /** This node's rack label (DescribeCluster). */
+  readonly rack: string;
   readonly catalog: StreamCatalog;
   readonly host: ReplicaHost;
   readonly budget: InflightBudget;

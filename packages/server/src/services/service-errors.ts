@@ -29,6 +29,11 @@ const protoFieldOf: Readonly<Record<string, string>> = Object.freeze({
   Limit: 'limit',
   StreamName: 'stream_name',
   ShardId: 'shard_id',
+  // Problems inside a record batch: the message names the record.
+  PartitionKey: 'record_batch',
+  Data: 'record_batch',
+  ExplicitHashKey: 'record_batch',
+  Records: 'record_batch',
 });
 
 const NODE_ID_RE = /^\d+$/;
@@ -69,7 +74,8 @@ function leaderOf(
     err.leaderNodeId ??
     (err.leaderHint !== undefined && NODE_ID_RE.test(err.leaderHint) ? Number(err.leaderHint) : undefined);
   if (id === undefined) return undefined;
-  const address = directory.address(id) ?? (NODE_ID_RE.test(err.leaderHint ?? '') ? undefined : err.leaderHint);
+  const address =
+    directory.address(id) ?? (NODE_ID_RE.test(err.leaderHint ?? '') ? undefined : err.leaderHint);
   return address === undefined ? { leaderNodeId: id } : { leaderHint: address, leaderNodeId: id };
 }
 

@@ -1,0 +1,221 @@
+// A Rheo node in one process: its LevelDB (NodeStore), its shard replicas
+// (ReplicaHost), the Raft transport to its peers, and the one gRPC server
+// that hosts RaftTransport, StreamData and Cluster. startNode opens them in
+// that order and stop() closes them in reverse, gracefully:
+//
+// 1. refuse new calls and batches (the gRPC server stops accepting; calls
+//    that arrive anyway are answered Unavailable), and wait, bounded by
+//    shutdownGraceMs, for the calls and batches already taken to be
+//    answered: the transport stays up meanwhile, so they can commit;
+// 2. stop the replicas (each finishes its Ready and persists its state);
+// 3. close the transport, then the gRPC server (forced after the grace);
+// 4. close the store (it writes what is queued).
+import { mkdir } from 'node:fs/promises';
+import { entryArrivalMs, ReplicaHost } from '@rheo/broker';
+import type { RandomSource } from '@rheo/raft';
+import { NodeStore } from '@rheo/storage';
+import { iteratorTtlMs } from '@rheo/wire';
+import type { NodeConfig } from '../config/schema.js';
+import { createLogger, type Logger, type NodeLogger, raftLogger } from '../log/logger.js';
+import { InflightBudget } from '../services/inflight-budget.js';
+import { registerServices } from '../services/register-services.js';
+import { CallTracker, type ServiceContext } from '../services/service-context.js';
+import { transportLog, transportOptionsFromConfig } from '../transport/from-config.js';
+import { type GrpcServerHandle, startGrpcServer } from '../transport/grpc-server.js';
+import { RaftTransport } from '../transport/raft-transport.js';
+import { deriveIteratorSecret } from './iterator-secret.js';
+import { NodeDirectory } from './node-directory.js';
+import { StreamCatalog } from './static-streams.js';
+
+export interface NodeDeps {
+  /** The node's logger; one writing JSON lines to stdout at the configured level when left out. */
+  readonly logger?: NodeLogger;
+  /** Wall clock (arrival stamps, iterator expiry). */
+  readonly nowMs?: () => number;
+  /** Election randomness (tests pass a seeded one). */
+  readonly random?: RandomSource;
+  /** How long stop() waits for calls in progress, then for the gRPC server, before forcing. */
+  readonly shutdownGraceMs?: number;
+}
+
+export interface RheoNode {
+  readonly nodeId: number;
+  readonly config: NodeConfig;
+  /** host:port the gRPC server bound (the port the OS chose when grpc_listen has port 0). */
+  readonly grpcAddress: string;
+  /** The address peers and clients dial. */
+  readonly advertisedAddress: string;
+  readonly catalog: StreamCatalog;
+  /** The node's replicas (diagnostics and tests: leaders, status). */
+  readonly host: ReplicaHost;
+  readonly transport: RaftTransport;
+  readonly log: Logger;
+  /** Graceful stop (see the file comment); idempotent. */
+  stop(): Promise<void>;
+}
+
+export const nodeShutdownGraceMsDefault = 5_000;
+
+interface Parts {
+  readonly config: NodeConfig;
+  readonly log: Logger;
+  readonly store: NodeStore;
+  readonly host: ReplicaHost;
+  readonly transport: RaftTransport;
+  readonly calls: CallTracker;
+  readonly graceMs: number;
+}
+
+/** Opens the store, the replicas of the static shards this node hosts, the transport and the gRPC server. */
+export async function startNode(config: NodeConfig, deps: NodeDeps = {}): Promise<RheoNode> {
+  const logger = deps.logger ?? createLogger({ nodeId: config.nodeId, level: config.logLevel });
+  const log = logger.log;
+  const catalog = new StreamCatalog(config.clusterId, config.streams);
+  await mkdir(config.dataDir, { recursive: true });
+  const store = await NodeStore.open(config.dataDir, {
+    entryTimeMs: entryArrivalMs,
+    nodeCacheBytesMax: Math.max(1, config.storageCacheBytes),
+    batchBytesMax: config.groupCommitBatchBytesMax,
+  });
+  store.onCorrupt((err) => log.error({ err, group: err.group }, 'corrupt data found in the store'));
+  const iteratorSecret = deriveIteratorSecret(config.clusterSecret);
+  let transport: RaftTransport | undefined;
+  const host = new ReplicaHost({
+    nodeId: config.nodeId,
+    store,
+    transport: { send: (groupId, msg) => transport?.send(groupId, msg) },
+    options: {
+      iteratorSecret,
+      tickIntervalMs: config.tickIntervalMs,
+      electionTicks: config.electionTicks,
+      heartbeatTicks: config.heartbeatTicks,
+    },
+    ...(deps.nowMs === undefined ? {} : { nowMs: deps.nowMs }),
+    ...(deps.random === undefined ? {} : { random: deps.random }),
+    logger: raftLogger(log.child({ component: 'raft' })),
+    onFatal: (replica, err) =>
+      log.error(
+        { err, group: replica.spec.groupId, shard: replica.spec.shardId, stream: replica.spec.streamName },
+        'shard replica stopped on a storage or apply error; it needs repair',
+      ),
+  });
+  transport = new RaftTransport({
+    ...transportOptionsFromConfig(config),
+    handler: (groupId, msg) => host.deliver(groupId, msg),
+    hasGroup: (groupId) => host.hasGroup(groupId),
+    onUnreachable: (peerId, groupIds) => host.reportUnreachable(peerId, groupIds),
+    tracer: logger.tracer('transport'),
+    log: transportLog(log),
+  });
+  const calls = new CallTracker();
+  const parts: Parts = {
+    config,
+    log,
+    store,
+    host,
+    transport,
+    calls,
+    graceMs: deps.shutdownGraceMs ?? nodeShutdownGraceMsDefault,
+  };
+  let server: GrpcServerHandle | undefined;
+  try {
+    for (const shard of catalog.shardsOn(config.nodeId)) await host.addShard(shard.spec);
+    const ctx = serviceContext(config, { catalog, host, transport, calls, log, iteratorSecret, deps });
+    const t = transport;
+    server = await startGrpcServer(config.grpcListen, (s) => {
+      t.register(s);
+      registerServices(s, ctx);
+    });
+  } catch (err) {
+    await closeParts(parts, undefined);
+    throw err;
+  }
+  host.start();
+  log.info(
+    { address: server.address, advertised: config.advertisedAddress, shards: host.stats().shards },
+    'node started',
+  );
+  return nodeHandle(parts, catalog, server);
+}
+
+function serviceContext(
+  config: NodeConfig,
+  p: {
+    catalog: StreamCatalog;
+    host: ReplicaHost;
+    transport: RaftTransport;
+    calls: CallTracker;
+    log: Logger;
+    iteratorSecret: Uint8Array;
+    deps: NodeDeps;
+  },
+): ServiceContext {
+  return {
+    nodeId: config.nodeId,
+    clusterId: config.clusterId,
+    rack: config.rack,
+    directory: new NodeDirectory(config),
+    log: p.log,
+    catalog: p.catalog,
+    host: p.host,
+    budget: new InflightBudget(config.produceInflightBytesMax),
+    window: {
+      inflightBytesMax: config.produceStreamInflightBytesMax,
+      inflightBatchesMax: config.produceStreamInflightBatchesMax,
+    },
+    iteratorSecret: p.iteratorSecret,
+    iteratorTtlMs,
+    calls: p.calls,
+    transportStats: () => p.transport.stats(),
+    nowMs: p.deps.nowMs ?? Date.now,
+  };
+}
+
+function nodeHandle(parts: Parts, catalog: StreamCatalog, server: GrpcServerHandle): RheoNode {
+  const { config } = parts;
+  let stopping: Promise<void> | undefined;
+  return {
+    nodeId: config.nodeId,
+    config,
+    grpcAddress: server.address,
+    advertisedAddress: config.advertisedAddress,
+    catalog,
+    host: parts.host,
+    transport: parts.transport,
+    log: parts.log,
+    stop() {
+      stopping ??= closeParts(parts, server);
+      return stopping;
+    },
+  };
+}
+
+async function closeParts(p: Parts, server: GrpcServerHandle | undefined): Promise<void> {
+  const started = Date.now();
+  p.log.info({ inflight: p.calls.inflight }, 'node stopping');
+  p.calls.stop();
+  // tryShutdown stops accepting at once; calls in progress and Raft streams go on until step 3.
+  const serverDone = new Promise<void>((resolve) =>
+    server === undefined ? resolve() : server.server.tryShutdown(() => resolve()),
+  );
+  const drained = await withTimeout(p.calls.idle(), p.graceMs);
+  if (!drained) p.log.warn({ inflight: p.calls.inflight }, 'calls still in progress after the grace period');
+  await p.host.stop().catch((err: unknown) => p.log.error({ err }, 'stopping the replicas failed'));
+  p.transport.close();
+  if (server !== undefined && !(await withTimeout(serverDone, p.graceMs))) server.server.forceShutdown();
+  await p.store.close().catch((err: unknown) => p.log.error({ err }, 'closing the store failed'));
+  p.log.info({ ms: Date.now() - started }, 'node stopped');
+}
+
+/** True when `p` settled within `ms`. */
+async function withTimeout(p: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([p.then(() => true as const), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,6 @@
+export { InflightBudget, pressureEnterFraction, pressureLeaveFraction } from './inflight-budget.js';
+export { pressuredWindowDivisor } from './produce-stream.js';
+export { backpressureRetryAfterMs } from './put-records.js';
+export { registerServices } from './register-services.js';
+export { CallTracker, type ProduceWindowBounds, type ServiceContext } from './service-context.js';
+export { clientError, type ErrorContext, errorDetail, serviceError } from './service-errors.js';
