@@ -249,7 +249,7 @@ async function runAll(sender: Sender, receiverAddress: string): Promise<void> {
     4000,
   );
   report('App, one 1 KiB entry', r2, small.length);
-  const r3 = await runCase(sender, () => message(MessageType.Heartbeat, 1, 2, { commit: 5 }), 1000, 5_000);
+  const r3 = await runCase(sender, () => message(MessageType.Heartbeat, 1, 2, { commit: 5 }), 1000, 10_000);
   report('heartbeats of 1,000 groups, coalesced', r3, 0);
   console.log(
     `${''.padEnd(46)} ${fmt(r3.wireBytes / (r3.answered * 2)).padStart(10)} wire bytes per message`,
@@ -258,7 +258,7 @@ async function runAll(sender: Sender, receiverAddress: string): Promise<void> {
     sender,
     () => message(MessageType.Heartbeat, 1, 2, { commit: 5, index: 3 }),
     1000,
-    20_000,
+    10_000,
   );
   report('heartbeats of 1,000 groups, full (index set)', r4, 0);
   console.log(
