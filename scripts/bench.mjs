@@ -2,12 +2,29 @@
 // Runs every package's micro-benchmarks (packages/*/bench/*.bench.ts) one after
 // another, each in its own process, against the TypeScript sources.
 // `npm run bench -- wire` runs only the files whose path contains "wire".
+//
+// The cluster benchmark is `rheo bench` (packages/cli, docs/bench.md); this
+// script forwards to it when the first argument names it:
+//   npm run bench -- produce --local 3 --json   ->  rheo bench produce --local 3 --json
+//   npm run bench -- consume --endpoint h:7400  ->  rheo bench consume --endpoint h:7400
+//   npm run bench -- rheo --local 3             ->  rheo bench --local 3 (produce and consume)
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const filter = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const root = new URL('..', import.meta.url).pathname;
+const [first, ...rest] = process.argv.slice(2);
+if (first === 'produce' || first === 'consume' || first === 'rheo') {
+  const args = first === 'rheo' ? ['bench', ...rest] : ['bench', first, ...rest];
+  const r = spawnSync(
+    process.execPath,
+    ['--conditions=rheo-source', '--import', 'tsx', join('packages', 'cli', 'src', 'bin.ts'), ...args],
+    { cwd: root, stdio: 'inherit' },
+  );
+  process.exit(r.status ?? 1);
+}
+
+const filter = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const files = [];
 for (const pkg of readdirSync(join(root, 'packages')).sort()) {
   const dir = join(root, 'packages', pkg, 'bench');

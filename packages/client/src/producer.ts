@@ -98,6 +98,21 @@ export class Producer {
     });
   }
 
+  /** True when send() would wait for room (bufferedBytesMax reached). */
+  get full(): boolean {
+    return this.bufferedBytes >= this.options.bufferedBytesMax;
+  }
+
+  /**
+   * Resolves when there is room for more records. Lets a caller that does
+   * not await each record's acknowledgement (a load generator) still be held
+   * back by the producer's bound.
+   */
+  waitForRoom(): Promise<void> {
+    if (!this.full || this.closed) return Promise.resolve();
+    return new Promise<void>((resolve) => this.roomWaiters.push(resolve));
+  }
+
   /** Sends every open batch now and resolves when every record sent so far has settled. */
   flush(): Promise<void> {
     for (const lane of this.lanes.values()) this.sealOpen(lane);

@@ -1,0 +1,113 @@
+// `rheo bench` options after commander has parsed them: checked once, with
+// defaults written out, and frozen. Numbers come in as strings from the
+// command line; a bad one is a usage error naming the flag.
+import { parseEndpoints } from '@rheo/client';
+import { payloadHeaderBytes } from './payload.js';
+
+export type BenchMode = 'produce' | 'consume' | 'all';
+
+export interface BenchOptions {
+  readonly mode: BenchMode;
+  /** Seed endpoints of a running cluster; empty with `local`. */
+  readonly endpoints: readonly string[];
+  /** Nodes of a throwaway local cluster; 0 for none. */
+  readonly local: number;
+  readonly replicas: number;
+  readonly stream: string;
+  readonly shards: number;
+  readonly recordBytes: number;
+  readonly batchRecords: number;
+  readonly producers: number;
+  /** Records per second over all producers; undefined for unbounded. */
+  readonly rate: number | undefined;
+  readonly durationS: number;
+  readonly lingerMs: number;
+  readonly inflightPerShard: number;
+  readonly bufferBytes: number;
+  readonly baselineS: number;
+  readonly json: boolean;
+}
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** The raw option values commander hands over (strings, or absent). */
+export interface RawBenchOptions {
+  readonly endpoint?: string[];
+  readonly local?: string;
+  readonly replicas?: string;
+  readonly stream?: string;
+  readonly shards?: string;
+  readonly recordBytes?: string;
+  readonly batchRecords?: string;
+  readonly producers?: string;
+  readonly rate?: string;
+  readonly duration?: string;
+  readonly lingerMs?: string;
+  readonly inflightPerShard?: string;
+  readonly bufferBytes?: string;
+  readonly baselineSeconds?: string;
+  readonly baseline?: boolean;
+  readonly json?: boolean;
+}
+
+function number(
+  flag: string,
+  text: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+  integer = true,
+): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
+    throw new UsageError(
+      `--${flag} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, got "${text}"`,
+    );
+  }
+  return value;
+}
+
+export const defaultEndpoint = '127.0.0.1:7400';
+export const endpointEnv = 'RHEO_ENDPOINT';
+
+export function resolveBenchOptions(
+  mode: BenchMode,
+  raw: RawBenchOptions,
+  env: NodeJS.ProcessEnv,
+): BenchOptions {
+  const local = number('local', raw.local, 0, 0, 9);
+  const endpointsGiven = raw.endpoint ?? (env[endpointEnv] === undefined ? [] : [env[endpointEnv]!]);
+  if (local > 0 && raw.endpoint !== undefined) throw new UsageError('give --local or --endpoint, not both');
+  let endpoints: string[] = [];
+  if (local === 0) {
+    try {
+      endpoints = parseEndpoints(endpointsGiven.length === 0 ? [defaultEndpoint] : endpointsGiven);
+    } catch (err) {
+      throw new UsageError(`--endpoint: ${(err as Error).message}`);
+    }
+  }
+  const stream = raw.stream ?? 'bench';
+  if (!/^[a-zA-Z0-9_.-]{1,128}$/.test(stream))
+    throw new UsageError(`--stream "${stream}" is not a stream name`);
+  return Object.freeze({
+    mode,
+    endpoints: Object.freeze(endpoints),
+    local,
+    replicas: number('replicas', raw.replicas, Math.min(3, Math.max(1, local)), 1, Math.max(1, local || 9)),
+    stream,
+    shards: number('shards', raw.shards, 4, 1, 1000),
+    recordBytes: number('record-bytes', raw.recordBytes, 1024, payloadHeaderBytes, 1024 * 1024 - 64),
+    batchRecords: number('batch-records', raw.batchRecords, 500, 1, 500),
+    producers: number('producers', raw.producers, 4, 1, 256),
+    rate: raw.rate === undefined ? undefined : number('rate', raw.rate, 0, 1, 1e9, false),
+    durationS: number('duration', raw.duration, 10, 0.1, 86_400, false),
+    lingerMs: number('linger-ms', raw.lingerMs, 5, 0, 10_000),
+    inflightPerShard: number('inflight-per-shard', raw.inflightPerShard, 4, 1, 64),
+    bufferBytes: number('buffer-bytes', raw.bufferBytes, 16 * 1024 * 1024, 1024, 2 ** 34),
+    baselineS: raw.baseline === false ? 0 : number('baseline-seconds', raw.baselineSeconds, 3, 0, 600, false),
+    json: raw.json === true,
+  });
+}
