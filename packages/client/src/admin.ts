@@ -23,8 +23,9 @@ export class StreamAdmin {
       replicationFactor: options.replicationFactor ?? 0,
       retentionPeriodHours: options.retentionPeriodHours ?? 0,
     };
-    const answer = await this.client.seedCall((node) =>
-      unary(node.admin.CreateStream, node.admin, request, this.client.options.callDeadlineMs),
+    const answer = await this.client.seedCall(
+      (node) => unary(node.admin.CreateStream, node.admin, request, this.client.options.callDeadlineMs),
+      false,
     );
     return answer.streamArn;
   }
@@ -40,8 +41,10 @@ export class StreamAdmin {
   }
 
   async deleteStream(streamName: string): Promise<void> {
-    await this.client.seedCall((node) =>
-      unary(node.admin.DeleteStream, node.admin, { streamName }, this.client.options.callDeadlineMs),
+    await this.client.seedCall(
+      (node) =>
+        unary(node.admin.DeleteStream, node.admin, { streamName }, this.client.options.callDeadlineMs),
+      false,
     );
   }
 

@@ -67,9 +67,10 @@ export class RheoClient {
   /**
    * Runs `call` against one seed node after another until one answers; a
    * retryable failure moves on to the next seed, and a full round of failures
-   * backs off and starts again, within the retry policy.
+   * backs off and starts again, within the retry policy. `outcomeUnknownSafe`:
+   * the call may be repeated after OutcomeUnknown (reads; not creates).
    */
-  seedCall<T>(call: (node: NodeClients) => Promise<T>): Promise<T> {
+  seedCall<T>(call: (node: NodeClients) => Promise<T>, outcomeUnknownSafe = true): Promise<T> {
     return retrying(
       this.retry,
       async () => {
@@ -78,13 +79,13 @@ export class RheoClient {
           try {
             return await call(this.connections.get(address));
           } catch (err) {
-            if (!(err instanceof RheoError) || !isRetryable(err, true)) throw err;
+            if (!(err instanceof RheoError) || !isRetryable(err, outcomeUnknownSafe)) throw err;
             last = err;
           }
         }
         throw last;
       },
-      (err) => isRetryable(err, true),
+      (err) => isRetryable(err, outcomeUnknownSafe),
     );
   }
 
