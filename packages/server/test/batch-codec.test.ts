@@ -62,6 +62,7 @@ const coalesced = fc.option(
       groupIds: fc.array(num, { minLength: n, maxLength: n }),
       terms: fc.array(num, { minLength: n, maxLength: n }),
       commits: fc.array(num, { maxLength: n }),
+      indexes: fc.array(num, { maxLength: n }),
     }),
   ),
   { nil: null },

@@ -189,7 +189,9 @@ describe('round trip', () => {
     const hb = { ...bare(MessageType.Heartbeat, 1, 2), term: 5, commit: 9 };
     expect(coalesceKind(hb)).toBe(CoalesceKind.Heartbeat);
     expect(coalesceKind({ ...hb, context: new Uint8Array([1]) })).toBe(CoalesceKind.None);
-    expect(coalesceKind({ ...hb, index: 3 })).toBe(CoalesceKind.None);
+    // The heartbeat round (index) travels in the compact form's `indexes`.
+    expect(coalesceKind({ ...hb, index: 3 })).toBe(CoalesceKind.Heartbeat);
+    expect(coalesceKind({ ...hb, logTerm: 3 })).toBe(CoalesceKind.None);
     const resp = { ...bare(MessageType.HeartbeatResp, 1, 2), term: 5 };
     expect(coalesceKind(resp)).toBe(CoalesceKind.Response);
     expect(coalesceKind({ ...resp, commit: 1 })).toBe(CoalesceKind.None);

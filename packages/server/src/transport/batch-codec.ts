@@ -222,7 +222,7 @@ function groupMessageSize(g: pb.GroupMessage, inner: number): number {
 
 function coalescedSize(c: pb.CoalescedHeartbeats): number {
   let n = 0;
-  for (const list of [c.groupIds, c.terms, c.commits] as Array<readonly number[] | undefined>) {
+  for (const list of [c.groupIds, c.terms, c.commits, c.indexes] as Array<readonly number[] | undefined>) {
     const len = packedBytes(list);
     if (len > 0) n += fieldLen(len);
   }
@@ -235,6 +235,7 @@ function writeCoalesced(w: Writer, field: number, c: pb.CoalescedHeartbeats | nu
   w.packedField(1, c.groupIds as number[] | undefined);
   w.packedField(2, c.terms as number[] | undefined);
   w.packedField(3, c.commits as number[] | undefined);
+  w.packedField(4, c.indexes as number[] | undefined);
 }
 
 function helloSize(h: pb.RaftHello): number {

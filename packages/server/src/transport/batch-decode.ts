@@ -266,10 +266,10 @@ function decodeGroupMessage(r: Reader): pb.GroupMessage__Output {
 }
 
 function decodeCoalesced(r: Reader): pb.CoalescedHeartbeats__Output {
-  const c: pb.CoalescedHeartbeats__Output = { groupIds: [], terms: [], commits: [] };
-  const lists = [c.groupIds, c.terms, c.commits];
+  const c: pb.CoalescedHeartbeats__Output = { groupIds: [], terms: [], commits: [], indexes: [] };
+  const lists = [c.groupIds, c.terms, c.commits, c.indexes];
   r.fields((no, wire) => {
-    if (no < 1 || no > 3) return false;
+    if (no < 1 || no > 4) return false;
     r.repeated(wire, lists[no - 1]!, u64);
     return true;
   });

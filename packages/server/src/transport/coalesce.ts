@@ -4,19 +4,19 @@
 // idle groups cost three small arrays per tick rather than 1,000 messages.
 //
 // The rule: a message is coalesced when the compact form carries all of it.
-// The form holds the group, the term and (for a Heartbeat) the commit index;
-// sender and recipient are the stream's node pair. So:
-//   - Heartbeat: coalesced when context is empty and logTerm, index, entries,
+// The form holds the group, the term, the index (the heartbeat round) and
+// (for a Heartbeat) the commit index; sender and recipient are the stream's
+// node pair. So:
+//   - Heartbeat: coalesced when context is empty and logTerm, entries,
 //     reject, rejectHint, rejectHintTerm and snapshot are all at their zero
 //     values;
 //   - HeartbeatResp: the same, and commit is 0 too (responses carry none).
 // Anything else travels as a full GroupMessage, so the receiver always gets
 // back exactly the message that was sent.
 //
-// Note: today's Raft core stamps each heartbeat with the leader's heartbeat
-// round in `index` (and the response echoes it), which the compact form
-// cannot carry; such heartbeats go as full messages until the contract adds
-// an `indexes` array (see docs/transport.md).
+// The Raft core stamps each heartbeat with the leader's heartbeat round in
+// `index`, and the response echoes it (leases are measured by it), so the
+// compact form carries `index` too, in its `indexes` array.
 import { type Message, MessageType } from '@rheo/raft';
 import type { pb } from '@rheo/wire';
 import { decodeGroupId, RaftCodecError } from './raft-codec.js';
@@ -30,7 +30,6 @@ function carriesOnlyTermAndCommit(m: Message): boolean {
   return (
     m.context.length === 0 &&
     m.logTerm === 0 &&
-    m.index === 0 &&
     m.entries.length === 0 &&
     !m.reject &&
     m.rejectHint === 0 &&
@@ -52,12 +51,14 @@ export class CoalescedBuilder {
   readonly groupIds: number[] = [];
   readonly terms: number[] = [];
   readonly commits: number[] = [];
+  readonly indexes: number[] = [];
 
   constructor(private readonly withCommits: boolean) {}
 
   add(groupId: number, m: Message): void {
     this.groupIds.push(groupId);
     this.terms.push(m.term);
+    this.indexes.push(m.index);
     if (this.withCommits) this.commits.push(m.commit);
   }
 
@@ -67,18 +68,25 @@ export class CoalescedBuilder {
 
   build(): pb.CoalescedHeartbeats | null {
     if (this.groupIds.length === 0) return null;
-    return { groupIds: this.groupIds, terms: this.terms, commits: this.commits };
+    return { groupIds: this.groupIds, terms: this.terms, commits: this.commits, indexes: this.indexes };
   }
 }
 
-function heartbeat(type: MessageType, from: number, to: number, term: number, commit: number): Message {
+function heartbeat(
+  type: MessageType,
+  from: number,
+  to: number,
+  term: number,
+  index: number,
+  commit: number,
+): Message {
   return {
     type,
     to,
     from,
     term,
     logTerm: 0,
-    index: 0,
+    index,
     entries: [],
     commit,
     reject: false,
@@ -102,10 +110,16 @@ export function expandCoalesced(
 ): Array<[number, Message]> {
   const isHeartbeat = kind === CoalesceKind.Heartbeat;
   const n = hb.groupIds.length;
-  if (hb.terms.length !== n || hb.commits.length !== (isHeartbeat ? n : 0)) {
+  // A sender that never heard of `indexes` (all zero) leaves it empty.
+  const indexes = hb.indexes.length === 0 ? undefined : hb.indexes;
+  if (
+    hb.terms.length !== n ||
+    hb.commits.length !== (isHeartbeat ? n : 0) ||
+    (indexes && indexes.length !== n)
+  ) {
     throw new RaftCodecError(
       field,
-      `array lengths differ (groupIds ${n}, terms ${hb.terms.length}, commits ${hb.commits.length})`,
+      `array lengths differ (groupIds ${n}, terms ${hb.terms.length}, commits ${hb.commits.length}, indexes ${hb.indexes.length})`,
     );
   }
   const type = isHeartbeat ? MessageType.Heartbeat : MessageType.HeartbeatResp;
@@ -114,10 +128,11 @@ export function expandCoalesced(
     const groupId = decodeGroupId(hb.groupIds[i], `${field}.groupIds[${i}]`);
     const term = hb.terms[i]!;
     const commit = isHeartbeat ? hb.commits[i]! : 0;
-    if (!Number.isSafeInteger(term) || term < 0 || !Number.isSafeInteger(commit) || commit < 0) {
+    const index = indexes ? indexes[i]! : 0;
+    if (![term, commit, index].every((v) => Number.isSafeInteger(v) && v >= 0)) {
       throw new RaftCodecError(`${field}[${i}]`, 'expected integers from 0 to 2^53-1');
     }
-    out[i] = [groupId, heartbeat(type, from, to, term, commit)];
+    out[i] = [groupId, heartbeat(type, from, to, term, index, commit)];
   }
   return out;
 }

@@ -23,10 +23,10 @@ const MESSAGE_FIXED_BYTES = 12 * FIELD_BYTES_MAX + 2 * FIELD_BYTES_MAX;
 const ENTRY_FIXED_BYTES = 5 * FIELD_BYTES_MAX;
 const SNAPSHOT_FIXED_BYTES = 12 * FIELD_BYTES_MAX;
 const NODE_ID_BYTES_MAX = 5;
-/** One group's share of a CoalescedHeartbeats (group id, term, commit). */
-export const coalescedEntryBytesMax = 3 * VARINT_BYTES_MAX;
-/** A RaftBatch's fixed part: two CoalescedHeartbeats headers with their three packed arrays. */
-export const batchFixedBytes = 8 * FIELD_BYTES_MAX;
+/** One group's share of a CoalescedHeartbeats (group id, term, commit, index). */
+export const coalescedEntryBytesMax = 4 * VARINT_BYTES_MAX;
+/** A RaftBatch's fixed part: two CoalescedHeartbeats headers with their four packed arrays. */
+export const batchFixedBytes = 10 * FIELD_BYTES_MAX;
 
 export function entryBytesMax(e: Entry): number {
   return ENTRY_FIXED_BYTES + e.data.length;

@@ -22,6 +22,11 @@ export interface CoalescedHeartbeats {
    * Heartbeat: the commit index the leader sends each group's follower. Empty for responses.
    */
   'commits'?: (number | string | Long)[];
+  /**
+   * The Raft message's `index`: for a heartbeat, the leader's heartbeat round
+   * (its tick), which the response echoes so the leader can measure its lease.
+   */
+  'indexes'?: (number | string | Long)[];
 }
 
 /**
@@ -44,4 +49,9 @@ export interface CoalescedHeartbeats__Output {
    * Heartbeat: the commit index the leader sends each group's follower. Empty for responses.
    */
   'commits': (number)[];
+  /**
+   * The Raft message's `index`: for a heartbeat, the leader's heartbeat round
+   * (its tick), which the response echoes so the leader can measure its lease.
+   */
+  'indexes': (number)[];
 }
