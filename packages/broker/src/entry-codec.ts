@@ -147,6 +147,18 @@ function readDescriptor(r: ByteReader): ProducerStamp | undefined {
   return { producerId, producerEpoch: r.u32(), batchSequence: r.u53() };
 }
 
+/**
+ * Where the batches of an entry start, by its fixed header alone (no CRC
+ * check): for hints such as the storage time index, never for serving.
+ * Undefined when `data` is not a shard entry.
+ */
+export function batchRegionStart(data: Uint8Array): number | undefined {
+  if (data.length < FIXED_BYTES || data[0] !== MAGIC0 || data[1] !== MAGIC1 || data[2] !== VERSION)
+    return undefined;
+  const headerBytes = new DataView(data.buffer, data.byteOffset, data.byteLength).getUint32(8);
+  return headerBytes <= data.length ? headerBytes : undefined;
+}
+
 /** The stored batches of an entry, as views, without reading the descriptors (the read path). */
 export function entryBatches(data: Uint8Array): Uint8Array[] {
   const { headerBytes } = readFixed(data);

@@ -5,14 +5,12 @@
 
 import { type Entry, EntryType } from '@rheo/raft';
 import { readBatchStamp } from '@rheo/wire';
-
-const MAGIC0 = 0x52;
-const MAGIC1 = 0x45;
+import { batchHeaderBytes } from '@rheo/wire/internal';
+import { batchRegionStart } from './entry-codec.js';
 
 export function entryArrivalMs(e: Entry): number | undefined {
-  const d = e.data;
-  if (e.type !== EntryType.Normal || d.length < 16 || d[0] !== MAGIC0 || d[1] !== MAGIC1) return undefined;
-  const headerBytes = new DataView(d.buffer, d.byteOffset, d.byteLength).getUint32(8);
-  if (headerBytes + 48 > d.length) return undefined;
-  return readBatchStamp(d.subarray(headerBytes))?.arrivalMs;
+  if (e.type !== EntryType.Normal) return undefined;
+  const start = batchRegionStart(e.data);
+  if (start === undefined || start + batchHeaderBytes > e.data.length) return undefined;
+  return readBatchStamp(e.data.subarray(start))?.arrivalMs;
 }
