@@ -67,7 +67,7 @@ function describeIssue(issue: z.core.$ZodIssue, merged: Map<ConfigKey, SourcedVa
   const [head, ...rest] = issue.path;
   const key = head as ConfigKey;
   const sourced = merged.get(key);
-  const where = `${key}${rest.map((p) => `[${String(p)}]`).join('')}`;
+  const where = `${key}${rest.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`;
   const from = sourced === undefined ? '' : ` (from ${sourced.source})`;
   if (issue.code === 'custom' && issue.params?.cross === true) return `${where}: ${issue.message}${from}`;
   const got = valueAt(key === 'streams' ? streamsValue(sourced?.value) : sourced?.value, rest);
