@@ -5,7 +5,7 @@
 // by pid at once. The temp dir is removed either way.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -62,6 +62,8 @@ export class LocalCluster {
   private stopped = false;
   private readonly onSignal = () => {
     this.killNow();
+    // Synchronous: the process exits right after, so nothing async would finish.
+    rmSync(this.dir, { recursive: true, force: true, maxRetries: 3 });
     process.exit(130);
   };
 
