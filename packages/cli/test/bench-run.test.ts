@@ -102,7 +102,7 @@ const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const nodeMain = `${repoRoot}packages/server/src/main.ts`;
 
 describe.runIf(existsSync(nodeMain))('rheo bench on a real local cluster', () => {
-  it('`rheo bench produce --local 3 --duration 3 --json` reports positive figures', () => {
+  it('`rheo bench produce --local 3 --duration 2 --json` reports positive figures', () => {
     const r = spawnSync(
       process.execPath,
       [
@@ -115,9 +115,9 @@ describe.runIf(existsSync(nodeMain))('rheo bench on a real local cluster', () =>
         '--local',
         '3',
         '--duration',
-        '3',
+        '2',
         '--baseline-seconds',
-        '1',
+        '0.5',
         '--json',
       ],
       { cwd: repoRoot, encoding: 'utf8', timeout: 90_000 },

@@ -8,7 +8,7 @@
 // shard's records in send order, sequence numbers as acknowledged. The real
 // broker and node processes are tested in their own packages and by
 // `rheo bench --local`.
-import { RheoError } from '@rheo/wire';
+import { encodeBatch, RheoError } from '@rheo/wire';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RheoClient } from '../src/index.js';
 import { type BatchArrival, deadAddress, FakeCluster } from './fake-cluster.js';
@@ -189,6 +189,24 @@ describe('Producer against scripted nodes', () => {
     const { acks } = await sendAll(client, 40, 4);
     expectExactlyOnceInOrder(cluster, 40, acks);
     expect(cluster.arrivals.every((a) => a.via === 'unary')).toBe(true);
+  });
+
+  it('putRecords (unary, for tools): a stamped batch retried after OutcomeUnknown is written once', async () => {
+    const { cluster, client } = await setup(1, 1);
+    let n = 0;
+    cluster.script = () => (n++ === 0 ? { kind: 'write-then-unknown' } : undefined);
+    const shardId = cluster.shards[0]!.shardId;
+    const batch = encodeBatch([
+      { partitionKey: 'a', data: text('x') },
+      { partitionKey: 'b', data: text('y') },
+    ]);
+    const stamp = { producerId: 'tool-1', producerEpoch: 0, batchSequence: 1 };
+    const result = await client.putRecords('s', shardId, batch, stamp);
+    expect(result).toMatchObject({ shardId, recordCount: 2, duplicate: true });
+    expect(cluster.records(shardId).map((r) => r.data.toString())).toEqual(['x', 'y']);
+    // Without a stamp an unknown outcome is not retried: the caller decides.
+    cluster.script = () => ({ kind: 'write-then-unknown' });
+    await expect(client.putRecords('s', shardId, batch)).rejects.toMatchObject({ code: 'OutcomeUnknown' });
   });
 
   it('tries the next seed when the first is down, and rejects unknown options', async () => {
