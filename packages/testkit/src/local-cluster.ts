@@ -189,6 +189,24 @@ export class LocalCluster {
     return this.launch(id);
   }
 
+  /** kill -9 of every node still running (a whole-cluster crash); resolves when all have exited. */
+  async killAll(): Promise<void> {
+    await Promise.all(
+      this.ids()
+        .filter((id) => this.running(id))
+        .map((id) => this.kill(id)),
+    );
+  }
+
+  /** Starts every node that is not running (after killAll or stopAll), in parallel; resolves once all are ready. */
+  async restartAll(): Promise<ReadyInfo[]> {
+    return Promise.all(
+      this.ids()
+        .filter((id) => !this.running(id))
+        .map((id) => this.launch(id)),
+    );
+  }
+
   /** Stops every node still running, by pid (SIGTERM, then SIGKILL after the grace). */
   async stopAll(): Promise<void> {
     await this.group.stopAll(this.options.stopGraceMs ?? localClusterDefaults.stopGraceMs);

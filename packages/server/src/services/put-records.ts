@@ -28,7 +28,7 @@ export async function writeBatch(
   const batch = requireBatch(req.recordBatch);
   const stamp = producerStamp(req);
   try {
-    const shard = req.shardId === '' ? routeBatch(stream, batch) : resolveShard(stream, req.shardId);
+    const shard = req.shardId === '' ? routeBatch(stream, batch) : resolveShard(ctx, stream, req.shardId);
     return putRecordsResponse(await localReplica(ctx, shard).produce(batch, stamp));
   } catch (err) {
     throw withBatchField(err);

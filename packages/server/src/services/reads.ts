@@ -31,7 +31,7 @@ export async function getShardIterator(
   req: pb.GetShardIteratorRequest__Output,
 ): Promise<pb.GetShardIteratorResponse> {
   const stream = resolveStream(ctx, req.streamName, req.streamArn);
-  const shard = resolveShard(stream, req.shardId);
+  const shard = resolveShard(ctx, stream, req.shardId);
   const type = iteratorType(req.shardIteratorType);
   const request: BrokerIteratorRequest = {
     type,
@@ -72,7 +72,7 @@ export async function getRecords(
       `stream_arn ${req.streamArn} does not name the iterator's stream ${streamName}`,
       { field: 'stream_arn' },
     );
-  const replica = localReplica(ctx, resolveShard(stream, shardId));
+  const replica = localReplica(ctx, resolveShard(ctx, stream, shardId));
   const page = await replica.getRecords(req.shardIterator, {
     limitRecords: limit,
     allowFollower: req.allowFollowerRead,

@@ -30,9 +30,9 @@ export function resolveStream(ctx: ServiceContext, streamName: string, streamArn
   return byName;
 }
 
-export function resolveShard(stream: StaticStream, shardId: string): StaticShard {
+export function resolveShard(ctx: ServiceContext, stream: StaticStream, shardId: string): StaticShard {
   if (shardId === '') throw new RheoError('InvalidArgument', 'shard_id is required', { field: 'shard_id' });
-  const shard = stream.shards.find((s) => s.spec.shardId === shardId);
+  const shard = ctx.catalog.shard(stream.name, shardId);
   if (shard === undefined)
     throw new RheoError('ResourceNotFound', `Shard ${shardId} in stream ${stream.name} not found`, {
       field: 'shard_id',
