@@ -142,6 +142,7 @@ class Simulation {
   }
 
   private phases(): SimResult {
+    this.ctx.trace.event(0, 0, 'options', () => JSON.stringify(this.opts));
     for (const n of this.cluster.nodes.values()) n.start();
     for (let t = 0; t < this.opts.safetyTicks; t++) {
       this.ctx.now = t;
