@@ -41,6 +41,17 @@ export interface ProducerRecord {
   readonly explicitHashKey?: string | bigint;
 }
 
+interface Admission {
+  readonly streamName: string;
+  readonly record: ProducerRecord;
+  readonly bytes: number;
+  readonly settle: RecordSettle;
+}
+
+function toError(err: unknown): RheoError {
+  return err instanceof RheoError ? err : new RheoError('Internal', String(err), { cause: err });
+}
+
 export interface ProducerStats {
   batchesSent: number;
   batchesRetried: number;
@@ -58,6 +69,9 @@ export class Producer {
   private bufferedBytes = 0;
   private unsettled = 0;
   private readonly roomWaiters: Array<() => void> = [];
+  /** Records waiting to enter their lane, in send() order. */
+  private readonly admissions: Admission[] = [];
+  private admitting = false;
   private readonly idleWaiters: Array<() => void> = [];
   private closed = false;
 
@@ -68,34 +82,95 @@ export class Producer {
     this.options = resolveProducerOptions(options);
   }
 
-  /** Sends one record; resolves with its shard and sequence number once written, or rejects with a RheoError. */
-  async send(streamName: string, record: ProducerRecord): Promise<RecordAck> {
-    if (this.closed) throw new ClientClosedError('the producer is closed');
-    const bytes = checkRecord(record);
-    while (this.bufferedBytes + bytes > this.options.bufferedBytesMax && this.bufferedBytes > 0) {
-      await new Promise<void>((resolve) => this.roomWaiters.push(resolve));
-      if (this.closed) throw new ClientClosedError('the producer is closed');
+  /**
+   * Sends one record; resolves with its shard and sequence number once
+   * written, or rejects with a RheoError. Records are admitted in call order
+   * (a FIFO when the producer is full or the stream's map is not yet known),
+   * so two records of one shard are never swapped on the way in.
+   */
+  send(streamName: string, record: ProducerRecord): Promise<RecordAck> {
+    if (this.closed) return Promise.reject(new ClientClosedError('the producer is closed'));
+    let bytes: number;
+    try {
+      bytes = checkRecord(record);
+    } catch (err) {
+      return Promise.reject(err);
     }
-    const routes = this.client.shardMaps.cached(streamName) ?? (await this.client.shardRoutes(streamName));
-    const hashKey =
-      record.explicitHashKey === undefined
-        ? partitionKeyHashKey(record.partitionKey)
-        : typeof record.explicitHashKey === 'bigint'
-          ? record.explicitHashKey
-          : parseHashKey(record.explicitHashKey);
-    const shard = routes.route(record.partitionKey, hashKey);
-    const lane = this.lane(streamName, shard.shardId);
-    this.bufferedBytes += bytes;
     this.unsettled++;
     return new Promise<RecordAck>((resolve, reject) => {
-      const input: RecordInput = record;
-      for (const sealed of lane.accumulator.add({ record: input, bytes, settle: { resolve, reject } })) {
-        this.enqueue(lane, sealed.records, sealed.bytes, sealed.settles);
-      }
-      if (lane.accumulator.count > 0 && lane.lingerTimer === undefined) {
-        lane.lingerTimer = setTimeout(() => this.sealOpen(lane), this.options.lingerMs);
-      }
+      const admission: Admission = { streamName, record, bytes, settle: { resolve, reject } };
+      if (this.admissions.length === 0 && this.tryAdmit(admission)) return;
+      this.admissions.push(admission);
+      this.pumpAdmissions();
     });
+  }
+
+  /**
+   * Routes the record into its shard's lane when the map is cached and there
+   * is room; false to wait. A routing failure settles the record (true).
+   */
+  private tryAdmit(a: Admission): boolean {
+    const routes = this.client.shardMaps.cached(a.streamName);
+    if (routes === undefined || !this.hasRoomFor(a.bytes)) return false;
+    let shardId: string;
+    try {
+      const key = a.record.explicitHashKey;
+      const hashKey =
+        key === undefined
+          ? partitionKeyHashKey(a.record.partitionKey)
+          : typeof key === 'bigint'
+            ? key
+            : parseHashKey(key);
+      shardId = routes.route(a.record.partitionKey, hashKey).shardId;
+    } catch (err) {
+      this.settleFailed([a.settle], 0, toError(err));
+      return true;
+    }
+    const lane = this.lane(a.streamName, shardId);
+    this.bufferedBytes += a.bytes;
+    for (const sealed of lane.accumulator.add({ record: a.record, bytes: a.bytes, settle: a.settle })) {
+      this.enqueue(lane, sealed.records, sealed.bytes, sealed.settles);
+    }
+    if (lane.accumulator.count > 0 && lane.lingerTimer === undefined) {
+      lane.lingerTimer = setTimeout(() => this.sealOpen(lane), this.options.lingerMs);
+    }
+    return true;
+  }
+
+  private hasRoomFor(bytes: number): boolean {
+    return this.bufferedBytes === 0 || this.bufferedBytes + bytes <= this.options.bufferedBytesMax;
+  }
+
+  /** Admits queued records in order: fetches a missing map, stops while there is no room. */
+  private pumpAdmissions(): void {
+    if (this.admitting) return;
+    this.admitting = true;
+    void (async () => {
+      while (this.admissions.length > 0) {
+        const head = this.admissions[0]!;
+        if (this.closed) {
+          this.admissions.shift();
+          this.settleFailed(
+            [head.settle],
+            0,
+            new RheoError('Unavailable', 'the producer closed before sending'),
+          );
+          continue;
+        }
+        if (this.client.shardMaps.cached(head.streamName) === undefined) {
+          try {
+            await this.client.shardRoutes(head.streamName);
+          } catch (err) {
+            this.admissions.shift();
+            this.settleFailed([head.settle], 0, toError(err));
+          }
+          continue;
+        }
+        if (!this.tryAdmit(head)) break;
+        this.admissions.shift();
+      }
+      this.admitting = false;
+    })();
   }
 
   /** True when send() would wait for room (bufferedBytesMax reached). */
@@ -302,6 +377,7 @@ export class Producer {
     while (this.roomWaiters.length > 0 && this.bufferedBytes < this.options.bufferedBytesMax) {
       this.roomWaiters.shift()!();
     }
+    if (this.admissions.length > 0) this.pumpAdmissions();
     if (this.unsettled === 0) for (const wake of this.idleWaiters.splice(0)) wake();
   }
 }

@@ -191,6 +191,30 @@ describe('Producer against scripted nodes', () => {
     expect(cluster.arrivals.every((a) => a.via === 'unary')).toBe(true);
   });
 
+  it('admits records in call order when full or before the map is known (mixed sizes, tiny buffer)', async () => {
+    const { cluster, client } = await setup(2, 1);
+    const producer = client.producer({ lingerMs: 0, batchRecordsMax: 3, bufferedBytesMax: 2_000 });
+    // Sizes alternate big and small: a small record must not pass a big one waiting for room.
+    const acks = await Promise.all(
+      Array.from({ length: 120 }, (_v, i) =>
+        producer.send('s', {
+          partitionKey: `k${i % 4}`,
+          data: Buffer.concat([text(String(i)), Buffer.alloc(i % 2 ? 5 : 900, 32)]),
+        }),
+      ),
+    );
+    await producer.close();
+    const seen = cluster.shards.flatMap((shard) =>
+      cluster.records(shard.shardId).map((r) => Number(r.data.toString().trim())),
+    );
+    expect(seen.length).toBe(120);
+    for (const shard of cluster.shards) {
+      const numbers = cluster.records(shard.shardId).map((r) => Number(r.data.toString().trim()));
+      expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    }
+    expect(new Set(acks.map((a) => a.sequenceNumber)).size).toBe(120);
+  });
+
   it('putRecords (unary, for tools): a stamped batch retried after OutcomeUnknown is written once', async () => {
     const { cluster, client } = await setup(1, 1);
     let n = 0;
