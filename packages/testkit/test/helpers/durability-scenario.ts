@@ -1,0 +1,111 @@
+// The shape every crash scenario shares: start a LocalCluster with one
+// static stream, write with the Workload, run the scenario's faults while it
+// writes, stop writing, read every shard back on every replica and hand the
+// history to the checker. Teardown (producers, clients, every node process
+// by pid, the temp dir) is the caller's afterEach via `teardown()`.
+import { RheoClient } from '@rheo/client';
+import { LocalCluster } from '@rheo/testkit';
+import { expect } from 'vitest';
+import { checkDurability, formatViolations } from './durability-check.js';
+import {
+  historyOf,
+  readAllReplicas,
+  shardIdsOf,
+  Workload,
+  type WorkloadOptions,
+  type WorkloadResult,
+  workloadDefaults,
+} from './durability-workload.js';
+
+export const STREAM = 'durable';
+
+export interface ScenarioOptions {
+  readonly nodes: number;
+  readonly shards: number;
+  readonly workload?: Partial<Omit<WorkloadOptions, 'stream'>>;
+}
+
+export class Scenario {
+  cluster: LocalCluster | undefined;
+  reader: RheoClient | undefined;
+  workload: Workload | undefined;
+  readonly shardIds: string[];
+  private readonly started = Date.now();
+  private readonly marks: string[] = [];
+
+  constructor(private readonly options: ScenarioOptions) {
+    this.shardIds = shardIdsOf(options.shards);
+  }
+
+  async start(): Promise<LocalCluster> {
+    this.cluster = await LocalCluster.start({
+      nodes: this.options.nodes,
+      streams: [{ name: STREAM, shards: this.options.shards }],
+    });
+    this.reader = new RheoClient({ endpoints: this.cluster.endpoints() });
+    this.mark('cluster ready');
+    return this.cluster;
+  }
+
+  startWriting(): Workload {
+    this.workload = new Workload(this.cluster!.endpoints(), {
+      ...workloadDefaults,
+      ...this.options.workload,
+      stream: STREAM,
+    });
+    return this.workload;
+  }
+
+  /** A timestamped note for the run's summary (and for a failure's context). */
+  mark(what: string): void {
+    this.marks.push(`${((Date.now() - this.started) / 1000).toFixed(1)}s ${what}`);
+  }
+
+  /**
+   * Stops writing, reads every shard on every replica once they agree, and
+   * expects no violation. Returns the workload's outcomes.
+   */
+  async stopAndCheck(): Promise<WorkloadResult> {
+    const result = await this.workload!.stop();
+    this.mark(`stopped writing: ${result.acked.length} acked, ${result.unacked.length} not`);
+    const replicas = await readAllReplicas(this.cluster!, this.reader!, STREAM, this.shardIds);
+    const served = [...replicas.values()].map((s) => [...s.values()].reduce((n, log) => n + log.length, 0));
+    this.mark(`read back: records per replica ${served.join(', ')}`);
+    const violations = checkDurability(historyOf(result, replicas, this.shardIds));
+    expect(formatViolations(violations), this.summary(result)).toBe('');
+    expect(result.acked.length).toBeGreaterThan(0);
+    console.log(this.summary(result));
+    return result;
+  }
+
+  summary(result?: WorkloadResult): string {
+    const failures =
+      result === undefined
+        ? ''
+        : `; batches retried ${result.batchesRetried}; failures ${JSON.stringify([...result.failures])}`;
+    return `${this.marks.join('; ')}${failures}`;
+  }
+
+  /** Logs of one node's current process, for a failure's report. */
+  nodeLog(id: number, lines = 40): string {
+    return this.cluster!.output(id).slice(-lines).join('\n');
+  }
+
+  /** Stops producers, clients and every node process (by pid), removes the temp dir; expects no pid left. */
+  async teardown(): Promise<void> {
+    await this.workload?.stop().catch(() => undefined);
+    this.reader?.close();
+    const pids = this.cluster?.pids() ?? [];
+    await this.cluster?.destroy();
+    for (const pid of pids) expect(alive(pid), `pid ${pid} still running`).toBe(false);
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
