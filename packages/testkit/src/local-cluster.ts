@@ -45,6 +45,8 @@ export interface LocalClusterOptions {
   readonly args?: readonly string[];
   /** Extra flags for one node. */
   readonly nodeArgs?: (id: number) => readonly string[];
+  /** Node.js flags for every node process, before the entry (`['--cpu-prof']`; dist runner only). */
+  readonly execArgv?: readonly string[];
   /** Extra environment for every node. */
   readonly env?: Readonly<Record<string, string>>;
   /** 'dist' (default; run `npx tsc -b` first) or 'source' (tsx). RHEO_TEST_RUNNER overrides the default. */
@@ -263,7 +265,7 @@ export class LocalCluster {
       throw new Error(
         `${SERVER_MAIN_DIST} is missing: build first (npx tsc -b), or use runner 'source' (RHEO_TEST_RUNNER=source)`,
       );
-    return { command: process.execPath, args: [SERVER_MAIN_DIST] };
+    return { command: process.execPath, args: [...(this.options.execArgv ?? []), SERVER_MAIN_DIST] };
   }
 
   /** Last resort when the test process exits with nodes still running: SIGKILL by pid, synchronously. */
