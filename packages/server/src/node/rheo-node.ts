@@ -11,7 +11,7 @@
 // 3. close the transport, then the gRPC server (forced after the grace);
 // 4. close the store (it writes what is queued).
 import { mkdir } from 'node:fs/promises';
-import { entryArrivalMs, ReplicaHost } from '@rheo/broker';
+import { entryArrivalMs, type RaftOutbound, ReplicaHost } from '@rheo/broker';
 import type { RandomSource } from '@rheo/raft';
 import { NodeStore } from '@rheo/storage';
 import { iteratorTtlMs } from '@rheo/wire';
@@ -80,25 +80,9 @@ export async function startNode(config: NodeConfig, deps: NodeDeps = {}): Promis
   store.onCorrupt((err) => log.error({ err, group: err.group }, 'corrupt data found in the store'));
   const iteratorSecret = deriveIteratorSecret(config.clusterSecret);
   let transport: RaftTransport | undefined;
-  const host = new ReplicaHost({
-    nodeId: config.nodeId,
-    store,
-    transport: { send: (groupId, msg) => transport?.send(groupId, msg) },
-    options: {
-      iteratorSecret,
-      tickIntervalMs: config.tickIntervalMs,
-      electionTicks: config.electionTicks,
-      heartbeatTicks: config.heartbeatTicks,
-    },
-    ...(deps.nowMs === undefined ? {} : { nowMs: deps.nowMs }),
-    ...(deps.random === undefined ? {} : { random: deps.random }),
-    logger: raftLogger(log.child({ component: 'raft' })),
-    onFatal: (replica, err) =>
-      log.error(
-        { err, group: replica.spec.groupId, shard: replica.spec.shardId, stream: replica.spec.streamName },
-        'shard replica stopped on a storage or apply error; it needs repair',
-      ),
-  });
+  const host = newReplicaHost(config, store, log, deps, iteratorSecret, (groupId, msg) =>
+    transport?.send(groupId, msg),
+  );
   transport = new RaftTransport({
     ...transportOptionsFromConfig(config),
     handler: (groupId, msg) => host.deliver(groupId, msg),
@@ -136,6 +120,35 @@ export async function startNode(config: NodeConfig, deps: NodeDeps = {}): Promis
     'node started',
   );
   return nodeHandle(parts, catalog, server);
+}
+
+function newReplicaHost(
+  config: NodeConfig,
+  store: NodeStore,
+  log: Logger,
+  deps: NodeDeps,
+  iteratorSecret: Uint8Array,
+  send: RaftOutbound['send'],
+): ReplicaHost {
+  return new ReplicaHost({
+    nodeId: config.nodeId,
+    store,
+    transport: { send },
+    options: {
+      iteratorSecret,
+      tickIntervalMs: config.tickIntervalMs,
+      electionTicks: config.electionTicks,
+      heartbeatTicks: config.heartbeatTicks,
+    },
+    ...(deps.nowMs === undefined ? {} : { nowMs: deps.nowMs }),
+    ...(deps.random === undefined ? {} : { random: deps.random }),
+    logger: raftLogger(log.child({ component: 'raft' })),
+    onFatal: (replica, err) =>
+      log.error(
+        { err, group: replica.spec.groupId, shard: replica.spec.shardId, stream: replica.spec.streamName },
+        'shard replica stopped on a storage or apply error; it needs repair',
+      ),
+  });
 }
 
 function serviceContext(
