@@ -18,6 +18,8 @@ export class Cluster {
   /** Nodes whose disk was damaged and whose repair has not been persisted yet. */
   readonly damaged = new Set<NodeId>();
   readonly downUntil = new Map<NodeId, number>();
+  /** Voters whose removal was proposed (whether or not it commits): no longer counted on. */
+  readonly removalProposed = new Set<NodeId>();
 
   constructor(
     private readonly ctx: SimContext,
@@ -84,13 +86,15 @@ export class Cluster {
   }
 
   /**
-   * A node that is decommissioned, or that has itself applied its removal,
+   * A node that is decommissioned, whose removal has been proposed (it may
+   * be applied by some members before damage is noticed), or that has itself
+   * applied its removal,
    * no longer helps a set it still belongs to in another node's view: it
    * cannot campaign, and its log may be ahead of every candidate's.
    */
   private isLeaving(id: NodeId): boolean {
     const n = this.nodes.get(id);
-    if (!n || n.decommissioned) return true;
+    if (!n || n.decommissioned || this.removalProposed.has(id)) return true;
     if (!n.up) return false;
     const cs = n.appliedConfState();
     return !cs.voters.includes(id) && !cs.votersOutgoing.includes(id);

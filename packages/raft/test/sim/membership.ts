@@ -64,8 +64,12 @@ export class Membership {
     const cc = this.chooseChange(leader);
     if (!cc) return;
     const r = leader.raft!.proposeConfChange(cc);
-    if (r.ok) this.counts.proposed++;
-    else this.counts.refused++;
+    if (r.ok) {
+      this.counts.proposed++;
+      for (const c of cc.changes) {
+        if (c.type === ConfChangeType.RemoveVoter) this.cluster.removalProposed.add(c.nodeId);
+      }
+    } else this.counts.refused++;
     this.ctx.trace.event(this.ctx.now, leader.id, 'conf-propose', () => `${JSON.stringify(cc)} ok=${r.ok}`);
   }
 
