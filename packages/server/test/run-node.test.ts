@@ -3,7 +3,8 @@
 // returns exit code 2 without starting anything; a good one prints exactly
 // one JSON ready line (node id, the bound gRPC address, pid, shards), then
 // stops gracefully when asked and returns 0; a node that cannot bind its
-// port returns 1 with a clear message.
+// port returns 1 with a clear message; a restart that would reshape a
+// static stream over its existing data is refused as a configuration error.
 import { createServer } from 'node:net';
 import { freePorts, LOOPBACK, tempDir } from '@rheo/testkit';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -18,10 +19,10 @@ afterAll(() => dir.remove());
 const env = { RHEO_CLUSTER_SECRET: 'r'.repeat(40) };
 const silent = { logger: createLogger({ nodeId: 1, level: 'silent' }) };
 
-async function argv(): Promise<string[]> {
+async function argv(streams = 'a:2:1', dataDir = `${dir.path}/n1`): Promise<string[]> {
   const [grpc, metrics] = await freePorts(2);
   return [
-    ...['--node-id', '1', '--roles', 'broker', '--data-dir', `${dir.path}/n1`, '--streams', 'a:2:1'],
+    ...['--node-id', '1', '--roles', 'broker', '--data-dir', dataDir, '--streams', streams],
     ...['--grpc-listen', `${LOOPBACK}:${grpc}`, '--metrics-listen', `${LOOPBACK}:${metrics}`],
   ];
 }
@@ -87,4 +88,32 @@ test('a port already taken: exit code 1 and why', async () => {
   } finally {
     squatter.close();
   }
+});
+
+test('a static stream keeps its shape: a restart with another shard count is a configuration error', async () => {
+  const dataDir = `${dir.path}/shape`;
+  const first = await runNode(await argv('a:2:1;b:1:1', dataDir), env, {
+    stdout: () => {},
+    until: Promise.resolve('at once'),
+    deps: silent,
+  });
+  expect(first).toBe(exitCodes.ok);
+  const err: string[] = [];
+  const code = await runNode(await argv('a:3:1;b:1:1', dataDir), env, {
+    stderr: (t) => err.push(t),
+    until: new Promise(() => {}),
+    deps: silent,
+  });
+  expect(code).toBe(exitCodes.badConfig);
+  expect(err.join('')).toContain(
+    `streams: stream a has 2 shards on nodes 1 in ${dataDir}, but the configuration says 3 shards on nodes 1; ` +
+      'a static stream keeps its shape',
+  );
+  // The same shape starts again (and a stream it does not host any more is no problem).
+  const again = await runNode(await argv('a:2:1', dataDir), env, {
+    stdout: () => {},
+    until: Promise.resolve('at once'),
+    deps: silent,
+  });
+  expect(again).toBe(exitCodes.ok);
 });

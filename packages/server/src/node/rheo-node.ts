@@ -25,6 +25,7 @@ import { type GrpcServerHandle, startGrpcServer } from '../transport/grpc-server
 import { RaftTransport } from '../transport/raft-transport.js';
 import { deriveIteratorSecret } from './iterator-secret.js';
 import { NodeDirectory } from './node-directory.js';
+import { checkStaticStreamShapes } from './static-stream-guard.js';
 import { StreamCatalog } from './static-streams.js';
 
 export interface NodeDeps {
@@ -103,6 +104,8 @@ export async function startNode(config: NodeConfig, deps: NodeDeps = {}): Promis
   };
   let server: GrpcServerHandle | undefined;
   try {
+    const hosted = [...catalog.streams()].filter((s) => s.replicas.includes(config.nodeId));
+    await checkStaticStreamShapes(store.meta, hosted, config.dataDir);
     for (const shard of catalog.shardsOn(config.nodeId)) await host.addShard(shard.spec);
     const ctx = serviceContext(config, { catalog, host, transport, calls, log, iteratorSecret, deps });
     const t = transport;
