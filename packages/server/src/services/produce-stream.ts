@@ -11,6 +11,9 @@
 // pressure (inflight-budget.ts) every stream's window shrinks, and grows
 // back after, each change sent as a window-only message.
 //
+// A client that does not read its answers is not read either: answers
+// never pile up without bound.
+//
 // An error about one batch travels inside its answer. Only a broken
 // protocol (request id 0, or one already in flight) ends the stream, with
 // InvalidArgument, since no answer could be matched to it.
@@ -151,7 +154,13 @@ class ProduceSession {
   }
 
   private answer(requestId: number, outcome: Pick<pb.ProduceResponse, 'result' | 'error'>): void {
-    if (!this.closed) this.call.write({ requestId, ...outcome });
+    if (this.closed) return;
+    // A client that sends without reading its answers (refusals are instant) would make them pile
+    // up here: stop reading its requests until it has read what is written (HTTP/2 then holds it back).
+    if (!this.call.write({ requestId, ...outcome }) && !this.call.isPaused()) {
+      this.call.pause();
+      this.call.once('drain', () => this.call.resume());
+    }
   }
 
   /** Ends the stream (OK) once the client is done, or the node stops, and nothing is in flight. */
