@@ -48,19 +48,25 @@ export class Consumer implements AsyncIterable<ShardRead> {
       if (wanted === undefined || wanted.includes(shard.shardId))
         this.startShard(shard.shardId, this.options);
     }
-    while (!this.closed) {
-      const read = this.buffered.shift();
-      if (read !== undefined) {
-        this.wakeWriters.shift()?.();
-        yield read;
-        continue;
+    try {
+      while (!this.closed) {
+        // A reader's failure ends the iteration at once (the other readers are stopped below).
+        if (this.failure !== undefined) throw this.failure;
+        const read = this.buffered.shift();
+        if (read !== undefined) {
+          this.wakeWriters.shift()?.();
+          yield read;
+          continue;
+        }
+        if (this.running === 0) return;
+        await new Promise<void>((resolve) => {
+          this.wakeReader = resolve;
+        });
+        this.wakeReader = undefined;
       }
-      if (this.failure !== undefined) throw this.failure;
-      if (this.running === 0) return;
-      await new Promise<void>((resolve) => {
-        this.wakeReader = resolve;
-      });
-      this.wakeReader = undefined;
+    } finally {
+      // The caller broke out, a reader failed, or all ended: stop every reader.
+      this.close();
     }
   }
 
@@ -93,6 +99,7 @@ export class Consumer implements AsyncIterable<ShardRead> {
         this.startShard(child, { ...childOptions, start: { type: 'TRIM_HORIZON' } });
     } catch (err) {
       if (this.failure === undefined) this.failure = err;
+      this.wakeReader?.();
     }
   }
 }

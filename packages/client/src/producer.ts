@@ -19,18 +19,16 @@ import {
   recordBytesMax,
 } from '@rheo/wire';
 import { backoffMs, mayRetry } from './backoff.js';
+import { BatchSender } from './batch-sender.js';
 import { ClientClosedError, isRetryable } from './errors.js';
 import { type pb, RheoError } from './grpc.js';
-import { ProduceSession } from './produce-session.js';
 import {
   type ProducerOptions,
   type ResolvedProducerOptions,
   resolveProducerOptions,
 } from './producer-options.js';
-import { toPutResult } from './put-result.js';
 import type { RheoClient } from './rheo-client.js';
 import { type LaneBatch, type RecordAck, type RecordSettle, ShardLane } from './shard-lane.js';
-import { unary } from './unary.js';
 
 export type { RecordAck } from './shard-lane.js';
 
@@ -63,9 +61,7 @@ export class Producer {
   readonly options: ResolvedProducerOptions;
   readonly stats: ProducerStats = { batchesSent: 0, batchesRetried: 0, recordsAcked: 0, recordsFailed: 0 };
   private readonly lanes = new Map<string, ShardLane>();
-  private readonly sessions = new Map<string, ProduceSession>();
-  /** Node addresses that do not serve Produce: batches go there as unary PutRecords. */
-  private readonly unaryNodes = new Set<string>();
+  private readonly sender: BatchSender;
   private bufferedBytes = 0;
   private unsettled = 0;
   private readonly roomWaiters: Array<() => void> = [];
@@ -80,6 +76,7 @@ export class Producer {
     options: ProducerOptions = {},
   ) {
     this.options = resolveProducerOptions(options);
+    this.sender = new BatchSender(client, this.options);
   }
 
   /**
@@ -199,8 +196,7 @@ export class Producer {
   async close(): Promise<void> {
     await this.flush();
     this.closed = true;
-    for (const session of this.sessions.values()) session.end();
-    this.sessions.clear();
+    this.sender.end();
     for (const wake of this.roomWaiters.splice(0)) wake();
   }
 
@@ -263,43 +259,10 @@ export class Producer {
           }
         : {}),
     };
-    this.sendBatch(lane, request, batch.encoded.length).then(
+    this.sender.send(lane.streamName, lane.shardId, request, batch.encoded.length).then(
       (ack) => this.onAck(lane, batch, ack.firstSequenceNumber),
       (err: unknown) => this.onFailure(lane, batch, err),
     );
-  }
-
-  /** One attempt: to the leader's Produce stream, or unary where the node has no Produce. */
-  private async sendBatch(lane: ShardLane, request: pb.PutRecordsRequest, bytes: number) {
-    const routes =
-      this.client.shardMaps.cached(lane.streamName) ?? (await this.client.shardRoutes(lane.streamName));
-    const address = routes.shard(lane.shardId)?.leaderAddress;
-    if (address === undefined) {
-      throw new RheoError('Unavailable', `shard ${lane.shardId} of ${lane.streamName} has no known leader`);
-    }
-    const node = this.client.connections.get(address);
-    if (this.options.transport === 'unary' || this.unaryNodes.has(address)) {
-      return toPutResult(
-        await unary(node.data.PutRecords, node.data, request, this.client.options.callDeadlineMs),
-      );
-    }
-    let session = this.sessions.get(address);
-    if (session === undefined || session.broken) {
-      session = new ProduceSession(node, {
-        batchTimeoutMs: this.options.batchTimeoutMs,
-        now: this.client.options.now,
-      });
-      this.sessions.set(address, session);
-    }
-    try {
-      return await session.submit(request, bytes);
-    } catch (err) {
-      if (!session.unimplemented) throw err;
-      this.unaryNodes.add(address);
-      return toPutResult(
-        await unary(node.data.PutRecords, node.data, request, this.client.options.callDeadlineMs),
-      );
-    }
   }
 
   private onAck(lane: ShardLane, batch: LaneBatch, firstSequenceNumber: string): void {
