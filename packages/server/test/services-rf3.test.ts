@@ -11,6 +11,8 @@
 //   results where it leads (sequence numbers rising in send order per
 //   shard), NotLeader answers with the leader's address where it does not,
 //   and the stream stays open throughout;
+// - a node that hosts no replica of a shard answers NotLeader pointing at
+//   one that does (and shows no leader for it in its map);
 // - the shard map from any node names the same leaders, with addresses.
 import * as grpc from '@grpc/grpc-js';
 import { encodeBatch, hashKeyMax, type pb } from '@rheo/wire';
@@ -23,7 +25,7 @@ let cluster: TestCluster;
 const leaders = new Map<string, number>();
 
 beforeAll(async () => {
-  cluster = await startTestCluster({ nodes: 3, streams: 'orders:2:1,2,3' });
+  cluster = await startTestCluster({ nodes: 3, streams: 'orders:2:1,2,3;solo:1:1' });
   for (const s of SHARDS) leaders.set(s, await cluster.leaderOf('orders', s));
 }, 90_000);
 afterAll(() => cluster?.stop());
@@ -146,6 +148,24 @@ describe('three replicas', () => {
     // Through shard 0's leader (results) and one of its followers (NotLeader answers), whoever leads shard 1.
     await produceThrough(leaders.get(SHARDS[0]!)!);
     await produceThrough(followerIds(SHARDS[0]!)[0]!);
+  });
+
+  test('a node that hosts no replica of a shard points at one that does', async () => {
+    await cluster.leaderOf('solo', SHARDS[0]!);
+    const req = { ...putReq(SHARDS[0]!, 'solo'), streamName: 'solo' };
+    const f = await expectFailure(
+      rpc.putRecords(cluster.client(2), req),
+      grpc.status.UNAVAILABLE,
+      'NotLeader',
+    );
+    expect(f.details).toBe(
+      'node 2 is not a replica of shard shardId-000000000000 of stream solo; its replicas are nodes 1',
+    );
+    expect(f.detail).toMatchObject({ leaderAddress: cluster.node(1).advertisedAddress, leaderNodeId: 0 });
+    expect((await rpc.putRecords(cluster.client(1), req)).recordCount).toBe(5);
+    const seen = await rpc.getShardMap(cluster.client(2), { streamNames: ['solo'] });
+    expect(seen.streams[0]!.shards[0]).toMatchObject({ replicaNodeIds: [1], leaderNodeId: 0 });
+    expect(seen.nodes.map((n) => n.nodeId)).toEqual([1]);
   });
 
   test('the shard map from any node names the same leaders, with their addresses', async () => {

@@ -59,15 +59,17 @@ export class ClusterView {
     const streams: pb.StreamShardMap[] = [];
     for (const stream of catalog.streams()) {
       if (wanted.size > 0 && !wanted.has(stream.name)) continue;
+      const shards = stream.shards.map((s) => shardRoute(s, leaders.get(s.spec.groupId)));
       for (const id of stream.replicas) named.add(id);
+      for (const r of shards)
+        if (r.leaderNodeId !== undefined && r.leaderNodeId > 0) named.add(r.leaderNodeId);
       streams.push({
         streamName: stream.name,
         streamArn: stream.arn,
         streamStatus: 'STREAM_STATUS_ACTIVE',
-        shards: stream.shards.map((s) => shardRoute(s, leaders.get(s.spec.groupId))),
+        shards,
       });
     }
-    for (const l of leaders.values()) if (l.leader > 0) named.add(l.leader);
     const counts = this.counts(leaders);
     const nodes = [...named]
       .sort((a, b) => a - b)
