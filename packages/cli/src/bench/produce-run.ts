@@ -34,8 +34,16 @@ export interface ProduceResult extends ProduceCounters {
   readonly latency: LatencyRecorder;
 }
 
-/** Records taken from the bucket at once: one timer per group keeps a high rate cheap. */
-const bucketGroupRecords = 50;
+/** Records made per turn of a producer loop: one timer per group keeps a high rate cheap. */
+const groupRecordsMax = 50;
+/** Groups per second a rated loop aims at (about one per 5 ms), so a low rate is not sent in bursts. */
+const groupsPerSecond = 200;
+
+/** Records per group: the whole group bound when unbounded, else about 5 ms worth of each loop's share. */
+export function groupRecords(ratePerS: number | undefined, producers: number): number {
+  if (ratePerS === undefined) return groupRecordsMax;
+  return Math.max(1, Math.min(groupRecordsMax, Math.round(ratePerS / producers / groupsPerSecond)));
+}
 
 export async function runProduce(
   client: RheoClient,
@@ -73,9 +81,10 @@ async function produceLoop(
     counters.failed++;
     counters.firstError ??= err instanceof Error ? err.message : String(err);
   };
+  const group = groupRecords(options.bucket?.ratePerS, options.producers);
   while (performance.now() < deadline) {
-    if (options.bucket !== undefined) await options.bucket.take(bucketGroupRecords);
-    for (let i = 0; i < bucketGroupRecords; i++) {
+    if (options.bucket !== undefined) await options.bucket.take(group);
+    for (let i = 0; i < group; i++) {
       if (producer.full) await producer.waitForRoom();
       const record = payloads.next();
       const sentAt = performance.now();
