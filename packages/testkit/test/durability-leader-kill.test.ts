@@ -36,7 +36,7 @@ test('kill -9 the busiest leader mid-write, restart it: every ack present once, 
   const cluster = await scenario.start();
   const before = await shardLeaders(cluster, scenario.reader!, STREAM);
   const workload = scenario.startWriting();
-  await workload.waitForAcks(1500, 30_000);
+  await workload.waitForAcks(1000, 30_000);
 
   const leaders = await shardLeaders(cluster, scenario.reader!, STREAM);
   const victim = busiestLeader(leaders);
@@ -47,13 +47,13 @@ test('kill -9 the busiest leader mid-write, restart it: every ack present once, 
   expect(await cluster.kill(victim)).toEqual({ code: null, signal: 'SIGKILL' });
   const ackedAtKill = workload.ackedCount;
 
-  await workload.waitForAcks(1500, 45_000);
+  await workload.waitForAcks(1000, 45_000);
   const after = await shardLeaders(cluster, scenario.reader!, STREAM);
   for (const shard of led) expect(after.get(shard), `${shard} leader after the kill`).not.toBe(victim);
   scenario.mark(`failover: ${workload.ackedCount - ackedAtKill} acked since the kill`);
 
   await cluster.restart(victim);
   scenario.mark(`node ${victim} restarted`);
-  await workload.waitForAcks(1000, 30_000);
+  await workload.waitForAcks(600, 30_000);
   await scenario.stopAndCheck();
 }, 150_000);

@@ -32,6 +32,7 @@ export class Scenario {
   readonly shardIds: string[];
   private readonly started = Date.now();
   private readonly marks: string[] = [];
+  private readonly results: WorkloadResult[] = [];
 
   constructor(private readonly options: ScenarioOptions) {
     this.shardIds = shardIdsOf(options.shards);
@@ -47,10 +48,11 @@ export class Scenario {
     return this.cluster;
   }
 
-  startWriting(): Workload {
+  startWriting(overrides: Partial<Omit<WorkloadOptions, 'stream'>> = {}): Workload {
     this.workload = new Workload(this.cluster!.endpoints(), {
       ...workloadDefaults,
       ...this.options.workload,
+      ...overrides,
       stream: STREAM,
     });
     return this.workload;
@@ -61,13 +63,27 @@ export class Scenario {
     this.marks.push(`${((Date.now() - this.started) / 1000).toFixed(1)}s ${what}`);
   }
 
-  /**
-   * Stops writing, reads every shard on every replica once they agree, and
-   * expects no violation. Returns the workload's outcomes.
-   */
-  async stopAndCheck(): Promise<WorkloadResult> {
+  /** Stops the current workload (flushing every send) and keeps its outcomes for check(). */
+  async stopWriting(): Promise<WorkloadResult> {
     const result = await this.workload!.stop();
+    this.workload = undefined;
+    this.results.push(result);
     this.mark(`stopped writing: ${result.acked.length} acked, ${result.unacked.length} not`);
+    return result;
+  }
+
+  /**
+   * Reads every shard on every replica once they agree, and expects no
+   * violation against the outcomes of every workload so far plus `extra`
+   * (records a test wrote by hand). Returns the merged outcomes.
+   */
+  async check(extra: Partial<Pick<WorkloadResult, 'acked' | 'unacked'>> = {}): Promise<WorkloadResult> {
+    const result: WorkloadResult = {
+      acked: [...this.results.flatMap((r) => r.acked), ...(extra.acked ?? [])],
+      unacked: [...this.results.flatMap((r) => r.unacked), ...(extra.unacked ?? [])],
+      failures: new Map(this.results.flatMap((r) => [...r.failures])),
+      batchesRetried: this.results.reduce((n, r) => n + r.batchesRetried, 0),
+    };
     const replicas = await readAllReplicas(this.cluster!, this.reader!, STREAM, this.shardIds);
     const served = [...replicas.values()].map((s) => [...s.values()].reduce((n, log) => n + log.length, 0));
     this.mark(`read back: records per replica ${served.join(', ')}`);
@@ -76,6 +92,11 @@ export class Scenario {
     expect(result.acked.length).toBeGreaterThan(0);
     console.log(this.summary(result));
     return result;
+  }
+
+  async stopAndCheck(): Promise<WorkloadResult> {
+    await this.stopWriting();
+    return this.check();
   }
 
   summary(result?: WorkloadResult): string {

@@ -13,7 +13,7 @@
 //   the same last sequence number (or a deadline, and the checker reports
 //   the divergence).
 
-import type { ServiceError } from '@grpc/grpc-js';
+import { type ServiceError, status } from '@grpc/grpc-js';
 import { forEachStoredRecord, type Producer, RheoClient, type RheoError } from '@rheo/client';
 import type { LocalCluster } from '@rheo/testkit';
 import { errorDetailFromMetadata, formatSequenceNumber, fromErrorDetail, type pb } from '@rheo/wire';
@@ -29,6 +29,8 @@ export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeou
 
 export interface WorkloadOptions {
   readonly stream: string;
+  /** Prefixes keys and producer ids, so two workloads on one stream never share either. */
+  readonly tag: string;
   readonly producers: number;
   readonly keysPerProducer: number;
   /** Bound on the records one producer sends in all. */
@@ -42,6 +44,7 @@ export interface WorkloadOptions {
 }
 
 export const workloadDefaults: Omit<WorkloadOptions, 'stream'> = Object.freeze({
+  tag: 'w',
   producers: 8,
   keysPerProducer: 4,
   recordsPerProducerMax: 4000,
@@ -78,7 +81,10 @@ export class Workload {
       const client = new RheoClient({ endpoints: [...endpoints] });
       this.clients.push(client);
       // A bounded retry budget: a batch that cannot be written in 45 s fails the run rather than hanging it.
-      const producer = client.producer({ producerId: `durability-p${p}`, retry: { totalMs: 45_000 } });
+      const producer = client.producer({
+        producerId: `durability-${options.tag}p${p}`,
+        retry: { totalMs: 45_000 },
+      });
       this.producers.push(producer);
       this.loops.push(this.run(producer, p));
     }
@@ -113,7 +119,7 @@ export class Workload {
 
   private async run(producer: Producer, p: number): Promise<void> {
     const o = this.options;
-    const keys = Array.from({ length: o.keysPerProducer }, (_, k) => `p${p}-k${k}`);
+    const keys = Array.from({ length: o.keysPerProducer }, (_, k) => `${o.tag}p${p}-k${k}`);
     const counters = keys.map(() => 0);
     const unsettled = new Set<Promise<void>>();
     let sent = 0;
@@ -153,7 +159,21 @@ function decodeData(data: Buffer): SentRecord {
   return { key, counter: /^\d+$/.test(counter) ? Number(counter) : Number.NaN };
 }
 
-/** A unary call to one node, its failure rebuilt as a RheoError from the `rheo-error-bin` trailer. */
+/** A failed call to one node: the gRPC status on the wire, and the RheoError its `rheo-error-bin` trailer says. */
+export class NodeCallError extends Error {
+  readonly statusName: string;
+
+  constructor(
+    readonly grpcStatus: status,
+    readonly error: RheoError,
+  ) {
+    const name = status[grpcStatus] ?? String(grpcStatus);
+    super(`${name}: ${error.code} (field ${error.field ?? 'none'}): ${error.message}`);
+    this.statusName = name;
+  }
+}
+
+/** A unary call to one node; rejects with a NodeCallError. */
 export function call<Req, Res>(
   client: object,
   method: string,
@@ -164,9 +184,16 @@ export function call<Req, Res>(
     const fn = (client as Record<string, (...args: unknown[]) => unknown>)[method]!;
     fn.call(client, request, { deadline: Date.now() + deadlineMs }, (err: ServiceError | null, res?: Res) => {
       if (err === null) resolve(res!);
-      else reject(fromErrorDetail(errorDetailFromMetadata(err.metadata), err.code, err.details));
+      else reject(nodeCallError(err));
     });
   });
+}
+
+export function nodeCallError(err: ServiceError): NodeCallError {
+  return new NodeCallError(
+    err.code,
+    fromErrorDetail(errorDetailFromMetadata(err.metadata), err.code, err.details),
+  );
 }
 
 /** Leader node id of every shard, once every running node names the same one for each; throws after `timeoutMs`. */
