@@ -1,7 +1,8 @@
 // Proves the LocalCluster harness on one real node process (the built
 // server entry): start waits for the ready line and reports it; kill
 // sends SIGKILL by pid; restart brings the node back on the same address
-// with the same data dir (a new pid, its shard again); destroy stops every
+// with the same data dir (a new pid, its shard again); killAll and
+// restartAll crash and bring back the whole cluster; destroy stops every
 // process by pid and removes the temp dir. The node flags are checked as
 // data (buildNodeArgs, parseReadyLine) without starting anything.
 import { existsSync } from 'node:fs';
@@ -81,6 +82,10 @@ describe('LocalCluster', () => {
     expect(exit).toEqual({ code: 0, signal: null });
     expect(cluster.output(1).some((l) => l.includes('"msg":"node stopped"'))).toBe(true);
     await cluster.restart(1);
+    await cluster.killAll();
+    expect(cluster.pids()).toEqual([]);
+    const [again] = await cluster.restartAll();
+    expect(again).toMatchObject({ node: 1, grpcAddress: node.address });
     const pid = cluster.pids()[0]!;
     await cluster.destroy();
     expect(alive(pid)).toBe(false);
