@@ -36,16 +36,31 @@ export function parseEndpoints(items: readonly string[]): string[] {
   return out;
 }
 
-/** Rotates through the seeds: each call to `order()` starts one further along. */
+/**
+ * The order to try the seeds in: starting from the one that last answered
+ * well (sticky, so a client keeps asking a node that knows the leaders), and
+ * moving past it only when told (`demote`).
+ */
 export class SeedRing {
-  private next = 0;
+  private first = 0;
 
   constructor(readonly seeds: readonly string[]) {}
 
   /** The seeds in the order to try them for one call. */
   order(): string[] {
-    const start = this.next % this.seeds.length;
-    this.next = start + 1;
+    const start = this.first % this.seeds.length;
     return [...this.seeds.slice(start), ...this.seeds.slice(0, start)];
+  }
+
+  /** `address` answered well: start there next time. */
+  prefer(address: string): void {
+    const i = this.seeds.indexOf(address);
+    if (i >= 0) this.first = i;
+  }
+
+  /** `address` failed or answered poorly: start after it next time. */
+  demote(address: string): void {
+    const i = this.seeds.indexOf(address);
+    if (i >= 0 && i === this.first % this.seeds.length) this.first = i + 1;
   }
 }

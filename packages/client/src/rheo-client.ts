@@ -77,9 +77,12 @@ export class RheoClient {
         let last: unknown;
         for (const address of this.seeds.order()) {
           try {
-            return await call(this.connections.get(address));
+            const answer = await call(this.connections.get(address));
+            this.seeds.prefer(address);
+            return answer;
           } catch (err) {
             if (!(err instanceof RheoError) || !isRetryable(err, outcomeUnknownSafe)) throw err;
+            this.seeds.demote(address);
             last = err;
           }
         }
@@ -214,14 +217,42 @@ export class RheoClient {
     this.connections.close();
   }
 
+  /**
+   * The stream's map from the seeds. A node that hosts none of the stream's
+   * shards knows none of their leaders (before a controller exists), so an
+   * answer missing leaders sends the fetch on to the next seed; the answer
+   * knowing the most leaders wins if none knows them all.
+   */
   private fetchShardMap(streamName: string, knownEpoch: number): Promise<pb.GetShardMapResponse__Output> {
-    return this.seedCall((node) =>
-      unary(
+    let best: { answer: pb.GetShardMapResponse__Output; known: number } | undefined;
+    let asked = 0;
+    const seeds = this.options.endpoints.length;
+    return this.seedCall(async (node) => {
+      const answer = await unary(
         node.cluster.GetShardMap,
         node.cluster,
         { streamNames: [streamName], knownEpoch },
         this.options.callDeadlineMs,
-      ),
-    );
+      );
+      asked++;
+      const { known, open } = leaderCoverage(answer, streamName);
+      if (answer.unchanged || known === open) return answer;
+      if (best === undefined || known > best.known) best = { answer, known };
+      if (asked % seeds === 0) return best.answer;
+      throw new RheoError(
+        'Unavailable',
+        `${node.address} knows ${known} of ${open} leaders of ${streamName}`,
+      );
+    });
   }
+}
+
+/** How many of a stream's open shards an answer names a leader for. */
+function leaderCoverage(
+  answer: pb.GetShardMapResponse__Output,
+  streamName: string,
+): { known: number; open: number } {
+  const stream = answer.streams.find((s) => s.streamName === streamName);
+  const open = stream?.shards.filter((s) => s.open) ?? [];
+  return { known: open.filter((s) => s.leaderNodeId !== 0).length, open: open.length };
 }

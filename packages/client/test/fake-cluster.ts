@@ -71,6 +71,8 @@ export class FakeCluster {
   /** Most batches seen in flight at once on one Produce stream. */
   inflightSeenMax = 0;
   produceServed = true;
+  /** Nodes whose shard map names no leaders (they host none of the shards, as before a controller). */
+  readonly leaderlessMapNodes = new Set<number>();
   private entryIndex = 1;
 
   constructor(
@@ -128,7 +130,7 @@ export class FakeCluster {
   private async startNode(node: number): Promise<void> {
     const server = new grpc.Server();
     const v1 = loadRheoProto().rheo.v1;
-    server.addService(v1.Cluster.service, { GetShardMap: this.getShardMap() });
+    server.addService(v1.Cluster.service, { GetShardMap: this.getShardMap(node) });
     const data: Partial<pb.StreamDataHandlers> = {
       PutRecords: (call, callback) => {
         const arrival: BatchArrival = {
@@ -155,7 +157,9 @@ export class FakeCluster {
     this.addresses.push(`127.0.0.1:${port}`);
   }
 
-  private getShardMap(): grpc.handleUnaryCall<pb.GetShardMapRequest__Output, pb.GetShardMapResponse> {
+  private getShardMap(
+    node: number,
+  ): grpc.handleUnaryCall<pb.GetShardMapRequest__Output, pb.GetShardMapResponse> {
     return (call, callback) => {
       this.shardMapCalls++;
       if (call.request.knownEpoch === this.epoch)
@@ -177,7 +181,7 @@ export class FakeCluster {
               open: true,
               groupId: i + 2,
               replicaNodeIds: this.addresses.map((_a, n) => n + 1),
-              leaderNodeId: s.leaderNode + 1,
+              leaderNodeId: this.leaderlessMapNodes.has(node) ? 0 : s.leaderNode + 1,
               leaderTerm: 1,
             })),
           },

@@ -233,6 +233,19 @@ describe('Producer against scripted nodes', () => {
     await expect(client.putRecords('s', shardId, batch)).rejects.toMatchObject({ code: 'OutcomeUnknown' });
   });
 
+  it('moves past a seed whose map knows no leaders, and sticks to one that does', async () => {
+    const { cluster, client } = await setup(2, 2);
+    cluster.shards.forEach((s) => {
+      s.leaderNode = 1;
+    });
+    cluster.leaderlessMapNodes.add(0);
+    const { acks } = await sendAll(client, 40, 8);
+    expectExactlyOnceInOrder(cluster, 40, acks);
+    const routes = await client.shardMaps.refresh('s', true);
+    expect(routes.shards.every((s) => s.leaderAddress === cluster.addresses[1])).toBe(true);
+    expect(cluster.shardMapCalls).toBeLessThanOrEqual(4);
+  });
+
   it('tries the next seed when the first is down, and rejects unknown options', async () => {
     cluster = await FakeCluster.start('s', 1, 1);
     client = new RheoClient({
