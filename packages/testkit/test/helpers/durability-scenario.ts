@@ -86,7 +86,14 @@ export class Scenario {
     };
     const replicas = await readAllReplicas(this.cluster!, this.reader!, STREAM, this.shardIds);
     const served = [...replicas.values()].map((s) => [...s.values()].reduce((n, log) => n + log.length, 0));
-    this.mark(`read back: records per replica ${served.join(', ')}`);
+    const unackedIds = new Set(result.unacked.map((r) => `${r.key}#${r.counter}`));
+    const [first] = replicas.values();
+    const present = [...(first?.values() ?? [])]
+      .flat()
+      .filter((r) => unackedIds.has(`${r.key}#${r.counter}`));
+    this.mark(
+      `read back: records per replica ${served.join(', ')} (of which ${present.length} with no ack received)`,
+    );
     const violations = checkDurability(historyOf(result, replicas, this.shardIds));
     expect(formatViolations(violations), this.summary(result)).toBe('');
     expect(result.acked.length).toBeGreaterThan(0);

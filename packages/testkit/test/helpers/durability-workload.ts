@@ -69,6 +69,10 @@ export class Workload {
   readonly unacked: SentRecord[] = [];
   readonly failures = new Map<string, number>();
   private stopped = false;
+  /** Per producer: records sent and not settled. */
+  private readonly pending: Array<Set<SentRecord>> = [];
+  /** Per producer: resolves when it is crashed (crash()). */
+  private readonly crashes: Array<{ crashed: boolean; signal: Promise<void>; fire: () => void }> = [];
   private readonly clients: RheoClient[] = [];
   private readonly producers: Producer[] = [];
   private readonly loops: Promise<void>[] = [];
@@ -86,6 +90,12 @@ export class Workload {
         retry: { totalMs: 45_000 },
       });
       this.producers.push(producer);
+      this.pending.push(new Set());
+      let fire!: () => void;
+      const signal = new Promise<void>((resolve) => {
+        fire = resolve;
+      });
+      this.crashes.push({ crashed: false, signal, fire });
       this.loops.push(this.run(producer, p));
     }
   }
@@ -106,6 +116,24 @@ export class Workload {
     }
   }
 
+  /**
+   * Producer `p` crashes: its client closes at once, without flushing. Every
+   * record it sent and had no answer for becomes unacked (the producer never
+   * learns its outcome: it may or may not be written), and an answer that
+   * would arrive later is never seen.
+   */
+  crash(p: number): number {
+    const c = this.crashes[p]!;
+    if (c.crashed) return 0;
+    c.crashed = true;
+    const lost = [...this.pending[p]!];
+    this.unacked.push(...lost);
+    this.pending[p]!.clear();
+    this.clients[p]!.close();
+    c.fire();
+    return lost.length;
+  }
+
   async stop(): Promise<WorkloadResult> {
     this.stopped = true;
     try {
@@ -123,26 +151,39 @@ export class Workload {
     const counters = keys.map(() => 0);
     const unsettled = new Set<Promise<void>>();
     let sent = 0;
-    while (!this.stopped && sent < o.recordsPerProducerMax) {
+    const crash = this.crashes[p]!;
+    while (!this.stopped && !crash.crashed && sent < o.recordsPerProducerMax) {
       for (let i = 0; i < o.recordsPerTick && sent < o.recordsPerProducerMax; i++, sent++) {
         const k = sent % keys.length;
         const record = { key: keys[k]!, counter: counters[k]!++ };
-        const settled = this.sendOne(producer, o.stream, record, o.dataBytes);
+        const settled = this.sendOne(producer, p, o.stream, record, o.dataBytes);
         unsettled.add(settled);
         void settled.finally(() => unsettled.delete(settled));
       }
-      while (unsettled.size >= o.unsettledMax) await Promise.race(unsettled);
+      while (unsettled.size >= o.unsettledMax && !crash.crashed)
+        await Promise.race([...unsettled, crash.signal]);
       await sleep(o.tickMs);
     }
+    if (crash.crashed) return;
     await Promise.all(unsettled);
     await producer.close();
   }
 
-  private async sendOne(producer: Producer, stream: string, r: SentRecord, bytes: number): Promise<void> {
+  private async sendOne(
+    producer: Producer,
+    p: number,
+    stream: string,
+    r: SentRecord,
+    bytes: number,
+  ): Promise<void> {
+    const pending = this.pending[p]!;
+    pending.add(r);
     try {
       const ack = await producer.send(stream, { partitionKey: r.key, data: encodeData(r, bytes) });
+      if (!pending.delete(r)) return; // crashed before the answer came: never seen
       this.acked.push({ ...r, shardId: ack.shardId, sequenceNumber: ack.sequenceNumber });
     } catch (err) {
+      if (!pending.delete(r)) return;
       this.unacked.push(r);
       const reason = (err as RheoError).code ?? String(err);
       this.failures.set(reason, (this.failures.get(reason) ?? 0) + 1);
