@@ -13,6 +13,7 @@ import { RheoError } from '@rheo/wire';
 import { assert } from './assert.js';
 import { type ReplicaOptions, resolveReplicaOptions } from './options.js';
 import { ShardReplica } from './shard-replica.js';
+import { TickClock } from './tick-clock.js';
 import type { RaftOutbound, ShardSpec } from './types.js';
 
 export interface ReplicaHostConfig {
@@ -22,6 +23,8 @@ export interface ReplicaHostConfig {
   readonly options: Partial<ReplicaOptions> & Pick<ReplicaOptions, 'iteratorSecret'>;
   /** Wall clock (arrival stamps, iterator expiry); injected so tests and simulations control it. */
   readonly nowMs?: () => number;
+  /** The monotonic clock ticks are counted from (default performance.now); injected by tests. */
+  readonly monoMs?: () => number;
   /** Election randomness; defaults to Math.random (this is the edge where that is allowed). */
   readonly random?: RandomSource;
   readonly logger?: RaftLogger;
@@ -34,6 +37,8 @@ export interface ReplicaHostStats {
   /** Messages for a group this node does not host (dropped). */
   readonly unknownGroupMessages: number;
   readonly ticks: number;
+  /** Tick intervals lost to stalls (leases were distrusted after each). */
+  readonly lostTicks: number;
 }
 
 export class ReplicaHost {
@@ -42,6 +47,11 @@ export class ReplicaHost {
   private readonly byShard = new Map<string, ShardReplica>();
   private readonly opening = new Map<number, Promise<ShardReplica>>();
   private timer: ReturnType<typeof setInterval> | undefined = undefined;
+  private readonly clock: TickClock;
+  /** Tick intervals that elapsed without a tick (event-loop or process stalls). */
+  private lostTicks = 0;
+  /** The tick count at the last loss; leases are distrusted for an election timeout after it. */
+  private lastLossTick = Number.NEGATIVE_INFINITY;
   private unknownGroupMessages = 0;
   private ticks = 0;
   private stopped = false;
@@ -54,6 +64,7 @@ export class ReplicaHost {
     this.options = resolveReplicaOptions(config.options);
     this.nowMs = config.nowMs ?? Date.now;
     this.random = config.random ?? { int: (n) => Math.floor(Math.random() * n) };
+    this.clock = new TickClock(this.options.tickIntervalMs, config.monoMs);
     // A corrupt value found at run time: that replica stops voting and leading until repaired.
     this.unsubscribeCorrupt = config.store.onCorrupt((e) => {
       if (e.group === undefined) return;
@@ -90,6 +101,7 @@ export class ReplicaHost {
       store: c.store,
       send: (groupId: number, msg: Message) => c.transport.send(groupId, msg),
       nowMs: this.nowMs,
+      leasesTrusted: () => this.leasesTrusted(),
       options: this.options,
       random: this.random,
       logger: c.logger,
@@ -151,7 +163,36 @@ export class ReplicaHost {
   /** Starts the shared tick timer (every options.tickIntervalMs). */
   start(): void {
     if (this.timer !== undefined || this.stopped) return;
-    this.timer = setInterval(() => this.tick(), this.options.tickIntervalMs);
+    this.timer = setInterval(() => this.catchUpTicks(), this.options.tickIntervalMs);
+  }
+
+  /**
+   * One tick for every group when at least one interval has elapsed on the
+   * monotonic clock. The timer calls it, and so does every lease check. When
+   * more than one interval has elapsed, ticks were lost: leases are then
+   * distrusted for an election timeout (tick-clock.ts says why the ticks are
+   * not replayed).
+   */
+  catchUpTicks(): void {
+    if (this.timer === undefined) return;
+    const due = this.clock.due();
+    if (due === 0) return;
+    this.tick();
+    if (due > 1) {
+      this.lostTicks += due - 1;
+      this.lastLossTick = this.ticks;
+    }
+  }
+
+  /**
+   * May a leader on this node serve reads under its lease now? Only when no
+   * tick was lost in the last election timeout. Then the core's tick count
+   * trails real time by less than one interval over the whole lease, and the
+   * lease's safety margin absorbs that.
+   */
+  leasesTrusted(): boolean {
+    this.catchUpTicks();
+    return this.ticks - this.lastLossTick > this.options.electionTicks;
   }
 
   /** One tick of every group (the timer calls it; tests may call it directly). */
@@ -168,7 +209,12 @@ export class ReplicaHost {
   }
 
   stats(): ReplicaHostStats {
-    return { shards: this.byGroup.size, unknownGroupMessages: this.unknownGroupMessages, ticks: this.ticks };
+    return {
+      shards: this.byGroup.size,
+      unknownGroupMessages: this.unknownGroupMessages,
+      ticks: this.ticks,
+      lostTicks: this.lostTicks,
+    };
   }
 
   /** Graceful stop: no more ticks, every replica finishes its Ready and persists its state. The store stays open. */

@@ -51,6 +51,8 @@ export interface ReplicaDeps {
   /** Hands one message to the transport (fire and forget). */
   readonly send: (groupId: number, msg: Message) => void;
   readonly nowMs: () => number;
+  /** False while the host's ticks may trail real time (after a stall): leases are not to be trusted then. */
+  readonly leasesTrusted?: (() => boolean) | undefined;
   readonly options: ReplicaOptions;
   readonly random: RandomSource;
   readonly logger?: RaftLogger | undefined;
@@ -73,6 +75,11 @@ export class ShardReplica {
   private termStarted = false;
   private termWaiters: Array<{ resolve: () => void; reject: (e: unknown) => void }> = [];
   private readonly applier: ShardApplier;
+
+  /** True while this replica leads its group (as of the last Ready). */
+  get isLeader(): boolean {
+    return this.role === Role.Leader;
+  }
   private failure: unknown = undefined;
   private stopped = false;
 
@@ -225,7 +232,11 @@ export class ShardReplica {
   private async readHorizon(opts: ReadOptions): Promise<number> {
     this.assertUsable();
     if (this.role === Role.Leader) {
-      if (this.termStarted && this.driver.node.leaseReadIndex() !== null) return this.applier.applied;
+      // Ticks lost to a stall would stretch the lease in real time (tick-clock.ts).
+      const leaseUsable = this.deps.leasesTrusted?.() ?? true;
+      if (this.termStarted && leaseUsable && this.driver.node.leaseReadIndex() !== null) {
+        return this.applier.applied;
+      }
       try {
         const index = await this.gate.readIndex();
         await this.gate.whenApplied(index, this.applier.applied);

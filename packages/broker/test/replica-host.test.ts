@@ -2,8 +2,9 @@
 // with several shards. Proven here: messages for an unknown group are
 // counted and dropped (never thrown), shards are found by stream and shard
 // id (ResourceNotFound otherwise), several groups elect and take writes
-// independently over one timer, and options with a misspelled key or a
-// short iterator secret are refused.
+// independently over one timer, options with a misspelled key or a short
+// iterator secret are refused, and leases are distrusted for an election
+// timeout after the monotonic clock shows lost ticks (a stall).
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,6 +58,44 @@ describe('ReplicaHost', () => {
     expect(h.stats().unknownGroupMessages).toBe(before + 1);
     h.reportUnreachable(2, [1, 2, 99]);
     expect(h.stats().shards).toBe(3);
+  });
+
+  it('distrusts leases for an election timeout after ticks were lost', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rheo-host-'));
+    const store = await NodeStore.open(dir);
+    let now = 0;
+    const host = new ReplicaHost({
+      nodeId: 1,
+      store,
+      transport: { send: () => {} },
+      monoMs: () => now,
+      options: { iteratorSecret: SECRET, tickIntervalMs: 100, electionTicks: 10, heartbeatTicks: 1 },
+    });
+    try {
+      host.start();
+      expect(host.leasesTrusted()).toBe(true);
+      // Eleven intervals, each seen on time: nothing lost.
+      for (let i = 0; i < 11; i++) {
+        now += 100;
+        host.catchUpTicks();
+      }
+      expect(host.leasesTrusted()).toBe(true);
+      expect(host.stats().lostTicks).toBe(0);
+      // A stall of 1.5 s: one tick given, 14 lost; leases distrusted.
+      now += 1_500;
+      expect(host.leasesTrusted()).toBe(false);
+      expect(host.stats().lostTicks).toBe(14);
+      for (let i = 0; i < 10; i++) {
+        now += 100;
+        expect(host.leasesTrusted()).toBe(false);
+      }
+      now += 100;
+      expect(host.leasesTrusted()).toBe(true);
+    } finally {
+      await host.stop();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses unknown options and short secrets', async () => {

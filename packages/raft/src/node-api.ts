@@ -92,7 +92,14 @@ export interface RaftStats {
 }
 
 export interface RaftNodeApi {
-  /** Advance logical time by one tick (the driver ticks every tick interval, e.g. 100 ms). */
+  /**
+   * Advance logical time by one tick. The driver ticks once for every tick
+   * interval (e.g. 100 ms) that has elapsed on a MONOTONIC clock, catching up
+   * after any stall of its event loop or process (at least electionTick ticks'
+   * worth), and catches up before it trusts leaseReadIndex(): a leader whose
+   * driver lost ticks would hold its lease longer than its followers wait,
+   * and serve stale reads (the simulator shows it: --bug no-clock-catch-up).
+   */
   tick(): void;
   /** Feed a message received from a peer. Never throws on bad input: drops and counts it. */
   step(m: Message): DropReason | null;
