@@ -3,6 +3,10 @@
 // writes, stop writing, read every shard back on every replica and hand the
 // history to the checker. Teardown (producers, clients, every node process
 // by pid, the temp dir) is the caller's afterEach via `teardown()`.
+//
+// RHEO_DURABILITY_TICK_MS=<ms> runs the nodes with a shorter Raft tick (the
+// node's default when unset): with 20, elections churn under load, a harsher
+// run for hunting bugs by hand; the suite runs with the default.
 import { RheoClient } from '@rheo/client';
 import { LocalCluster } from '@rheo/testkit';
 import { expect } from 'vitest';
@@ -42,9 +46,12 @@ export class Scenario {
     this.cluster = await LocalCluster.start({
       nodes: this.options.nodes,
       streams: [{ name: STREAM, shards: this.options.shards }],
+      ...tickOverride(),
     });
     this.reader = new RheoClient({ endpoints: this.cluster.endpoints() });
-    this.mark('cluster ready');
+    this.mark(
+      `cluster ready${process.env.RHEO_DURABILITY_TICK_MS ? ` (tick ${process.env.RHEO_DURABILITY_TICK_MS} ms)` : ''}`,
+    );
     return this.cluster;
   }
 
@@ -127,6 +134,11 @@ export class Scenario {
     await this.cluster?.destroy();
     for (const pid of pids) expect(alive(pid), `pid ${pid} still running`).toBe(false);
   }
+}
+
+function tickOverride(): { tickIntervalMs?: number } {
+  const ms = Number(process.env.RHEO_DURABILITY_TICK_MS ?? '');
+  return Number.isInteger(ms) && ms > 0 ? { tickIntervalMs: ms } : {};
 }
 
 function alive(pid: number): boolean {
