@@ -128,8 +128,8 @@ export class Producer {
     for (const sealed of lane.accumulator.add({ record: a.record, bytes: a.bytes, settle: a.settle })) {
       this.enqueue(lane, sealed.records, sealed.bytes, sealed.settles);
     }
-    if (lane.accumulator.count > 0 && lane.lingerTimer === undefined) {
-      lane.lingerTimer = setTimeout(() => this.sealOpen(lane), this.options.lingerMs);
+    if (lane.accumulator.count > 0 && lane.lingerTimer === undefined && !lane.lingerExpired) {
+      lane.lingerTimer = setTimeout(() => this.lingerOver(lane), this.options.lingerMs);
     }
     return true;
   }
@@ -210,9 +210,17 @@ export class Producer {
     return lane;
   }
 
+  /** The open batch has lingered long enough: it leaves now if the lane can send, else when it can. */
+  private lingerOver(lane: ShardLane): void {
+    lane.lingerTimer = undefined;
+    lane.lingerExpired = true;
+    this.pump(lane);
+  }
+
   private sealOpen(lane: ShardLane): void {
     if (lane.lingerTimer !== undefined) clearTimeout(lane.lingerTimer);
     lane.lingerTimer = undefined;
+    lane.lingerExpired = false;
     const sealed = lane.accumulator.seal();
     if (sealed !== undefined) this.enqueue(lane, sealed.records, sealed.bytes, sealed.settles);
   }
@@ -235,6 +243,9 @@ export class Producer {
   }
 
   private pump(lane: ShardLane): void {
+    // A lingered batch is sealed only when it can leave at once, after every sealed batch before it.
+    const inflightMax = this.options.inflightBatchesPerShardMax;
+    if (lane.lingerExpired && lane.queue.length === 0 && lane.canSend(inflightMax)) this.sealOpen(lane);
     for (;;) {
       const batch = lane.take(this.options.inflightBatchesPerShardMax);
       if (batch === undefined) return;

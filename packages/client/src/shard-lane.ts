@@ -44,6 +44,13 @@ export class ShardLane {
   renumber = false;
   epoch = 0;
   lingerTimer: NodeJS.Timeout | undefined;
+  /**
+   * The open batch's linger time has passed while the lane could not send:
+   * it is sealed as soon as the lane can send, and until then it keeps
+   * taking records (up to the batch bounds). A busy lane therefore sends
+   * fewer, fuller batches instead of queueing one small batch per linger.
+   */
+  lingerExpired = false;
   resumeTimer: NodeJS.Timeout | undefined;
   private nextOrder = 1;
   private nextSequence = 1;
@@ -73,9 +80,14 @@ export class ShardLane {
     return batch;
   }
 
+  /** May the lane dispatch one more batch now? */
+  canSend(inflightMax: number): boolean {
+    return !this.paused && this.inflight.size < inflightMax;
+  }
+
   /** The next batch to dispatch, if the lane may send one more. */
   take(inflightMax: number): LaneBatch | undefined {
-    if (this.paused || this.inflight.size >= inflightMax) return undefined;
+    if (!this.canSend(inflightMax)) return undefined;
     const batch = this.queue.shift();
     if (batch !== undefined) this.inflight.add(batch);
     return batch;

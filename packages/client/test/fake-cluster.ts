@@ -68,6 +68,8 @@ export class FakeCluster {
   shardMapCalls = 0;
   script: (arrival: BatchArrival) => Fault = () => undefined;
   window: pb.ProduceWindow = { inflightBytesMax: 64 * 1024 * 1024, inflightBatchesMax: 64 };
+  /** How long a Produce answer takes (0: the next turn), as a replicated write's round trip would. */
+  answerDelayMs = 0;
   /** Most batches seen in flight at once on one Produce stream. */
   inflightSeenMax = 0;
   produceServed = true;
@@ -204,7 +206,9 @@ export class FakeCluster {
       const request = message.batch!;
       const arrival: BatchArrival = { node, shardId: request.shardId, request, via: 'produce' };
       // Answer on a later turn, so several batches can be in flight at once.
-      setImmediate(() => {
+      const later = (fn: () => void) =>
+        this.answerDelayMs > 0 ? setTimeout(fn, this.answerDelayMs) : setImmediate(fn);
+      later(() => {
         inflight--;
         if (broken) return;
         const fault = this.script(arrival);

@@ -68,6 +68,30 @@ function expectExactlyOnceInOrder(
   expect(seen.size).toBe(n);
 }
 
+describe('Producer batching under a slow shard', () => {
+  // Records arrive faster than one batch round trip. While the lane's one
+  // batch is in flight, the open batch must keep taking records past its
+  // linger time (as Kafka's accumulator does) rather than queue one small
+  // batch per linger. That would cap a shard at one linger's worth of
+  // records per round trip, and latency would grow without bound.
+  it('a lingered batch keeps filling while the lane cannot send', async () => {
+    const { cluster, client } = await setup(1, 1);
+    cluster.answerDelayMs = 20;
+    const producer = client.producer({ lingerMs: 1, inflightBatchesPerShardMax: 1 });
+    const sends: Promise<unknown>[] = [];
+    for (let i = 0; i < 200; i++) {
+      sends.push(producer.send('s', { partitionKey: `k${i}`, data: text(String(i)) }));
+      if (i % 10 === 9) await new Promise((r) => setTimeout(r, 2));
+    }
+    await Promise.all(sends);
+    await producer.close();
+    const numbers = cluster.records('shardId-000000000000').map((r) => Number(r.data.toString()));
+    expect(numbers).toEqual(Array.from({ length: 200 }, (_v, i) => i));
+    // About 40 ms of sending at 20 ms per round trip: about 3 batches (15 when every linger sealed one).
+    expect(producer.stats.batchesSent).toBeLessThanOrEqual(6);
+  });
+});
+
 describe('Producer against scripted nodes', () => {
   it('routes by partition key to each shard leader, in batches within bounds, over Produce streams', async () => {
     const { cluster, client } = await setup(4, 2);
