@@ -1,12 +1,14 @@
 // The durability checker can fail: fabricated histories, each breaking one
 // rule (a lost ack, a duplicate, a reorder, divergent replicas, a phantom, a
-// misplaced ack, a key's counters reordered), must each be reported by kind
+// misplaced ack, a key's counters reordered, a mid-run read that is not a
+// prefix of the final log), must each be reported by kind
 // and precisely; a clean history (with an unacked record present once and
 // another absent) reports nothing. No processes: pure data.
 import { describe, expect, test } from 'vitest';
 import {
   type AckedRecord,
   checkDurability,
+  checkSnapshots,
   type DurabilityHistory,
   formatViolations,
   type ReadBackRecord,
@@ -110,6 +112,19 @@ describe('checkDurability', () => {
     const v = checkDurability(history({}, acked));
     expect(v.map((x) => x.kind)).toEqual(['misplaced', 'misplaced', 'misplaced']);
     expect(v[0]!.message).toBe(`replica 1: acked c#1 as ${S1}@999 but served at ${S1}@201`);
+  });
+
+  test('a mid-run read that is a prefix of the final log is fine; one that is not is uncommitted data', () => {
+    const final = history().replicas;
+    const prefix = new Map([[2, new Map([[S0, s0.slice(0, 2)]])]]);
+    expect(checkSnapshots([prefix], final, [S0, S1])).toEqual([]);
+    const replaced = new Map([[3, new Map([[S0, [s0[0]!, rec('zz', 0, '101')]]])]]);
+    expect(checkSnapshots([prefix, replaced], final, [S0, S1])).toEqual([
+      {
+        kind: 'uncommitted',
+        message: `snapshot 1: replica 3 ${S0} position 1 served zz#0@101 but the final log holds b#0@101`,
+      },
+    ]);
   });
 
   test('many violations of one kind are capped and summarized', () => {

@@ -17,7 +17,8 @@
 // (before and after the crash) is present exactly once on every replica at
 // the shard and sequence number of its ack; all replicas serve the same
 // records in the same order; each key's counters increase; no record
-// appears twice or unsent. Every process is gone at the end (by pid).
+// appears twice or unsent; a read of every replica right after the restart
+// is a prefix of the final log. Every process is gone at the end (by pid).
 import { afterEach, expect, test } from 'vitest';
 import { Scenario } from './helpers/durability-scenario.js';
 
@@ -40,6 +41,7 @@ test('kill -9 all three nodes at once mid-write, restart all: every ack present 
 
   await Promise.all(cluster.ids().map((id) => cluster.restart(id)));
   scenario.mark('every node restarted');
+  await scenario.snapshot(); // what each node serves right after recovery
   await workload.waitForAcks(1500, 45_000);
   scenario.mark(`${workload.ackedCount - ackedAtKill} acked since the crash`);
   await scenario.stopAndCheck();

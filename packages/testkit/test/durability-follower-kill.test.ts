@@ -15,8 +15,10 @@
 // included): every acknowledged record is present exactly once on every
 // replica at the shard and sequence number of its ack; all replicas serve
 // the same records in the same order; each key's counters increase; no
-// record appears twice or unsent. Also: acks continued while the follower
-// was down, and every process is gone at the end (by pid).
+// record appears twice or unsent; reads taken mid-run (while the follower
+// was down, and while it caught up after the restart) are each a prefix of
+// the final log (no replica served uncommitted data). Also: acks continued
+// while the follower was down, and every process is gone at the end (by pid).
 import { afterEach, expect, test } from 'vitest';
 import { Scenario, STREAM } from './helpers/durability-scenario.js';
 import { shardLeaders } from './helpers/durability-workload.js';
@@ -40,12 +42,14 @@ test('kill -9 a follower mid-write, restart it: it catches up; every ack present
   expect(await cluster.kill(victim!)).toEqual({ code: null, signal: 'SIGKILL' });
 
   await workload.waitForAcks(1000, 45_000);
+  await scenario.snapshot(); // the two survivors
   scenario.mark(
     `with node ${victim} down: leaders ${JSON.stringify([...(await shardLeaders(cluster, scenario.reader!, STREAM)).values()])}`,
   );
 
   await cluster.restart(victim!);
   scenario.mark(`node ${victim} restarted`);
+  await scenario.snapshot(); // the restarted follower while it catches up
   await workload.waitForAcks(600, 30_000);
   await scenario.stopAndCheck();
 }, 150_000);

@@ -22,6 +22,9 @@
 //   increasing sequence numbers;
 // - each key's counters appear in increasing order and no record (acked or
 //   with an unknown outcome) appears twice; nothing appears that was not sent.
+// - reads taken mid-run (on the survivors right after the kill, and on every
+//   replica right after the restart) are each a prefix of the final log: no
+//   replica served data that was not committed.
 // Also: the failover happened (a new leader for every shard the victim led,
 // acks after the kill) and every process is gone at the end (by pid).
 import { afterEach, expect, test } from 'vitest';
@@ -52,6 +55,7 @@ test('kill -9 the busiest leader mid-write, restart it: every ack present once, 
   expect(await killed).toEqual({ code: null, signal: 'SIGKILL' });
   const ackedAtKill = workload.ackedCount;
   scenario.mark(`producer 0 crashed with ${lost} records unanswered`);
+  await scenario.snapshot(); // the survivors, mid-failover
 
   await workload.waitForAcks(1000, 45_000);
   const after = await shardLeaders(cluster, scenario.reader!, STREAM);
@@ -60,6 +64,7 @@ test('kill -9 the busiest leader mid-write, restart it: every ack present once, 
 
   await cluster.restart(victim);
   scenario.mark(`node ${victim} restarted`);
+  await scenario.snapshot(); // the restarted node too, maybe behind
   await workload.waitForAcks(600, 30_000);
   await scenario.stopAndCheck();
 }, 150_000);

@@ -19,6 +19,11 @@
 //   acked shard, at the acked sequence number;
 // - misplaced: an acked record appears, but at another sequence number or
 //   shard than its ack said.
+// And, for reads taken while the cluster was still writing and failing
+// (checkSnapshots):
+// - uncommitted: what a replica served mid-run is a prefix of the shard's
+//   final log; anything else means it served an entry that was later
+//   replaced, that is, data that was not committed.
 
 export interface SentRecord {
   readonly key: string;
@@ -53,6 +58,7 @@ export interface DurabilityHistory {
 }
 
 export type ViolationKind =
+  | 'uncommitted'
   | 'divergent'
   | 'order'
   | 'duplicate'
@@ -120,7 +126,7 @@ function checkDivergence(
     for (let i = 0; i < n; i++) {
       const a = ref[i];
       const b = records[i];
-      if (a?.sequenceNumber === b?.sequenceNumber && a?.key === b?.key && a?.counter === b?.counter) continue;
+      if (sameRecord(a, b)) continue;
       out.add(
         'divergent',
         `${shardId}: replica ${node} differs from replica ${refNode} at position ${i}` +
@@ -179,6 +185,41 @@ function checkAcked(history: DurabilityHistory, out: ViolationList): void {
     }
   }
 }
+
+/**
+ * Every violation of "reads serve committed data only": each snapshot (reads
+ * taken mid-run, per replica and shard) must be a prefix of that shard's
+ * final log as `final`'s first replica serves it (checkDurability has checked
+ * that the replicas agree).
+ */
+export function checkSnapshots(
+  snapshots: readonly ReplicaReadBack[],
+  final: ReplicaReadBack,
+  shardIds: readonly string[],
+): Violation[] {
+  const out = new ViolationList();
+  const [reference] = final.values();
+  snapshots.forEach((snapshot, n) => {
+    for (const [node, shards] of snapshot) {
+      for (const shardId of shardIds) {
+        const seen = shards.get(shardId);
+        if (seen === undefined) continue;
+        const log = reference?.get(shardId) ?? [];
+        const at = seen.findIndex((r, i) => !sameRecord(r, log[i]));
+        if (at >= 0)
+          out.add(
+            'uncommitted',
+            `snapshot ${n}: replica ${node} ${shardId} position ${at} served ${show(seen[at])}` +
+              ` but the final log holds ${show(log[at])}`,
+          );
+      }
+    }
+  });
+  return out.result();
+}
+
+const sameRecord = (a: ReadBackRecord | undefined, b: ReadBackRecord | undefined): boolean =>
+  a?.sequenceNumber === b?.sequenceNumber && a?.key === b?.key && a?.counter === b?.counter;
 
 /** A readable report for an assertion message. */
 export function formatViolations(violations: readonly Violation[]): string {

@@ -10,10 +10,16 @@
 import { RheoClient } from '@rheo/client';
 import { LocalCluster } from '@rheo/testkit';
 import { expect } from 'vitest';
-import { checkDurability, formatViolations } from './durability-check.js';
+import {
+  checkDurability,
+  checkSnapshots,
+  formatViolations,
+  type ReplicaReadBack,
+} from './durability-check.js';
 import {
   historyOf,
   readAllReplicas,
+  readSnapshot,
   shardIdsOf,
   Workload,
   type WorkloadOptions,
@@ -37,6 +43,7 @@ export class Scenario {
   private readonly started = Date.now();
   private readonly marks: string[] = [];
   private readonly results: WorkloadResult[] = [];
+  private readonly snapshots: ReplicaReadBack[] = [];
 
   constructor(private readonly options: ScenarioOptions) {
     this.shardIds = shardIdsOf(options.shards);
@@ -70,6 +77,14 @@ export class Scenario {
     this.marks.push(`${((Date.now() - this.started) / 1000).toFixed(1)}s ${what}`);
   }
 
+  /** Reads every shard on every running replica now (mid-run); check() expects each read to be a prefix of the final log. */
+  async snapshot(): Promise<void> {
+    const snap = await readSnapshot(this.cluster!, this.reader!, STREAM, this.shardIds);
+    this.snapshots.push(snap);
+    const n = [...snap.values()].map((s) => [...s.values()].reduce((k, log) => k + log.length, 0));
+    this.mark(`snapshot ${this.snapshots.length - 1}: records per running replica ${n.join(', ')}`);
+  }
+
   /** Stops the current workload (flushing every send) and keeps its outcomes for check(). */
   async stopWriting(): Promise<WorkloadResult> {
     const result = await this.workload!.stop();
@@ -101,7 +116,10 @@ export class Scenario {
     this.mark(
       `read back: records per replica ${served.join(', ')} (of which ${present.length} with no ack received)`,
     );
-    const violations = checkDurability(historyOf(result, replicas, this.shardIds));
+    const violations = [
+      ...checkDurability(historyOf(result, replicas, this.shardIds)),
+      ...checkSnapshots(this.snapshots, replicas, this.shardIds),
+    ];
     expect(formatViolations(violations), this.summary(result)).toBe('');
     expect(result.acked.length).toBeGreaterThan(0);
     console.log(this.summary(result));

@@ -351,6 +351,29 @@ export async function readAllReplicas(
   }
 }
 
+/**
+ * One read of every shard on every running replica, taken mid-run and not
+ * waiting for anything: each replica serves whatever it has committed (a
+ * shard whose read fails, e.g. a replica still starting, is left out).
+ */
+export async function readSnapshot(
+  cluster: LocalCluster,
+  reader: RheoClient,
+  stream: string,
+  shardIds: readonly string[],
+): Promise<ReplicaReadBack> {
+  const replicas = new Map<number, Map<string, ReadBackRecord[]>>();
+  for (const id of cluster.ids().filter((i) => cluster.running(i))) {
+    const shards = new Map<string, ReadBackRecord[]>();
+    for (const shardId of shardIds) {
+      const log = await readShardOn(cluster, reader, id, stream, shardId).catch(() => undefined);
+      if (log !== undefined) shards.set(shardId, log);
+    }
+    replicas.set(id, shards);
+  }
+  return replicas;
+}
+
 function converged(replicas: ReplicaReadBack, shardIds: readonly string[]): boolean {
   return shardIds.every((shardId) => {
     const tails = [...replicas.values()].map((s) => {
