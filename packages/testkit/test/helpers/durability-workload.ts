@@ -237,12 +237,16 @@ export function nodeCallError(err: ServiceError): NodeCallError {
   );
 }
 
-/** Leader node id of every shard, once every running node names the same one for each; throws after `timeoutMs`. */
+/**
+ * Leader node id of every shard, once every running node names the same one
+ * for each and none is a node in `excluding` (a killed node its peers may
+ * still name until they elect another); throws after `timeoutMs`.
+ */
 export async function shardLeaders(
   cluster: LocalCluster,
   reader: RheoClient,
   stream: string,
-  timeoutMs = 30_000,
+  { excluding = [], timeoutMs = 30_000 }: { excluding?: readonly number[]; timeoutMs?: number } = {},
 ): Promise<Map<string, number>> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
@@ -260,10 +264,12 @@ export async function shardLeaders(
         ),
     );
     const agreed = agreeOnLeaders(views);
-    if (agreed !== undefined) return agreed;
+    if (agreed !== undefined && ![...agreed.values()].some((id) => excluding.includes(id))) return agreed;
     last = JSON.stringify(views.map((v) => v?.streams[0]?.shards.map((s) => s.leaderNodeId)));
     if (Date.now() > deadline)
-      throw new Error(`no agreed leader for every shard within ${timeoutMs} ms: ${last}`);
+      throw new Error(
+        `no agreed leader (outside ${excluding.join(',') || 'none'}) for every shard within ${timeoutMs} ms: ${last}`,
+      );
     await sleep(100);
   }
 }
