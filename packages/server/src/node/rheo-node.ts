@@ -73,12 +73,16 @@ export async function startNode(config: NodeConfig, deps: NodeDeps = {}): Promis
   const log = logger.log;
   const catalog = new StreamCatalog(config.clusterId, config.streams);
   await mkdir(config.dataDir, { recursive: true });
-  const store = await NodeStore.open(config.dataDir, {
-    entryTimeMs: entryArrivalMs,
-    nodeCacheBytesMax: Math.max(1, config.storageCacheBytes),
-    batchBytesMax: config.groupCommitBatchBytesMax,
-  });
-  store.onCorrupt((err) => log.error({ err, group: err.group }, 'corrupt data found in the store'));
+  const store = await NodeStore.open(
+    config.dataDir,
+    {
+      entryTimeMs: entryArrivalMs,
+      nodeCacheBytesMax: Math.max(1, config.storageCacheBytes),
+      batchBytesMax: config.groupCommitBatchBytesMax,
+    },
+    // A hook of open, not a later subscription: recovery reports what it finds before open returns.
+    { onCorrupt: (err) => log.error({ err, group: err.group }, 'corrupt data found in the store') },
+  );
   const iteratorSecret = deriveIteratorSecret(config.clusterSecret);
   let transport: RaftTransport | undefined;
   const host = newReplicaHost(config, store, log, deps, iteratorSecret, (groupId, msg) =>
