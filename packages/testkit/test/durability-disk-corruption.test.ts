@@ -56,7 +56,7 @@ async function corruptNewestEntry(dataDir: string, groupName: string): Promise<b
     const end = Buffer.from(prefix);
     end[5] = LOG_ENTRY + 1;
     for await (const [key, value] of db.iterator({ gte: prefix, lt: end, reverse: true, limit: 64 })) {
-      if (value.length < 100) continue; // an entry without records (a leader's first entry of its term)
+      if (value.length < 100) continue; // an entry without records (a new term's first entry, an idle tick)
       const damaged = Buffer.from(value);
       damaged[damaged.length - 1]! ^= 0x01;
       await db.put(key, damaged, { sync: true });
