@@ -69,6 +69,8 @@ export class Workload {
   readonly unacked: SentRecord[] = [];
   readonly failures = new Map<string, number>();
   private stopped = false;
+  /** Producers that sent their recordsPerProducerMax. */
+  private exhausted = 0;
   /** Per producer: records sent and not settled. */
   private readonly pending: Array<Set<SentRecord>> = [];
   /** Per producer: resolves when it is crashed (crash()). */
@@ -112,6 +114,10 @@ export class Workload {
     while (this.acked.length < target) {
       if (Date.now() > deadline)
         throw new Error(`only ${this.acked.length} of ${target} records acked within ${timeoutMs} ms`);
+      if (this.exhausted === this.options.producers)
+        throw new Error(
+          `every producer sent its ${this.options.recordsPerProducerMax} records before ${target} were acked: raise recordsPerProducerMax`,
+        );
       await sleep(50);
     }
   }
@@ -165,6 +171,7 @@ export class Workload {
       await sleep(o.tickMs);
     }
     if (crash.crashed) return;
+    if (sent === o.recordsPerProducerMax) this.exhausted++;
     await Promise.all(unsettled);
     await producer.close();
   }
