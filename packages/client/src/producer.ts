@@ -167,12 +167,18 @@ export class Producer {
         this.admissions.shift();
       }
       this.admitting = false;
+      this.wakeRoomWaiters();
     })();
   }
 
-  /** True when send() would wait for room (bufferedBytesMax reached). */
+  /**
+   * True when send() would wait for room: bufferedBytesMax reached, or
+   * records already waiting to be admitted (a record that does not fit the
+   * room left waits there; without counting them a caller that checks `full`
+   * would queue records without bound while the buffer is just short of full).
+   */
   get full(): boolean {
-    return this.bufferedBytes >= this.options.bufferedBytesMax;
+    return this.admissions.length > 0 || this.bufferedBytes >= this.options.bufferedBytesMax;
   }
 
   /**
@@ -348,11 +354,14 @@ export class Producer {
   private released(records: number, bytes: number): void {
     this.unsettled -= records;
     this.bufferedBytes -= bytes;
-    while (this.roomWaiters.length > 0 && this.bufferedBytes < this.options.bufferedBytesMax) {
-      this.roomWaiters.shift()!();
-    }
+    // Queued records first (they were sent earlier), then callers waiting for room.
     if (this.admissions.length > 0) this.pumpAdmissions();
+    this.wakeRoomWaiters();
     if (this.unsettled === 0) for (const wake of this.idleWaiters.splice(0)) wake();
+  }
+
+  private wakeRoomWaiters(): void {
+    while (this.roomWaiters.length > 0 && !this.full) this.roomWaiters.shift()!();
   }
 }
 

@@ -239,6 +239,24 @@ describe('Producer against scripted nodes', () => {
     expect(new Set(acks.map((a) => a.sequenceNumber)).size).toBe(120);
   });
 
+  it('full holds a caller that checks it while records wait for room (no queue past the bound)', async () => {
+    const { cluster, client } = await setup(1, 1);
+    const producer = client.producer({ lingerMs: 0, batchRecordsMax: 2, bufferedBytesMax: 2_000 });
+    // 700-byte records: two fit and leave 600 bytes, not full by bytes, yet a third must wait.
+    const sends: Promise<unknown>[] = [];
+    let queuedMax = 0;
+    for (let i = 0; i < 60; i++) {
+      if (producer.full) await producer.waitForRoom();
+      sends.push(producer.send('s', { partitionKey: 'k', data: Buffer.alloc(700, 48 + (i % 10)) }));
+      queuedMax = Math.max(queuedMax, sends.length - producer.stats.recordsAcked);
+    }
+    await Promise.all(sends);
+    await producer.close();
+    expect(cluster.records(cluster.shards[0]!.shardId).length).toBe(60);
+    // Within the buffer (two records) plus the one that found it full.
+    expect(queuedMax).toBeLessThanOrEqual(3);
+  });
+
   it('putRecords (unary, for tools): a stamped batch retried after OutcomeUnknown is written once', async () => {
     const { cluster, client } = await setup(1, 1);
     let n = 0;
