@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MessageType } from '@rheo/raft';
+import { MessageType, newMessage } from '@rheo/raft';
 import { NodeStore } from '@rheo/storage';
 import { RheoError } from '@rheo/wire';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -41,20 +41,7 @@ describe('ReplicaHost', () => {
     expect(h.hasGroup(2)).toBe(true);
     expect(h.hasGroup(99)).toBe(false);
     const before = h.stats().unknownGroupMessages;
-    h.deliver(99, {
-      type: MessageType.Heartbeat,
-      to: 1,
-      from: 2,
-      term: 1,
-      logTerm: 0,
-      index: 0,
-      entries: [],
-      commit: 0,
-      reject: false,
-      rejectHint: 0,
-      rejectHintTerm: 0,
-      context: new Uint8Array(0),
-    });
+    h.deliver(99, newMessage({ type: MessageType.Heartbeat, to: 1, from: 2, term: 1 }));
     expect(h.stats().unknownGroupMessages).toBe(before + 1);
     h.reportUnreachable(2, [1, 2, 99]);
     expect(h.stats().shards).toBe(3);

@@ -8,6 +8,7 @@ import { hup } from './election.js';
 import { bcastAppend, handleReadIndex, leaderPersisted, leaseReadIndex, sendAppend } from './leader.js';
 import { entriesBytes } from './log.js';
 import { applyConfChange } from './membership.js';
+import { newMessage } from './messages.js';
 import type {
   ConfChange,
   DropReason,
@@ -266,20 +267,7 @@ export class RawNode implements RaftNodeApi {
   }
 
   private local(type: MessageType, from: NodeId): Message {
-    return {
-      type,
-      to: this.r.id,
-      from,
-      term: 0,
-      logTerm: 0,
-      index: 0,
-      entries: [],
-      commit: 0,
-      reject: false,
-      rejectHint: 0,
-      rejectHintTerm: 0,
-      context: new Uint8Array(0),
-    };
+    return newMessage({ type, to: this.r.id, from });
   }
 }
 

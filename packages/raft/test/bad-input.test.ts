@@ -7,23 +7,10 @@
 // (advance with the wrong Ready) are assertions.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type DropReason, type Message, MessageType } from '../src/index.js';
+import { type DropReason, type Message, MessageType, newMessage } from '../src/index.js';
 import { Network } from './helpers/network.js';
 
-const ok: Message = {
-  type: MessageType.Heartbeat,
-  to: 2,
-  from: 1,
-  term: 1,
-  logTerm: 0,
-  index: 0,
-  entries: [],
-  commit: 0,
-  reject: false,
-  rejectHint: 0,
-  rejectHintTerm: 0,
-  context: new Uint8Array(),
-};
+const ok: Message = newMessage({ type: MessageType.Heartbeat, to: 2, from: 1, term: 1 });
 const e = (index: number, term: number) => ({ index, term, type: 0 as const, data: new Uint8Array() });
 
 const cases: { name: string; m: unknown; reason: DropReason | null }[] = [

@@ -7,7 +7,7 @@
 // timeout. Each case runs the in-test network, which applies committed
 // ConfChange entries through applyConfChange as a driver does.
 import { describe, expect, it } from 'vitest';
-import { type ConfChange, MemoryStorage, MessageType } from '../src/index.js';
+import { type ConfChange, MemoryStorage, MessageType, newMessage } from '../src/index.js';
 import { confState, Network } from './helpers/network.js';
 
 /** A new replica starts from the group's initial membership and replays the log's changes. */
@@ -64,20 +64,7 @@ describe('simple changes', () => {
     n.stabilize();
     expect(n.node(3).stats().elections).toBe(0);
     const before = n.node(1).stats().dropped['unknown-member'];
-    const reason = n.node(1).step({
-      type: MessageType.HeartbeatResp,
-      to: 1,
-      from: 3,
-      term: 1,
-      logTerm: 0,
-      index: 0,
-      entries: [],
-      commit: 0,
-      reject: false,
-      rejectHint: 0,
-      rejectHintTerm: 0,
-      context: new Uint8Array(),
-    });
+    const reason = n.node(1).step(newMessage({ type: MessageType.HeartbeatResp, to: 1, from: 3, term: 1 }));
     expect(reason).toBe('unknown-member');
     expect(n.node(1).stats().dropped['unknown-member']).toBe(before + 1);
     expect(n.leader()).toBe(1);

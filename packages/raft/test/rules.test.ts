@@ -4,24 +4,12 @@
 // election timeout range, probe-state pacing, reportUnreachable, the edge
 // cases of leadership transfer, and a new leader's pending conf change.
 import { describe, expect, it } from 'vitest';
-import { type Entry, MemoryStorage, type Message, MessageType } from '../src/index.js';
+import { type Entry, MemoryStorage, type Message, MessageType, newMessage } from '../src/index.js';
 import { confState, Network } from './helpers/network.js';
 
 const ent = (index: number, term: number): Entry => ({ index, term, type: 0, data: new Uint8Array() });
-const msg = (f: Partial<Message> & Pick<Message, 'type'>): Message => ({
-  to: 2,
-  from: 1,
-  term: 2,
-  logTerm: 0,
-  index: 0,
-  entries: [],
-  commit: 0,
-  reject: false,
-  rejectHint: 0,
-  rejectHintTerm: 0,
-  context: new Uint8Array(),
-  ...f,
-});
+const msg = (f: Partial<Message> & Pick<Message, 'type'>): Message =>
+  newMessage({ to: 2, from: 1, term: 2, ...f });
 
 /** A follower (id 2) whose log holds terms [1, 2] and knows term 2. */
 function follower(): Network {

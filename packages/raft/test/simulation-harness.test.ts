@@ -5,7 +5,7 @@
 // packets across partitions (also those already in flight) and heals.
 
 import { describe, expect, test } from 'vitest';
-import type { Entry, Message } from '../src/index.js';
+import { type Entry, type Message, MessageType, newMessage } from '../src/index.js';
 import { SimNetwork } from './sim/network.js';
 import { Prng } from './sim/prng.js';
 import { SimDisk } from './sim/sim-disk.js';
@@ -17,20 +17,7 @@ function ents(from: number, to: number, term: number): Entry[] {
 }
 
 function msg(from: number, to: number): Message {
-  return {
-    type: 3,
-    from,
-    to,
-    term: 1,
-    logTerm: 0,
-    index: 0,
-    entries: [],
-    commit: 0,
-    reject: false,
-    rejectHint: 0,
-    rejectHintTerm: 0,
-    context: new Uint8Array(0),
-  };
+  return newMessage({ type: MessageType.App, from, to, term: 1 });
 }
 
 describe('Prng', () => {

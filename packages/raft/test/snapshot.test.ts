@@ -3,7 +3,7 @@
 // installs it, and receives the retained entries as normal Apps; a failed
 // snapshot (reportSnapshot false) is retried; a stale snapshot is ignored.
 import { describe, expect, it } from 'vitest';
-import { MessageType } from '../src/index.js';
+import { MessageType, newMessage } from '../src/index.js';
 import { confState, Network } from './helpers/network.js';
 
 function compactLeader(n: Network, id: number, upTo: number): void {
@@ -55,28 +55,25 @@ describe('snapshots', () => {
     const n = new Network([1, 2, 3]);
     n.campaign(1);
     n.propose(1, 'a');
-    const base = {
-      type: MessageType.Snap,
-      to: 2,
-      from: 1,
-      term: 1,
-      logTerm: 0,
-      index: 0,
-      entries: [],
-      commit: 0,
-      reject: false,
-      rejectHint: 0,
-      rejectHintTerm: 0,
-      context: new Uint8Array(),
-    } as const;
-    n.node(2).step({
-      ...base,
-      snapshot: { metadata: { index: 1, term: 1, confState: confState([1, 2, 3]) }, data: new Uint8Array() },
-    });
-    n.node(2).step({
-      ...base,
-      snapshot: { metadata: { index: 9, term: 1, confState: confState([1, 3, 4]) }, data: new Uint8Array() },
-    });
+    const base = { type: MessageType.Snap, to: 2, from: 1, term: 1 } as const;
+    n.node(2).step(
+      newMessage({
+        ...base,
+        snapshot: {
+          metadata: { index: 1, term: 1, confState: confState([1, 2, 3]) },
+          data: new Uint8Array(),
+        },
+      }),
+    );
+    n.node(2).step(
+      newMessage({
+        ...base,
+        snapshot: {
+          metadata: { index: 9, term: 1, confState: confState([1, 3, 4]) },
+          data: new Uint8Array(),
+        },
+      }),
+    );
     n.stabilize();
     expect(n.get(2).storage.snapshot().metadata.index).toBe(0);
     expect(n.node(2).status().commit).toBe(2);

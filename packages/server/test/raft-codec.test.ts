@@ -5,7 +5,14 @@
 // frame → delivery), where heartbeats may travel coalesced. Safe: each
 // malformed input in a table gives a RaftCodecError naming its field, and
 // arbitrary bytes handed to the receiving side never throw past it.
-import { type Entry, type Message, MessageType, NETWORK_MESSAGE_TYPES, type Snapshot } from '@rheo/raft';
+import {
+  type Entry,
+  type Message,
+  MessageType,
+  NETWORK_MESSAGE_TYPES,
+  newMessage,
+  type Snapshot,
+} from '@rheo/raft';
 import { loadRheoProto, type pb } from '@rheo/wire';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
@@ -100,20 +107,7 @@ const emptySnapshot: Snapshot = {
 };
 
 function bare(type: MessageType, from: number, to: number): Message {
-  return {
-    type,
-    to,
-    from,
-    term: 0,
-    logTerm: 0,
-    index: 0,
-    entries: [],
-    commit: 0,
-    reject: false,
-    rejectHint: 0,
-    rejectHintTerm: 0,
-    context: new Uint8Array(0),
-  };
+  return newMessage({ type, to, from });
 }
 
 /** A form where bytes compare by content whatever their class (Buffer or Uint8Array). */

@@ -1,6 +1,6 @@
 // Test helpers for the Raft transport: a "node" is a RaftTransport and the
 // gRPC server it is registered on, in this process, on 127.0.0.1.
-import { type Message, MessageType } from '@rheo/raft';
+import { type Message, MessageType, newMessage } from '@rheo/raft';
 import { LOOPBACK } from '@rheo/testkit';
 import {
   type GrpcServerHandle,
@@ -72,21 +72,7 @@ export function connected(a: TestNode, b: TestNode): boolean {
 }
 
 export function msg(type: MessageType, from: number, to: number, extra: Partial<Message> = {}): Message {
-  return {
-    type,
-    to,
-    from,
-    term: 1,
-    logTerm: 0,
-    index: 0,
-    entries: [],
-    commit: 0,
-    reject: false,
-    rejectHint: 0,
-    rejectHintTerm: 0,
-    context: new Uint8Array(0),
-    ...extra,
-  };
+  return newMessage({ type, to, from, term: 1, ...extra });
 }
 
 export function app(from: number, to: number, index: number, data: Uint8Array): Message {

@@ -5,7 +5,7 @@
 // the gRPC server binds port 0, refuses a port in use with a typed error,
 // and shuts down even while a Raft stream is open; and the transport's
 // options follow from a node's configuration.
-import { type Message, MessageType } from '@rheo/raft';
+import { type Message, MessageType, newMessage } from '@rheo/raft';
 import { freePorts, LOOPBACK } from '@rheo/testkit';
 import { describe, expect, test } from 'vitest';
 import {
@@ -20,20 +20,7 @@ import { CoalesceKind } from '../src/transport/coalesce.js';
 import { PeerQueue } from '../src/transport/peer-queue.js';
 import { app, connected, startNode, waitFor } from './transport-harness.js';
 
-const hb: Message = {
-  type: MessageType.Heartbeat,
-  to: 2,
-  from: 1,
-  term: 1,
-  logTerm: 0,
-  index: 0,
-  entries: [],
-  commit: 0,
-  reject: false,
-  rejectHint: 0,
-  rejectHintTerm: 0,
-  context: new Uint8Array(0),
-};
+const hb: Message = newMessage({ type: MessageType.Heartbeat, to: 2, from: 1, term: 1 });
 
 describe('PeerQueue', () => {
   test('bounded by messages and by bytes, FIFO', () => {
