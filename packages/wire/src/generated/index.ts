@@ -59,6 +59,8 @@ export * from './rheo/v1/EncryptionType.js';
 export * from './rheo/v1/EnhancedMetrics.js';
 export * from './rheo/v1/EnhancedMonitoringResponse.js';
 export * from './rheo/v1/ErrorDetail.js';
+export * from './rheo/v1/FetchMetadataRequest.js';
+export * from './rheo/v1/FetchMetadataResponse.js';
 export * from './rheo/v1/GetRecordsRequest.js';
 export * from './rheo/v1/GetRecordsResponse.js';
 export * from './rheo/v1/GetShardIteratorRequest.js';

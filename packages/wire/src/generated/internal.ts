@@ -11,6 +11,8 @@ import type { DrainNodeRequest as _rheo_v1_DrainNodeRequest, DrainNodeRequest__O
 import type { DrainNodeResponse as _rheo_v1_DrainNodeResponse, DrainNodeResponse__Output as _rheo_v1_DrainNodeResponse__Output } from './rheo/v1/DrainNodeResponse.js';
 import type { EnhancedMetrics as _rheo_v1_EnhancedMetrics, EnhancedMetrics__Output as _rheo_v1_EnhancedMetrics__Output } from './rheo/v1/EnhancedMetrics.js';
 import type { ErrorDetail as _rheo_v1_ErrorDetail, ErrorDetail__Output as _rheo_v1_ErrorDetail__Output } from './rheo/v1/ErrorDetail.js';
+import type { FetchMetadataRequest as _rheo_v1_FetchMetadataRequest, FetchMetadataRequest__Output as _rheo_v1_FetchMetadataRequest__Output } from './rheo/v1/FetchMetadataRequest.js';
+import type { FetchMetadataResponse as _rheo_v1_FetchMetadataResponse, FetchMetadataResponse__Output as _rheo_v1_FetchMetadataResponse__Output } from './rheo/v1/FetchMetadataResponse.js';
 import type { GetShardMapRequest as _rheo_v1_GetShardMapRequest, GetShardMapRequest__Output as _rheo_v1_GetShardMapRequest__Output } from './rheo/v1/GetShardMapRequest.js';
 import type { GetShardMapResponse as _rheo_v1_GetShardMapResponse, GetShardMapResponse__Output as _rheo_v1_GetShardMapResponse__Output } from './rheo/v1/GetShardMapResponse.js';
 import type { GroupMessage as _rheo_v1_GroupMessage, GroupMessage__Output as _rheo_v1_GroupMessage__Output } from './rheo/v1/GroupMessage.js';
@@ -70,6 +72,8 @@ export interface ProtoGrpcType {
       EncryptionType: EnumTypeDefinition
       EnhancedMetrics: MessageTypeDefinition<_rheo_v1_EnhancedMetrics, _rheo_v1_EnhancedMetrics__Output>
       ErrorDetail: MessageTypeDefinition<_rheo_v1_ErrorDetail, _rheo_v1_ErrorDetail__Output>
+      FetchMetadataRequest: MessageTypeDefinition<_rheo_v1_FetchMetadataRequest, _rheo_v1_FetchMetadataRequest__Output>
+      FetchMetadataResponse: MessageTypeDefinition<_rheo_v1_FetchMetadataResponse, _rheo_v1_FetchMetadataResponse__Output>
       GetShardMapRequest: MessageTypeDefinition<_rheo_v1_GetShardMapRequest, _rheo_v1_GetShardMapRequest__Output>
       GetShardMapResponse: MessageTypeDefinition<_rheo_v1_GetShardMapResponse, _rheo_v1_GetShardMapResponse__Output>
       GroupMessage: MessageTypeDefinition<_rheo_v1_GroupMessage, _rheo_v1_GroupMessage__Output>

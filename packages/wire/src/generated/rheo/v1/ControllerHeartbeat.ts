@@ -2,6 +2,8 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import type { FetchMetadataRequest as _rheo_v1_FetchMetadataRequest, FetchMetadataRequest__Output as _rheo_v1_FetchMetadataRequest__Output } from '../../rheo/v1/FetchMetadataRequest.js';
+import type { FetchMetadataResponse as _rheo_v1_FetchMetadataResponse, FetchMetadataResponse__Output as _rheo_v1_FetchMetadataResponse__Output } from '../../rheo/v1/FetchMetadataResponse.js';
 import type { HeartbeatResponse as _rheo_v1_HeartbeatResponse, HeartbeatResponse__Output as _rheo_v1_HeartbeatResponse__Output } from '../../rheo/v1/HeartbeatResponse.js';
 import type { NodeHeartbeat as _rheo_v1_NodeHeartbeat, NodeHeartbeat__Output as _rheo_v1_NodeHeartbeat__Output } from '../../rheo/v1/NodeHeartbeat.js';
 import type { RegisterNodeRequest as _rheo_v1_RegisterNodeRequest, RegisterNodeRequest__Output as _rheo_v1_RegisterNodeRequest__Output } from '../../rheo/v1/RegisterNodeRequest.js';
@@ -12,6 +14,21 @@ import type { RegisterNodeResponse as _rheo_v1_RegisterNodeResponse, RegisterNod
  * to any controller node; a follower answers NotLeader with the leader.
  */
 export interface ControllerHeartbeatClient extends grpc.Client {
+  /**
+   * The metadata as of the active controller's applied state (a broker-only node's mirror).
+   */
+  FetchMetadata(argument: _rheo_v1_FetchMetadataRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_rheo_v1_FetchMetadataResponse__Output>): grpc.ClientUnaryCall;
+  FetchMetadata(argument: _rheo_v1_FetchMetadataRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_rheo_v1_FetchMetadataResponse__Output>): grpc.ClientUnaryCall;
+  FetchMetadata(argument: _rheo_v1_FetchMetadataRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_rheo_v1_FetchMetadataResponse__Output>): grpc.ClientUnaryCall;
+  FetchMetadata(argument: _rheo_v1_FetchMetadataRequest, callback: grpc.requestCallback<_rheo_v1_FetchMetadataResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * The metadata as of the active controller's applied state (a broker-only node's mirror).
+   */
+  fetchMetadata(argument: _rheo_v1_FetchMetadataRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_rheo_v1_FetchMetadataResponse__Output>): grpc.ClientUnaryCall;
+  fetchMetadata(argument: _rheo_v1_FetchMetadataRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_rheo_v1_FetchMetadataResponse__Output>): grpc.ClientUnaryCall;
+  fetchMetadata(argument: _rheo_v1_FetchMetadataRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_rheo_v1_FetchMetadataResponse__Output>): grpc.ClientUnaryCall;
+  fetchMetadata(argument: _rheo_v1_FetchMetadataRequest, callback: grpc.requestCallback<_rheo_v1_FetchMetadataResponse__Output>): grpc.ClientUnaryCall;
+  
   /**
    * Periodic report of the node's replicas and traffic; the answer carries commands for it.
    */
@@ -50,6 +67,11 @@ export interface ControllerHeartbeatClient extends grpc.Client {
  */
 export interface ControllerHeartbeatHandlers extends grpc.UntypedServiceImplementation {
   /**
+   * The metadata as of the active controller's applied state (a broker-only node's mirror).
+   */
+  FetchMetadata: grpc.handleUnaryCall<_rheo_v1_FetchMetadataRequest__Output, _rheo_v1_FetchMetadataResponse>;
+  
+  /**
    * Periodic report of the node's replicas and traffic; the answer carries commands for it.
    */
   Heartbeat: grpc.handleUnaryCall<_rheo_v1_NodeHeartbeat__Output, _rheo_v1_HeartbeatResponse>;
@@ -62,6 +84,7 @@ export interface ControllerHeartbeatHandlers extends grpc.UntypedServiceImplemen
 }
 
 export interface ControllerHeartbeatDefinition extends grpc.ServiceDefinition {
+  FetchMetadata: MethodDefinition<_rheo_v1_FetchMetadataRequest, _rheo_v1_FetchMetadataResponse, _rheo_v1_FetchMetadataRequest__Output, _rheo_v1_FetchMetadataResponse__Output>
   Heartbeat: MethodDefinition<_rheo_v1_NodeHeartbeat, _rheo_v1_HeartbeatResponse, _rheo_v1_NodeHeartbeat__Output, _rheo_v1_HeartbeatResponse__Output>
   RegisterNode: MethodDefinition<_rheo_v1_RegisterNodeRequest, _rheo_v1_RegisterNodeResponse, _rheo_v1_RegisterNodeRequest__Output, _rheo_v1_RegisterNodeResponse__Output>
 }
