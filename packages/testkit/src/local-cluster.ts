@@ -39,6 +39,13 @@ export interface LocalClusterOptions {
   /** Number of nodes (ids 1..nodes). */
   readonly nodes: number;
   readonly streams?: readonly LocalStreamSpec[];
+  /**
+   * Cluster mode: nodes 1..controllers run both roles and form the metadata
+   * group; the rest are brokers. Streams are then created with the admin API
+   * (`streams` must be left out). Static mode (hand-placed streams) when
+   * left out.
+   */
+  readonly controllers?: number;
   /** Raft tick, ms (the node's default when left out). */
   readonly tickIntervalMs?: number;
   /** Extra flags for every node (`['--log-level', 'debug']`). */
@@ -113,6 +120,13 @@ export class LocalCluster {
   static async start(options: LocalClusterOptions): Promise<LocalCluster> {
     if (!Number.isSafeInteger(options.nodes) || options.nodes < 1)
       throw new Error(`LocalCluster needs at least one node, got ${options.nodes}`);
+    const controllers = options.controllers ?? 0;
+    if (!Number.isSafeInteger(controllers) || controllers < 0 || controllers > options.nodes)
+      throw new Error(`LocalCluster controllers must be 0..${options.nodes}, got ${controllers}`);
+    if (controllers > 0 && (options.streams ?? []).length > 0)
+      throw new Error(
+        'LocalCluster: streams are hand-placed in static mode only; create them with the admin API',
+      );
     const dir = await tempDir('cluster');
     const cluster = new LocalCluster(options, dir.path, dir.remove);
     try {
@@ -229,15 +243,28 @@ export class LocalCluster {
   private async launch(id: number): Promise<ReadyInfo> {
     if (this.destroyed) throw new Error('the cluster was destroyed');
     const slot = this.slots.get(id)!;
+    const controllers = this.options.controllers ?? 0;
     const spec: LocalNodeSpec = {
       id,
       port: slot.port,
       metricsPort: slot.metricsPort,
       dataDir: slot.dataDir,
-      peers: this.ids()
-        .filter((other) => other !== id)
-        .map((other) => ({ id: other, address: this.node(other).address })),
+      // Cluster mode learns peers from the metadata; static mode is told them.
+      peers:
+        controllers > 0
+          ? []
+          : this.ids()
+              .filter((other) => other !== id)
+              .map((other) => ({ id: other, address: this.node(other).address })),
       streams: (this.options.streams ?? []).map((s) => ({ ...s, replicas: s.replicas ?? this.ids() })),
+      ...(controllers > 0
+        ? {
+            controllerVoters: this.ids()
+              .filter((v) => v <= controllers)
+              .map((v) => ({ id: v, address: this.node(v).address })),
+            roles: id <= controllers ? ['broker', 'controller'] : ['broker'],
+          }
+        : {}),
       ...(this.options.tickIntervalMs === undefined ? {} : { tickIntervalMs: this.options.tickIntervalMs }),
       extraArgs: [...(this.options.args ?? []), ...(this.options.nodeArgs?.(id) ?? [])],
     };

@@ -16,6 +16,10 @@ export interface LocalNodeSpec {
   }>;
   readonly tickIntervalMs?: number;
   readonly extraArgs?: readonly string[];
+  /** Cluster mode: the metadata group's voters (every node finds the controller through them). */
+  readonly controllerVoters?: ReadonlyArray<{ readonly id: number; readonly address: string }>;
+  /** The node's roles; `broker` when left out. */
+  readonly roles?: readonly ('broker' | 'controller')[];
 }
 
 /** What a node's ready line says (`{"msg":"ready",...}` on its stdout). */
@@ -27,13 +31,17 @@ export interface ReadyInfo {
   readonly shards: number;
 }
 
-/** A broker-only node (no controller yet), its peers and static streams given by flags. */
+/**
+ * A node's flags. Static mode: a broker with its peers and streams given by
+ * flags. Cluster mode (controllerVoters given): its roles and the voters;
+ * streams are created through the admin API.
+ */
 export function buildNodeArgs(spec: LocalNodeSpec): string[] {
   const args = [
     '--node-id',
     String(spec.id),
     '--roles',
-    'broker',
+    (spec.roles ?? ['broker']).join(','),
     '--grpc-listen',
     `${LOOPBACK}:${spec.port}`,
     '--metrics-listen',
@@ -41,6 +49,8 @@ export function buildNodeArgs(spec: LocalNodeSpec): string[] {
     '--data-dir',
     spec.dataDir,
   ];
+  if (spec.controllerVoters !== undefined && spec.controllerVoters.length > 0)
+    args.push('--controller-voters', spec.controllerVoters.map((v) => `${v.id}@${v.address}`).join(','));
   if (spec.peers.length > 0) args.push('--peers', spec.peers.map((p) => `${p.id}@${p.address}`).join(','));
   if (spec.streams.length > 0)
     args.push(
