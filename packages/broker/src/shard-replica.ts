@@ -31,6 +31,7 @@ import { ReadGate } from './read-gate.js';
 import { openShardGroup, shardRaftNode } from './replica-open.js';
 import { ShardApplier } from './shard-applier.js';
 import type { BatchOutcome } from './shard-apply.js';
+import { ShardCounters } from './shard-counters.js';
 import { shardIterator } from './shard-iterator.js';
 import { getRecords, type ReadAccess } from './shard-reads.js';
 import type { ShardState } from './shard-state.js';
@@ -75,6 +76,8 @@ export class ShardReplica {
   private termStarted = false;
   private termWaiters: Array<{ resolve: () => void; reject: (e: unknown) => void }> = [];
   private readonly applier: ShardApplier;
+  /** Traffic counters and the Raft core's figures, read by the server's metrics on scrape. */
+  readonly counters = new ShardCounters(() => this.driver.node);
 
   /** True while this replica leads its group (as of the last Ready). */
   get isLeader(): boolean {
@@ -219,7 +222,7 @@ export class ShardReplica {
 
   /** Committed records from the iterator's position: at most limitRecords (≤ 10,000) and about 10 MiB. */
   getRecords(token: string, opts: GetRecordsOptions = {}): Promise<GetRecordsResult> {
-    return getRecords(this.reads, token, () => this.readHorizon(opts), opts);
+    return getRecords(this.reads, token, () => this.readHorizon(opts), opts).then(this.counters.countRead);
   }
 
   /**
@@ -252,6 +255,7 @@ export class ShardReplica {
   // ---- Apply ----
 
   private onApplied(e: Entry, outcomes: BatchOutcome[] | undefined): void {
+    if (this.role === Role.Leader) this.counters.countWritten(e, outcomes);
     this.pipeline.onApplied(e.index, e.term, outcomes);
     if (this.role === Role.Leader && !this.termStarted && e.term === this.leaderTerm) this.startTerm();
   }
