@@ -55,6 +55,11 @@ export interface DurabilityHistory {
   readonly replicas: ReplicaReadBack;
   /** Every shard of the stream (a shard no replica returned counts as empty). */
   readonly shardIds: readonly string[];
+  /**
+   * The nodes that must hold each shard (cluster mode, where a shard lives on
+   * some nodes only); every node of `replicas` when left out (static mode).
+   */
+  readonly hostsOf?: (shardId: string) => readonly number[];
 }
 
 export type ViolationKind =
@@ -82,9 +87,10 @@ export function checkDurability(history: DurabilityHistory): Violation[] {
   const out = new ViolationList();
   const sent = new Set<string>([...history.acked, ...history.unacked].map(recordId));
   for (const shardId of history.shardIds) {
-    const perReplica = [...history.replicas].map(
-      ([node, shards]) => [node, shards.get(shardId) ?? []] as const,
-    );
+    const hosts = history.hostsOf?.(shardId);
+    const perReplica = [...history.replicas]
+      .filter(([node]) => hosts === undefined || hosts.includes(node))
+      .map(([node, shards]) => [node, shards.get(shardId) ?? []] as const);
     checkDivergence(shardId, perReplica, out);
     for (const [node, records] of perReplica) checkOneLog(node, shardId, records, sent, out);
   }
@@ -198,13 +204,15 @@ export function checkSnapshots(
   shardIds: readonly string[],
 ): Violation[] {
   const out = new ViolationList();
-  const [reference] = final.values();
+  // The final log of a shard, from the first replica that holds it (all agree, checkDurability proves).
+  const referenceOf = (shardId: string): readonly ReadBackRecord[] =>
+    [...final.values()].find((shards) => shards.has(shardId))?.get(shardId) ?? [];
   snapshots.forEach((snapshot, n) => {
     for (const [node, shards] of snapshot) {
       for (const shardId of shardIds) {
         const seen = shards.get(shardId);
         if (seen === undefined) continue;
-        const log = reference?.get(shardId) ?? [];
+        const log = referenceOf(shardId);
         const at = seen.findIndex((r, i) => !sameRecord(r, log[i]));
         if (at >= 0)
           out.add(
