@@ -52,6 +52,16 @@ export interface WriterStats {
   readonly backpressureWaits: number;
 }
 
+/** One LevelDB write, as an observer sees it once the write returned (metrics: latency, sizes). */
+export interface WriteObservation {
+  /** Bytes (keys + values) of the contributions it carried. */
+  readonly bytes: number;
+  readonly contributions: number;
+  readonly synced: boolean;
+  /** From the call to the sink until it returned: the write and, when synced, the fsync. */
+  readonly seconds: number;
+}
+
 interface Queued {
   readonly c: Contribution;
   readonly bytes: number;
@@ -94,6 +104,11 @@ export class GroupCommitWriter {
   private closed = false;
   private idleWaiters: Array<() => void> = [];
   private s = { batches: 0, syncedBatches: 0, contributions: 0, bytes: 0, backpressureWaits: 0 };
+  /**
+   * Told of every successful write (the server's metrics set it). Optional so
+   * the writer reads the clock only when someone listens.
+   */
+  observer: ((w: WriteObservation) => void) | undefined = undefined;
 
   constructor(
     private readonly sink: BatchSink,
@@ -220,6 +235,7 @@ export class GroupCommitWriter {
       orderSmallFirst(q.c.ops, ops);
       sync ||= q.c.sync;
     }
+    const started = this.observer === undefined ? 0 : performance.now();
     try {
       await this.sink.write(ops, sync);
     } catch (e) {
@@ -236,6 +252,13 @@ export class GroupCommitWriter {
     if (sync) this.s.syncedBatches++;
     this.s.contributions += chunk.length;
     this.s.bytes += bytes;
+    if (started > 0)
+      this.observe({
+        bytes,
+        contributions: chunk.length,
+        synced: sync,
+        seconds: (performance.now() - started) / 1000,
+      });
     // All hooks first, then all resolutions: a caller woken by its promise
     // sees every group's memory as of this write.
     for (const q of chunk) {
@@ -248,6 +271,14 @@ export class GroupCommitWriter {
     }
     for (const q of chunk) q.resolve();
     return this.failed === undefined;
+  }
+
+  private observe(w: WriteObservation): void {
+    try {
+      this.observer?.(w);
+    } catch {
+      // Metrics are not worth a stopped writer: a broken observer loses its figures, nothing else.
+    }
   }
 
   private rejectAll(e: Error): void {
