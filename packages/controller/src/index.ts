@@ -1,0 +1,26 @@
+// @rheo/controller's public entry: the metadata state machine, placement and
+// the active controller (docs/cluster.md, plan/controller-api.md).
+export { type ControllerConfig, controllerConfig, controllerDefaults } from './config.js';
+export {
+  retentionHoursDefault,
+  retentionHoursMax,
+  retentionHoursMin,
+  streamNameLengthMax,
+  tagsPerStreamMax,
+} from './kinesis-rules.js';
+export { decodeMetaCommand, encodeMetaCommand } from './meta-command-codec.js';
+export { metaSnapshotVersion } from './meta-snapshot.js';
+export { MetaState } from './meta-state.js';
+export { shardIdOf, streamArnOf } from './meta-tables.js';
+export type {
+  ApplyOutcome,
+  MetaCommand,
+  MetaCommandType,
+  NodeRecord,
+  NodeRoleName,
+  NodeStateName,
+  ShardRecord,
+  StreamModeName,
+  StreamRecord,
+  StreamStatusName,
+} from './types.js';

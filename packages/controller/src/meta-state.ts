@@ -1,0 +1,142 @@
+// MetaState: the metadata group's state machine (docs/cluster.md). Pure and
+// deterministic: the same commands at the same indexes give the same state,
+// byte for byte in encode(). apply never throws on a bad command; a refused
+// command changes nothing but the applied index.
+
+import { refuse } from './kinesis-rules.js';
+import { applyRegisterNode, applyRemoveNode, applySetNodeState } from './meta-apply-nodes.js';
+import { applyReportLeaders, applySetShardReplicas } from './meta-apply-shards.js';
+import {
+  applyAddTags,
+  applyCreateStream,
+  applyDeleteStream,
+  applyForgetStream,
+  applyRemoveTags,
+  applySetRetention,
+  applySetStreamStatus,
+} from './meta-apply-streams.js';
+import { decodeTables, encodeTables } from './meta-snapshot.js';
+import { emptyTables, type MetaTables, shardKey } from './meta-tables.js';
+import type { ApplyOutcome, MetaCommand, NodeRecord, ShardRecord, StreamRecord } from './types.js';
+
+export class MetaState {
+  readonly #t: MetaTables;
+
+  private constructor(tables: MetaTables) {
+    this.#t = tables;
+  }
+
+  static empty(clusterId: string): MetaState {
+    return new MetaState(emptyTables(clusterId));
+  }
+
+  /** The state a snapshot holds; RheoError('Corrupt') when the bytes are not one. */
+  static decode(bytes: Uint8Array): MetaState {
+    return new MetaState(decodeTables(bytes));
+  }
+
+  encode(): Uint8Array {
+    return encodeTables(this.#t);
+  }
+
+  get clusterId(): string {
+    return this.#t.clusterId;
+  }
+
+  /** The index of the last applied entry: the metadata epoch. */
+  get appliedIndex(): number {
+    return this.#t.appliedIndex;
+  }
+
+  apply(cmd: MetaCommand, index: number): ApplyOutcome {
+    if (!Number.isSafeInteger(index) || index <= this.#t.appliedIndex) {
+      // Entries apply in index order exactly once; anything else is a bug in the host.
+      throw new Error(
+        `MetaState.apply: index ${index} is not above the applied index ${this.#t.appliedIndex}`,
+      );
+    }
+    this.#t.appliedIndex = index;
+    try {
+      return dispatch(this.#t, cmd);
+    } catch (err) {
+      // A command whose shape the decoder did not check (built in memory) must still not throw.
+      return refuse('InvalidArgument', `malformed ${cmd?.type ?? 'metadata'} command: ${String(err)}`);
+    }
+  }
+
+  node(id: number): NodeRecord | undefined {
+    return this.#t.nodes.get(id);
+  }
+
+  /** Every node, sorted by id. */
+  nodes(): NodeRecord[] {
+    return [...this.#t.nodes.values()].sort((a, b) => a.id - b.id);
+  }
+
+  /** A stream by name, or by the ARN this cluster gives it. */
+  stream(nameOrArn: string): StreamRecord | undefined {
+    const prefix = `arn:rheo:kinesis:${this.#t.clusterId}::stream/`;
+    const name = nameOrArn.startsWith(prefix) ? nameOrArn.slice(prefix.length) : nameOrArn;
+    return this.#t.streams.get(name);
+  }
+
+  /** Every stream, sorted by name. */
+  streams(): StreamRecord[] {
+    return [...this.#t.streams.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  shard(streamName: string, shardId: string): ShardRecord | undefined {
+    const groupId = this.#t.shardGroups.get(shardKey(streamName, shardId));
+    return groupId === undefined ? undefined : this.#t.shards.get(groupId);
+  }
+
+  /** A stream's shards in creation order; empty when there is no such stream. */
+  shardsOf(streamName: string): ShardRecord[] {
+    const s = this.#t.streams.get(streamName);
+    if (s === undefined) return [];
+    return s.shardIds.map((id) => this.shard(streamName, id)!);
+  }
+
+  shardByGroup(groupId: number): ShardRecord | undefined {
+    return this.#t.shards.get(groupId);
+  }
+
+  /** Every shard, by group id. */
+  allShards(): ShardRecord[] {
+    return [...this.#t.shards.values()].sort((a, b) => a.groupId - b.groupId);
+  }
+}
+
+function dispatch(t: MetaTables, cmd: MetaCommand): ApplyOutcome {
+  switch (cmd.type) {
+    case 'RegisterNode':
+      return applyRegisterNode(t, cmd);
+    case 'SetNodeState':
+      return applySetNodeState(t, cmd);
+    case 'RemoveNode':
+      return applyRemoveNode(t, cmd);
+    case 'CreateStream':
+      return applyCreateStream(t, cmd);
+    case 'DeleteStream':
+      return applyDeleteStream(t, cmd);
+    case 'ForgetStream':
+      return applyForgetStream(t, cmd);
+    case 'SetStreamStatus':
+      return applySetStreamStatus(t, cmd);
+    case 'SetShardReplicas':
+      return applySetShardReplicas(t, cmd);
+    case 'ReportLeaders':
+      return applyReportLeaders(t, cmd);
+    case 'AddTags':
+      return applyAddTags(t, cmd);
+    case 'RemoveTags':
+      return applyRemoveTags(t, cmd);
+    case 'SetRetention':
+      return applySetRetention(t, cmd);
+    default:
+      return refuse(
+        'InvalidArgument',
+        `unknown metadata command ${JSON.stringify((cmd as { type?: unknown }).type)}`,
+      );
+  }
+}
