@@ -13,6 +13,11 @@
 // - When a stream breaks, or messages are dropped, onUnreachable(peer,
 //   groups) tells the driver which groups should reportUnreachable.
 // - Received messages are checked one by one and handed to `handler`.
+// - Peers may change at run time (cluster mode learns brokers' addresses
+//   from the metadata): setPeers(list) reconciles the learned peers with a
+//   list, addPeer/removePeer change one. The peers given at construction are
+//   pinned: setPeers may re-address them but never removes them (a
+//   controller voter must stay reachable before it appears in the metadata).
 //
 // See docs/transport.md for the rules and the figures.
 import assert from 'node:assert/strict';
@@ -47,10 +52,13 @@ export const transportDefaults = Object.freeze({
 });
 
 type ServerCall = grpc.ServerDuplexStream<Buffer, Buffer>;
+type PeerOrigin = 'pinned' | 'learned' | 'unannounced';
 
 export class RaftTransport {
   readonly incarnation = randomUUID();
   private readonly links = new Map<number, PeerLink>();
+  /** Where each peer came from: construction (pinned), setPeers/addPeer, or a stream it opened unannounced. */
+  private readonly origins = new Map<number, PeerOrigin>();
   private readonly dialers = new Map<number, PeerDialer>();
   private readonly pendingCalls = new Set<ServerCall>();
   private dirty = new Set<PeerLink>();
@@ -74,23 +82,41 @@ export class RaftTransport {
       batchBytesMax,
     };
     this.tracer = options.tracer ?? { enabled: false, log: () => {} };
-    for (const p of options.peers) this.addPeer(p);
+    for (const p of options.peers) this.addPeer(p, 'pinned');
   }
 
   get nodeId(): number {
     return this.options.nodeId;
   }
 
-  /** Adds (or re-addresses) a peer; dials it now if this node opens the pair's stream. */
-  addPeer(peer: TransportPeer): void {
+  /**
+   * Adds (or re-addresses) a peer; dials it now if this node opens the pair's
+   * stream. A new address for a peer this node dials drops the old stream,
+   * its queue and its counters, and dials the new address. A peer that dials
+   * this node (a lower id) keeps its stream: the address is only recorded,
+   * as the peer's new process will dial in by itself.
+   */
+  addPeer(peer: TransportPeer, origin: 'pinned' | 'learned' = 'learned'): void {
     assert(!this.closed, 'the transport is closed');
+    assert(Number.isSafeInteger(peer.id) && peer.id > 0, `peer id ${peer.id} is not a positive integer`);
     if (peer.id === this.options.nodeId) return;
     const existing = this.links.get(peer.id);
-    if (existing !== undefined) {
-      if (existing.address === peer.address) return;
-      this.removePeer(peer.id);
-    }
     const opener = this.options.nodeId < peer.id;
+    if (existing !== undefined) {
+      if (this.origins.get(peer.id) !== 'pinned') this.origins.set(peer.id, origin);
+      if (existing.address === peer.address) return;
+      if (!opener) {
+        this.log('info', 'raft transport: peer re-addressed', { peer: peer.id, address: peer.address });
+        existing.address = peer.address;
+        return;
+      }
+      this.log('info', 'raft transport: peer re-addressed; redialling', {
+        peer: peer.id,
+        from: existing.address,
+        address: peer.address,
+      });
+      this.dropLink(peer.id);
+    } else this.origins.set(peer.id, origin);
     const link = new PeerLink(peer.id, peer.address, this.bounds, (l) => this.wake(l), !opener);
     this.links.set(peer.id, link);
     if (opener) {
@@ -100,7 +126,37 @@ export class RaftTransport {
     }
   }
 
+  /** Forgets a peer: ends its stream and drops what is queued for it (pinned peers too). */
   removePeer(peerId: number): void {
+    this.dropLink(peerId);
+    this.origins.delete(peerId);
+  }
+
+  /**
+   * Makes the learned peers exactly `peers` (this node's own id is skipped):
+   * new ids are added, changed addresses re-addressed (see addPeer), and
+   * learned peers missing from the list removed. Pinned peers and peers
+   * that dialled in unannounced are never removed here; they are
+   * re-addressed when the list names them.
+   */
+  setPeers(peers: readonly TransportPeer[]): void {
+    if (this.closed) return;
+    const listed = new Set<number>();
+    for (const p of peers) {
+      listed.add(p.id);
+      this.addPeer(p);
+    }
+    for (const [id, origin] of [...this.origins]) {
+      if (origin === 'learned' && !listed.has(id)) this.removePeer(id);
+    }
+  }
+
+  /** The peers known now, by id (pinned, learned, and those that dialled in unannounced, whose address is ''). */
+  peers(): TransportPeer[] {
+    return [...this.links.values()].map((l) => ({ id: l.id, address: l.address }));
+  }
+
+  private dropLink(peerId: number): void {
     const link = this.links.get(peerId);
     if (link === undefined) return;
     this.dialers.get(peerId)?.stop();
@@ -112,6 +168,7 @@ export class RaftTransport {
     }
     link.discardQueue('closed');
     this.links.delete(peerId);
+    this.dirty.delete(link);
   }
 
   /** Queues `msg` for `msg.to`; it leaves with everything else for that peer on the next turn. */
@@ -247,10 +304,10 @@ export class RaftTransport {
       clusterId: this.options.clusterId,
       selfId: this.options.nodeId,
       ...(expectedPeer === undefined ? {} : { fromNodeId: expectedPeer }),
-      isPeer: (id) => this.links.has(id),
+      isPeer: (id) => this.links.has(id) || this.options.acceptUnknownPeers === true,
     });
     if (!check.ok) return this.refuse(expectedPeer, check.field, check.message);
-    const link = this.links.get(check.fromNodeId)!;
+    const link = this.links.get(check.fromNodeId) ?? this.acceptUnannounced(check.fromNodeId);
     if (link.incarnation !== '' && link.incarnation !== check.incarnation) {
       this.log('info', 'raft transport: peer restarted', { peer: link.id, incarnation: check.incarnation });
     }
@@ -258,6 +315,20 @@ export class RaftTransport {
     this.log('info', 'raft transport: peer stream up', { peer: link.id, address: link.address });
     this.countReceived(link, frame.length);
     this.deliver(link, batch);
+    return link;
+  }
+
+  /**
+   * A lower-id node of this cluster dialled in before this node learned of
+   * it (acceptUnknownPeers): it gets a link with no address, which is all an
+   * accepting side needs; setPeers fills the address in when the metadata
+   * names the node.
+   */
+  private acceptUnannounced(peerId: number): PeerLink {
+    const link = new PeerLink(peerId, '', this.bounds, (l) => this.wake(l), true);
+    this.links.set(peerId, link);
+    this.origins.set(peerId, 'unannounced');
+    this.log('info', 'raft transport: stream from a node not yet known accepted', { peer: peerId });
     return link;
   }
 

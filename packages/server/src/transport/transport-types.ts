@@ -24,6 +24,12 @@ export interface RaftTransportOptions {
   readonly clusterId: string;
   /** The other nodes (this node's own id is ignored if listed). */
   readonly peers: readonly TransportPeer[];
+  /**
+   * Accept a stream from a lower-id node of this cluster that is not (yet) a
+   * peer, instead of refusing it (cluster mode: a node may dial before this
+   * one learned of it from the metadata). Default false: only known peers.
+   */
+  readonly acceptUnknownPeers?: boolean;
   /** Receives each message a peer sent, already checked (group known, addressed to this node). */
   readonly handler: (groupId: number, msg: Message) => void;
   /** True when this node hosts the group; messages for other groups are counted and dropped. */
