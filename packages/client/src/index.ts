@@ -3,9 +3,33 @@
 
 // The error every failed call rejects with, as @rheo/wire defines it.
 export { isRheoError, type Reason, RheoError } from '@rheo/wire';
-export { type CreateStreamOptions, StreamAdmin } from './admin.js';
+export {
+  type CreateStreamOptions,
+  type DeleteStreamOptions,
+  type DescribeStreamPageOptions,
+  type ListShardsPage,
+  type ListShardsPageOptions,
+  type ListStreamsPage,
+  type ListStreamsPageOptions,
+  StreamAdmin,
+} from './admin.js';
+export type {
+  ClusterDescription,
+  NodeDescription,
+  NodeRole,
+  NodeState,
+  ShardDescription,
+  ShardFilter,
+  ShardFilterType,
+  StreamDescription,
+  StreamDescriptionSummary,
+  StreamMode,
+  StreamStatus,
+  StreamSummary,
+} from './admin-types.js';
 export { defaultRetryPolicy, type RetryPolicy } from './backoff.js';
 export type { ResolvedClientOptions, RheoClientOptions } from './client-options.js';
+export { ClusterAdmin } from './cluster-admin.js';
 export { Consumer, type ConsumerOptions } from './consumer.js';
 export type {
   GetRecordsOptions,

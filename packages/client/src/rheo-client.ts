@@ -8,6 +8,7 @@ import {
   type RheoClientOptions,
   resolveClientOptions,
 } from './client-options.js';
+import { ClusterAdmin } from './cluster-admin.js';
 import { ConnectionPool, type NodeClients } from './connections.js';
 import { Consumer, type ConsumerOptions } from './consumer.js';
 import type {
@@ -206,9 +207,14 @@ export class RheoClient {
     return new ShardConsumer(this, streamName, shardId, options);
   }
 
-  /** Stream administration (create, describe, delete). */
+  /** Stream administration (create, describe, list, delete, tags). */
   get admin(): StreamAdmin {
     return new StreamAdmin(this);
+  }
+
+  /** Cluster information and node operations (describe, drain, undrain, remove). */
+  get clusterAdmin(): ClusterAdmin {
+    return new ClusterAdmin(this);
   }
 
   /** Closes every channel; calls in flight fail, later calls throw ClientClosedError. */
