@@ -2,6 +2,7 @@
 // producer) and the host that runs a node's replicas. See docs/broker.md.
 export { entryArrivalMs } from './entry-time.js';
 export { GroupDriver, type GroupIo, type PersistWork, type Scheduler } from './group-driver.js';
+export type { ReconfigureStep } from './membership-step.js';
 export { DEFAULT_REPLICA_OPTIONS, type ReplicaOptions, resolveReplicaOptions } from './options.js';
 export { producerIdCharsMax } from './producer-check.js';
 export { ReplicaHost, type ReplicaHostConfig, type ReplicaHostStats } from './replica-host.js';
@@ -10,10 +11,12 @@ export type {
   GetRecordsOptions,
   GetRecordsResult,
   GetShardIteratorRequest,
+  PeerProgress,
   ProduceAck,
   ProducerStamp,
   RaftOutbound,
   ReadOptions,
+  ReplicaRole,
   ReplicaStatus,
   ShardIteratorType,
   ShardSpec,

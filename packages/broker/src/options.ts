@@ -50,6 +50,11 @@ export interface ReplicaOptions {
   readonly raftInflightBytesMax: number;
   /** Raft: committed entry bytes handed to one apply. */
   readonly raftApplyBytesMax: number;
+  /**
+   * Membership changes: a learner within this many entries of the leader's
+   * last index counts as caught up and may be promoted (0 = fully caught up).
+   */
+  readonly catchUpEntries: number;
 }
 
 export const DEFAULT_REPLICA_OPTIONS: Omit<ReplicaOptions, 'iteratorSecret'> = Object.freeze({
@@ -71,6 +76,7 @@ export const DEFAULT_REPLICA_OPTIONS: Omit<ReplicaOptions, 'iteratorSecret'> = O
   raftInflightMsgsMax: 256,
   raftInflightBytesMax: 64 * MiB,
   raftApplyBytesMax: 32 * MiB,
+  catchUpEntries: 64,
 });
 
 const POSITIVE_INTEGERS = [
@@ -106,6 +112,8 @@ export function resolveReplicaOptions(
     if (!Number.isSafeInteger(o[k]) || o[k] <= 0)
       throw new TypeError(`replica option ${k} must be a positive integer`);
   }
+  if (!Number.isSafeInteger(o.catchUpEntries) || o.catchUpEntries < 0)
+    throw new TypeError('replica option catchUpEntries must be a non-negative integer');
   if (!(o.iteratorSecret instanceof Uint8Array) || o.iteratorSecret.length < iteratorSecretBytesMin)
     throw new TypeError(`replica option iteratorSecret needs at least ${iteratorSecretBytesMin} bytes`);
   if (o.electionTicks <= o.heartbeatTicks) throw new TypeError('electionTicks must exceed heartbeatTicks');

@@ -46,6 +46,8 @@ export class ReplicaHost {
   private readonly byGroup = new Map<number, ShardReplica>();
   private readonly byShard = new Map<string, ShardReplica>();
   private readonly opening = new Map<number, Promise<ShardReplica>>();
+  /** Deletions under way, by group name (a repeated command joins the one running). */
+  private readonly deleting = new Map<string, Promise<void>>();
   private timer: ReturnType<typeof setInterval> | undefined = undefined;
   private readonly clock: TickClock;
   /** Tick intervals that elapsed without a tick (event-loop or process stalls). */
@@ -116,6 +118,41 @@ export class ReplicaHost {
     this.byGroup.delete(groupId);
     this.byShard.delete(shardKey(r.spec.streamName, r.spec.shardId));
     await r.stop();
+  }
+
+  /**
+   * Stops this node's replica of a group and deletes its data (the node left
+   * the group's membership, or the stream was deleted). Idempotent: a group
+   * this node does not host is a no-op. `groupName` names the data when no
+   * replica is open (after a restart the server has not reopened it); an open
+   * replica's own name is used otherwise. Resolves once the deletion is
+   * durable; the store removes the keys in the background.
+   */
+  async deleteShard(groupId: number, groupName?: string): Promise<void> {
+    await this.opening.get(groupId)?.catch(() => {});
+    const r = this.byGroup.get(groupId);
+    const name = r?.spec.groupName ?? groupName;
+    if (r !== undefined) await this.removeShard(groupId);
+    if (name !== undefined) await this.deleteGroupData(name);
+  }
+
+  /**
+   * Deletes a group's data by its storage name (stopping its replica first
+   * if one is open). Idempotent: a name the store does not hold is a no-op.
+   */
+  deleteGroupData(groupName: string): Promise<void> {
+    const running = this.deleting.get(groupName);
+    if (running !== undefined) return running;
+    const p = this.deleteData(groupName).finally(() => this.deleting.delete(groupName));
+    this.deleting.set(groupName, p);
+    return p;
+  }
+
+  private async deleteData(groupName: string): Promise<void> {
+    const open = [...this.byGroup.values()].find((r) => r.spec.groupName === groupName);
+    if (open !== undefined) await this.removeShard(open.spec.groupId);
+    // The store refuses deleting an unknown name; one being deleted already is not in hasGroup either.
+    if (this.config.store.hasGroup(groupName)) await this.config.store.deleteGroup(groupName);
   }
 
   replica(groupId: number): ShardReplica | undefined {

@@ -7,7 +7,9 @@
 import {
   type Entry,
   type Message,
+  NONE,
   type NodeId,
+  type ProposeResult,
   type RaftLogger,
   type RandomSource,
   Role,
@@ -24,11 +26,13 @@ import {
 } from '@rheo/wire';
 import { assert } from './assert.js';
 import { GroupDriver } from './group-driver.js';
+import { checkTargetVoters, planMembershipStep, type ReconfigureStep } from './membership-step.js';
 import type { ReplicaOptions } from './options.js';
 import { ProducePipeline } from './produce-pipeline.js';
 import { checkProducer } from './producer-check.js';
 import { ReadGate } from './read-gate.js';
 import { openShardGroup, shardRaftNode } from './replica-open.js';
+import { replicaStatus } from './replica-status.js';
 import { ShardApplier } from './shard-applier.js';
 import type { BatchOutcome } from './shard-apply.js';
 import { ShardCounters } from './shard-counters.js';
@@ -76,6 +80,8 @@ export class ShardReplica {
   private termStarted = false;
   private termWaiters: Array<{ resolve: () => void; reject: (e: unknown) => void }> = [];
   private readonly applier: ShardApplier;
+  /** The index of the last membership change this replica proposed; pending until applied. */
+  private confProposedIndex = 0;
   /** Traffic counters and the Raft core's figures, read by the server's metrics on scrape. */
   readonly counters = new ShardCounters(() => this.driver.node);
 
@@ -365,21 +371,79 @@ export class ShardReplica {
   }
 
   status(): ReplicaStatus {
-    const node = this.driver.node;
-    return {
-      groupId: this.spec.groupId,
-      shardId: this.spec.shardId,
+    return replicaStatus(this.spec, this.driver.node.status(), {
+      nodeId: this.deps.nodeId,
       role: this.role,
       leader: this.leader,
-      term: this.leaderTerm > 0 ? this.leaderTerm : node.status().term,
-      commitIndex: node.commitIndex(),
+      leaderTerm: this.leaderTerm,
       appliedIndex: this.applier.applied,
       firstIndex: this.log.firstIndex(),
-      lastIndex: node.lastIndex(),
       serving: this.role === Role.Leader && this.termStarted,
       inflightBytes: this.pipeline.inflightBytes,
       failed: this.failure !== undefined,
+      state: this.applier.state,
+    });
+  }
+
+  // ---- Membership (the controller's level-triggered commands) ----
+
+  /**
+   * On the leader: hands leadership to `target` (a voter; the core ignores
+   * a learner or a non-member, and abandons a transfer that does not finish
+   * within an election timeout). Elsewhere a no-op: the controller repeats
+   * the command to whoever leads.
+   */
+  transferLeadership(target: NodeId): void {
+    if (!Number.isSafeInteger(target) || target <= 0)
+      throw new RheoError('InvalidArgument', `invalid node id ${String(target)}`, {
+        field: 'target_node_id',
+      });
+    if (this.stopped || this.role !== Role.Leader || target === this.deps.nodeId) return;
+    this.driver.node.transferLeadership(target);
+    this.driver.kick();
+  }
+
+  /**
+   * One step toward the voter set `targetVoters` (membership-step.ts has
+   * the steps). Call it again with the same target until it answers
+   * 'done'; each call proposes at most one change. Only the leader acts;
+   * elsewhere the answer is 'not-leader'. An empty target is InvalidArgument.
+   */
+  reconfigure(targetVoters: readonly NodeId[]): ReconfigureStep {
+    const target = checkTargetVoters(targetVoters);
+    if (typeof target === 'string') throw new RheoError('InvalidArgument', target, { field: 'conf_state' });
+    if (this.stopped || this.role !== Role.Leader) return 'not-leader';
+    // A new leader's core refuses conf changes until it applied its term's first entry.
+    if (!this.termStarted || this.applier.applied < this.confProposedIndex) return 'pending';
+    const node = this.driver.node;
+    const st = node.status();
+    if (st.role !== Role.Leader || st.progress === undefined) return 'not-leader';
+    if (st.leadTransferee !== NONE) return 'transferring';
+    const view = {
+      self: this.deps.nodeId,
+      lastIndex: st.lastIndex,
+      confState: st.confState,
+      progress: st.progress,
     };
+    const plan = planMembershipStep(view, target, this.deps.options.catchUpEntries);
+    if (plan.kind === 'wait') return plan.step;
+    if (plan.kind === 'transfer') {
+      node.transferLeadership(plan.to);
+      this.driver.kick();
+      return 'transferring';
+    }
+    const res = node.proposeConfChange(plan.change);
+    if (!res.ok) {
+      this.deps.logger?.warn('membership change refused', {
+        group: this.spec.groupId,
+        reason: res.reason,
+        detail: res.detail,
+      });
+      return refusedStep(res);
+    }
+    this.confProposedIndex = res.lastIndex;
+    this.driver.kick();
+    return plan.step;
   }
 
   /** Stops gracefully: waits for the Ready in flight, answers every waiter, persists the state. */
@@ -416,5 +480,19 @@ export class ShardReplica {
       });
     if (this.stopped)
       throw new RheoError('Unavailable', `shard ${this.spec.shardId}: the replica is stopped`);
+  }
+}
+
+/** A refused membership proposal: try again on a later call (or on the leader). */
+function refusedStep(res: Extract<ProposeResult, { ok: false }>): ReconfigureStep {
+  switch (res.reason) {
+    case 'not-leader':
+    case 'repairing':
+      return 'not-leader';
+    case 'transfer-in-progress':
+      return 'transferring';
+    default:
+      // A change still pending in the core, or the uncommitted-bytes bound: the next call retries.
+      return 'pending';
   }
 }

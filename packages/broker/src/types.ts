@@ -1,7 +1,7 @@
 // The broker's public data shapes: what the server layer passes in and gets
 // back. Kept apart from the classes so callers can import types alone.
 
-import type { Message, NodeId, Role } from '@rheo/raft';
+import type { ConfState, Message, NodeId, Role } from '@rheo/raft';
 import type { HashRange } from '@rheo/wire';
 
 /** One shard's replica as placed on this node (from configuration now, from the controller later). */
@@ -87,19 +87,47 @@ export interface RaftOutbound {
   send(groupId: number, msg: Message): void;
 }
 
-/** One replica's view of its shard's group (ShardReplica.status()). */
+/** A replica's role: Raft's, or `learner` for a non-voting member (it follows a leader and never campaigns). */
+export type ReplicaRole = Role | 'learner';
+
+/** A member's replication progress as its leader sees it (proto PeerProgress). */
+export interface PeerProgress {
+  readonly nodeId: NodeId;
+  /** Highest log index known to match the leader's. */
+  readonly matchIndex: number;
+  /** The peer answered within the last election timeout. */
+  readonly recentActive: boolean;
+}
+
+/**
+ * One replica's view of its shard's group (ShardReplica.status()): what the
+ * node heartbeat reports (proto ReplicaState) and what the server's cluster
+ * view reads. Built from one core status call; cheap enough for every
+ * replica on every heartbeat.
+ */
 export interface ReplicaStatus {
   readonly groupId: number;
+  readonly streamName: string;
   readonly shardId: string;
-  readonly role: Role;
+  readonly role: ReplicaRole;
   readonly leader: NodeId;
   readonly term: number;
   readonly commitIndex: number;
   readonly appliedIndex: number;
   readonly firstIndex: number;
   readonly lastIndex: number;
+  /** The membership as this replica knows it (applied conf changes). */
+  readonly confState: ConfState;
+  /** True while the replica repairs a damaged log from its peers (it neither votes nor campaigns). */
+  readonly needsRepair: boolean;
+  /** On the leader: every other member's progress, in node id order. Empty elsewhere. */
+  readonly peers: readonly PeerProgress[];
+  /** On the leader: the node leadership is being handed to, else 0. */
+  readonly leadTransferee: NodeId;
   /** True on a leader once it applied an entry of its own term: it takes writes and serves reads. */
   readonly serving: boolean;
   readonly inflightBytes: number;
   readonly failed: boolean;
+  /** Set once the shard is closed (resharding): its last sequence number, 56 digits. */
+  readonly endingSequenceNumber?: string;
 }
