@@ -1,5 +1,7 @@
 // @rheo/controller's public entry: the metadata state machine, placement and
 // the active controller (docs/cluster.md, plan/controller-api.md).
+
+export { ActiveController, type ActiveControllerDeps, type ControllerLog } from './active-controller.js';
 export { type ControllerConfig, controllerConfig, controllerDefaults } from './config.js';
 export {
   retentionHoursDefault,
@@ -8,10 +10,19 @@ export {
   streamNameLengthMax,
   tagsPerStreamMax,
 } from './kinesis-rules.js';
+export type { MetaAccess } from './meta-access.js';
 export { decodeMetaCommand, encodeMetaCommand } from './meta-command-codec.js';
 export { metaSnapshotVersion } from './meta-snapshot.js';
 export { MetaState } from './meta-state.js';
 export { shardIdOf, streamArnOf } from './meta-tables.js';
+export {
+  chooseReplacement,
+  isPlacementCandidate,
+  type PlacementView,
+  placeReplicaSets,
+  replicaCounts,
+} from './placement.js';
+export type { CreateStreamRequest } from './stream-admin.js';
 export type {
   ApplyOutcome,
   MetaCommand,

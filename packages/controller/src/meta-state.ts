@@ -48,6 +48,11 @@ export class MetaState {
     return this.#t.appliedIndex;
   }
 
+  /** The group id the next shard will take: every lower id (from 2) was allocated by this state. */
+  get nextGroupId(): number {
+    return this.#t.nextGroupId;
+  }
+
   apply(cmd: MetaCommand, index: number): ApplyOutcome {
     if (!Number.isSafeInteger(index) || index <= this.#t.appliedIndex) {
       // Entries apply in index order exactly once; anything else is a bug in the host.
