@@ -122,10 +122,14 @@ function singles(ids: readonly NodeId[], type: ConfChangeSingle['type']): ConfCh
   return ids.map((nodeId) => ({ type, nodeId }));
 }
 
-/** Within `catchUpEntries` of the leader's last index, and heard from within the last election timeout. */
+/**
+ * Within `catchUpEntries` of the leader's last index, and heard from within
+ * the last election timeout. A match of 0 (nothing acknowledged yet, not
+ * even the snapshot) never counts, however short the log.
+ */
 export function isCaughtUp(view: MembershipView, id: NodeId, catchUpEntries: number): boolean {
   const pr = view.progress.get(id);
-  return pr !== undefined && pr.recentActive && pr.match >= view.lastIndex - catchUpEntries;
+  return pr?.recentActive === true && pr.match >= Math.max(1, view.lastIndex - catchUpEntries);
 }
 
 /** The most caught-up candidate (lowest id on a tie), so the transfer finishes soonest. */

@@ -26,6 +26,7 @@ import {
 } from '@rheo/wire';
 import { assert } from './assert.js';
 import { GroupDriver } from './group-driver.js';
+import { snapshotForJoiner } from './joiner-snapshot.js';
 import { checkTargetVoters, planMembershipStep, type ReconfigureStep } from './membership-step.js';
 import type { ReplicaOptions } from './options.js';
 import { ProducePipeline } from './produce-pipeline.js';
@@ -342,7 +343,7 @@ export class ShardReplica {
   }
 
   step(m: Message): void {
-    if (!this.stopped) this.driver.step(m);
+    if (!this.stopped) this.driver.step(snapshotForJoiner(m, this.deps.nodeId));
   }
 
   reportUnreachable(peer: NodeId): void {
