@@ -8,7 +8,7 @@
 // work (GroupDriver.tick).
 
 import type { Message, NodeId, RaftLogger, RandomSource } from '@rheo/raft';
-import type { NodeStore } from '@rheo/storage';
+import { GroupDeletingError, type NodeStore } from '@rheo/storage';
 import { RheoError } from '@rheo/wire';
 import { assert } from './assert.js';
 import { type ReplicaOptions, resolveReplicaOptions } from './options.js';
@@ -86,6 +86,14 @@ export class ReplicaHost {
     const pending = this.opening.get(spec.groupId);
     if (pending !== undefined) return pending;
     const p = ShardReplica.open(spec, this.deps(), init)
+      .catch((e: unknown) => {
+        // The store still removes this name's old data in the background: the controller's next command retries.
+        if (e instanceof GroupDeletingError)
+          throw new RheoError('Unavailable', `group ${spec.groupName} is still being deleted; retry`, {
+            cause: e,
+          });
+        throw e;
+      })
       .then((r) => {
         this.byGroup.set(spec.groupId, r);
         this.byShard.set(shardKey(spec.streamName, spec.shardId), r);
