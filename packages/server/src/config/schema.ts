@@ -61,6 +61,11 @@ const rawShape = {
   produce_stream_inflight_batches_max: intField(1, 1_000_000, 'an integer from 1 to 1000000'),
   peer_queue_bytes_max: bytesField(1 * MiB, 16 * GiB),
   peer_queue_messages_max: intField(16, 10_000_000, 'an integer from 16 to 10000000'),
+  heartbeat_interval_ms: intField(50, 60_000, 'an integer from 50 to 60000'),
+  node_suspect_after_ms: intField(100, 600_000, 'an integer from 100 to 600000'),
+  node_dead_after_ms: intField(500, 86_400_000, 'an integer from 500 to 86400000'),
+  default_replication_factor: intField(1, 7, 'an integer from 1 to 7'),
+  shard_limit: intField(1, 100_000, 'an integer from 1 to 100000'),
   log_level: enumField(logLevels),
   log_format: enumField(logFormats),
   streams: streamsField(),
@@ -100,6 +105,11 @@ export const configDefaults: Readonly<Partial<Record<ConfigKey, unknown>>> = Obj
   produce_stream_inflight_batches_max: 1024,
   peer_queue_bytes_max: 128 * MiB,
   peer_queue_messages_max: 100_000,
+  heartbeat_interval_ms: 500,
+  node_suspect_after_ms: 1_500,
+  node_dead_after_ms: 30_000,
+  default_replication_factor: 3,
+  shard_limit: 1000,
   log_level: 'info',
   log_format: 'json',
   streams: Object.freeze([]),
@@ -180,6 +190,29 @@ function checkStreams(ctx: z.RefinementCtx, raw: Raw): void {
   }
 }
 
+/** Cluster mode (controller voters given): streams come from CreateStream; the liveness timings nest. */
+function checkClusterMode(ctx: z.RefinementCtx, raw: Raw): void {
+  if (raw.controller_voters.length > 0 && raw.streams.length > 0)
+    cross(
+      ctx,
+      'streams',
+      'is for static mode only; with controller_voters set (cluster mode) streams are created with ' +
+        'CreateStream (`rheo stream create`): remove streams, or controller_voters for a static cluster',
+    );
+  if (raw.node_suspect_after_ms <= raw.heartbeat_interval_ms)
+    cross(
+      ctx,
+      'node_suspect_after_ms',
+      `must be above heartbeat_interval_ms (${raw.heartbeat_interval_ms}), got ${raw.node_suspect_after_ms}`,
+    );
+  if (raw.node_dead_after_ms <= raw.node_suspect_after_ms)
+    cross(
+      ctx,
+      'node_dead_after_ms',
+      `must be above node_suspect_after_ms (${raw.node_suspect_after_ms}), got ${raw.node_dead_after_ms}`,
+    );
+}
+
 function crossChecks(raw: Raw, ctx: z.RefinementCtx): void {
   const self = advertised(raw);
   if (self === undefined) {
@@ -202,6 +235,7 @@ function crossChecks(raw: Raw, ctx: z.RefinementCtx): void {
   checkDuplicates(ctx, 'peers', raw.peers);
   checkAgreement(ctx, raw, self);
   checkStreams(ctx, raw);
+  checkClusterMode(ctx, raw);
   if (raw.heartbeat_ticks >= raw.election_ticks) {
     cross(
       ctx,
@@ -241,6 +275,13 @@ function toNodeConfig(raw: Raw) {
     produceStreamInflightBatchesMax: raw.produce_stream_inflight_batches_max,
     peerQueueBytesMax: raw.peer_queue_bytes_max,
     peerQueueMessagesMax: raw.peer_queue_messages_max,
+    /** Cluster mode: controller voters are given, and the metadata group owns streams and placement. */
+    clusterMode: raw.controller_voters.length > 0,
+    heartbeatIntervalMs: raw.heartbeat_interval_ms,
+    nodeSuspectAfterMs: raw.node_suspect_after_ms,
+    nodeDeadAfterMs: raw.node_dead_after_ms,
+    defaultReplicationFactor: raw.default_replication_factor,
+    shardLimit: raw.shard_limit,
     logLevel: raw.log_level as LogLevel,
     logFormat: raw.log_format as LogFormat,
     clusterSecret: raw.cluster_secret,

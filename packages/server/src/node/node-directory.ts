@@ -1,5 +1,7 @@
 // The nodes this node knows of and their client addresses: itself (its
-// advertised address), the hand-configured peers and the controller voters.
+// advertised address), the hand-configured peers and the controller voters,
+// and in cluster mode every node the metadata records (registered brokers
+// the configuration never named).
 // Errors and the shard map name nodes by id and address from here, so a
 // client is always told where to go, not just which node id to look for.
 import type { NodeConfig, NodeRole } from '../config/schema.js';
@@ -12,10 +14,16 @@ export interface KnownNode {
   readonly roles: readonly NodeRole[];
 }
 
+/** Nodes known at run time (cluster mode: the metadata's node records). */
+export type LearnedNodes = () => Iterable<KnownNode>;
+
 export class NodeDirectory {
   private readonly nodes = new Map<number, KnownNode>();
 
-  constructor(config: NodeConfig) {
+  constructor(
+    config: NodeConfig,
+    private readonly learned: LearnedNodes = () => [],
+  ) {
     const roles = new Map<number, Set<NodeRole>>();
     const addresses = new Map<number, string>();
     const note = (id: number, address: string, role: NodeRole): void => {
@@ -36,15 +44,21 @@ export class NodeDirectory {
   }
 
   address(id: number): string | undefined {
-    return this.nodes.get(id)?.address;
+    return this.node(id)?.address;
   }
 
+  /** A configured node (the configuration is authoritative for those), else a learned one. */
   node(id: number): KnownNode | undefined {
-    return this.nodes.get(id);
+    const configured = this.nodes.get(id);
+    if (configured !== undefined) return configured;
+    for (const n of this.learned()) if (n.id === id) return n;
+    return undefined;
   }
 
   /** Every known node, sorted by id. */
   all(): KnownNode[] {
-    return [...this.nodes.values()].sort((a, b) => a.id - b.id);
+    const out = new Map(this.nodes);
+    for (const n of this.learned()) if (!out.has(n.id)) out.set(n.id, n);
+    return [...out.values()].sort((a, b) => a.id - b.id);
   }
 }

@@ -1,30 +1,41 @@
-// A Rheo node in one process: its LevelDB (NodeStore), its shard replicas
-// (ReplicaHost), the Raft transport to its peers, and the one gRPC server
-// that hosts RaftTransport, StreamData and Cluster. startNode opens them in
-// that order and stop() closes them in reverse, gracefully:
+// A Rheo node in one process: its LevelDB (NodeStore, whose identity is
+// checked first), its shard replicas (ReplicaHost), in cluster mode its
+// metadata replica and controller (controller role) or metadata mirror
+// (broker only), the Raft transport to its peers, the one gRPC server that
+// hosts RaftTransport, StreamData, Cluster, StreamAdmin (and
+// ControllerHeartbeat on controller nodes), and last the broker agent
+// (broker role, cluster mode). startNode opens them in that order and
+// stop() closes them in reverse, gracefully:
 //
-// 1. refuse new calls and batches (the gRPC server stops accepting; calls
+// 1. stop the broker agent, then the active controller;
+// 2. refuse new calls and batches (the gRPC server stops accepting; calls
 //    that arrive anyway are answered Unavailable), and wait, bounded by
 //    shutdownGraceMs, for the calls and batches already taken to be
 //    answered: the transport stays up meanwhile, so they can commit;
-// 2. stop the replicas (each finishes its Ready and persists its state);
-// 3. close the transport, then the gRPC server (forced after the grace);
-// 4. close the store (it writes what is queued).
+// 3. stop the shard replicas, then the metadata replica (each finishes its
+//    Ready and persists its state);
+// 4. close the transport, then the gRPC server (forced after the grace);
+// 5. close the store (it writes what is queued).
 import { mkdir } from 'node:fs/promises';
 import { entryArrivalMs, type RaftOutbound, ReplicaHost } from '@rheo/broker';
 import type { RandomSource } from '@rheo/raft';
 import { NodeStore } from '@rheo/storage';
 import { iteratorTtlMs } from '@rheo/wire';
+import { registerHeartbeatService } from '../cluster/heartbeat-service.js';
+import { metaGroupId } from '../cluster/meta-open.js';
 import type { NodeConfig } from '../config/schema.js';
 import { createLogger, type Logger, type NodeLogger, raftLogger } from '../log/logger.js';
+import type { Catalog } from '../services/catalog.js';
 import { InflightBudget } from '../services/inflight-budget.js';
 import { registerServices } from '../services/register-services.js';
 import { CallTracker, type ServiceContext } from '../services/service-context.js';
 import { transportLog, transportOptionsFromConfig } from '../transport/from-config.js';
 import { type GrpcServerHandle, startGrpcServer } from '../transport/grpc-server.js';
 import { RaftTransport } from '../transport/raft-transport.js';
+import { type ClusterParts, newBrokerAgent, openClusterParts } from './cluster-parts.js';
 import { deriveIteratorSecret } from './iterator-secret.js';
 import { NodeDirectory } from './node-directory.js';
+import { checkNodeIdentity } from './node-identity.js';
 import { checkStaticStreamShapes } from './static-stream-guard.js';
 import { StreamCatalog } from './static-streams.js';
 
@@ -46,7 +57,12 @@ export interface RheoNode {
   readonly grpcAddress: string;
   /** The address peers and clients dial. */
   readonly advertisedAddress: string;
-  readonly catalog: StreamCatalog;
+  /** Streams and shards: the static streams, or the metadata in cluster mode. */
+  readonly catalog: Catalog;
+  /** Cluster mode: the metadata replica, controller, mirror and agent; undefined in static mode. */
+  readonly cluster: ClusterParts | undefined;
+  /** The node's store (diagnostics and tests: which groups it holds). */
+  readonly store: NodeStore;
   /** The node's replicas (diagnostics and tests: leaders, status). */
   readonly host: ReplicaHost;
   readonly transport: RaftTransport;
@@ -65,13 +81,13 @@ interface Parts {
   readonly transport: RaftTransport;
   readonly calls: CallTracker;
   readonly graceMs: number;
+  readonly cluster: ClusterParts | undefined;
 }
 
-/** Opens the store, the replicas of the static shards this node hosts, the transport and the gRPC server. */
+/** Opens the store, the replicas (static shards, or the metadata group), the transport, the gRPC server and the agent. */
 export async function startNode(config: NodeConfig, deps: NodeDeps = {}): Promise<RheoNode> {
   const logger = deps.logger ?? createLogger({ nodeId: config.nodeId, level: config.logLevel });
   const log = logger.log;
-  const catalog = new StreamCatalog(config.clusterId, config.streams);
   await mkdir(config.dataDir, { recursive: true });
   const store = await NodeStore.open(
     config.dataDir,
@@ -83,19 +99,44 @@ export async function startNode(config: NodeConfig, deps: NodeDeps = {}): Promis
     // A hook of open, not a later subscription: recovery reports what it finds before open returns.
     { onCorrupt: (err) => log.error({ err, group: err.group }, 'corrupt data found in the store') },
   );
+  try {
+    await checkNodeIdentity(store.meta, config, config.dataDir);
+  } catch (err) {
+    await store.close().catch(() => {});
+    throw err;
+  }
   const iteratorSecret = deriveIteratorSecret(config.clusterSecret);
   let transport: RaftTransport | undefined;
   const host = newReplicaHost(config, store, log, deps, iteratorSecret, (groupId, msg) =>
     transport?.send(groupId, msg),
   );
+  let cluster: ClusterParts | undefined;
+  try {
+    cluster = config.clusterMode
+      ? await openClusterParts({ config, store, host, log, random: deps.random, nowMs: deps.nowMs })
+      : undefined;
+  } catch (err) {
+    await host.stop().catch(() => {});
+    await store.close().catch(() => {});
+    throw err;
+  }
+  const c = cluster;
   transport = new RaftTransport({
     ...transportOptionsFromConfig(config),
-    handler: (groupId, msg) => host.deliver(groupId, msg),
-    hasGroup: (groupId) => host.hasGroup(groupId),
-    onUnreachable: (peerId, groupIds) => host.reportUnreachable(peerId, groupIds),
+    // Cluster mode: a broker may dial before this node learned of it from the metadata.
+    acceptUnknownPeers: config.clusterMode,
+    handler: (groupId, msg) => {
+      if (c?.deliver(groupId, msg) !== true) host.deliver(groupId, msg);
+    },
+    hasGroup: (groupId) => (groupId === metaGroupId ? c?.meta !== undefined : host.hasGroup(groupId)),
+    onUnreachable: (peerId, groupIds) => {
+      if (c?.meta !== undefined && groupIds.includes(metaGroupId)) c.meta.reportUnreachable(peerId);
+      host.reportUnreachable(peerId, groupIds);
+    },
     tracer: logger.tracer('transport'),
     log: transportLog(log),
   });
+  c?.attachTransport(transport);
   const calls = new CallTracker();
   const parts: Parts = {
     config,
@@ -105,28 +146,57 @@ export async function startNode(config: NodeConfig, deps: NodeDeps = {}): Promis
     transport,
     calls,
     graceMs: deps.shutdownGraceMs ?? nodeShutdownGraceMsDefault,
+    cluster: c,
   };
   let server: GrpcServerHandle | undefined;
+  let catalog: Catalog;
   try {
-    const hosted = [...catalog.streams()].filter((s) => s.replicas.includes(config.nodeId));
-    await checkStaticStreamShapes(store.meta, hosted, config.dataDir);
-    for (const shard of catalog.shardsOn(config.nodeId)) await host.addShard(shard.spec);
-    const ctx = serviceContext(config, { catalog, host, transport, calls, log, iteratorSecret, deps });
+    catalog = c?.catalog ?? (await openStaticStreams(config, store, host));
+    const directory = new NodeDirectory(config, c === undefined ? undefined : () => c.learnedNodes());
+    const ctx = serviceContext(config, {
+      catalog,
+      directory,
+      host,
+      transport,
+      calls,
+      log,
+      iteratorSecret,
+      deps,
+    });
     const t = transport;
     server = await startGrpcServer(config.grpcListen, (s) => {
       t.register(s);
-      registerServices(s, ctx);
+      registerServices(s, { ...ctx, cluster: c?.access });
+      if (c?.meta !== undefined && c.runner !== undefined) registerHeartbeatService(s, ctx, c.meta, c.runner);
     });
+    host.start();
+    c?.meta?.start();
+    if (c !== undefined && config.roles.includes('broker')) {
+      c.agent = newBrokerAgent(c, { config, store, host, log, nowMs: deps.nowMs }, transport);
+      await c.agent.start();
+    }
   } catch (err) {
-    await closeParts(parts, undefined);
+    await closeParts(parts, server);
     throw err;
   }
-  host.start();
   log.info(
     { address: server.address, advertised: config.advertisedAddress, shards: host.stats().shards },
     'node started',
   );
   return nodeHandle(parts, catalog, server);
+}
+
+/** Static mode: the streams of the configuration, their shapes checked against the store, this node's shards opened. */
+async function openStaticStreams(
+  config: NodeConfig,
+  store: NodeStore,
+  host: ReplicaHost,
+): Promise<StreamCatalog> {
+  const catalog = new StreamCatalog(config.clusterId, config.streams);
+  const hosted = [...catalog.streams()].filter((s) => s.replicas.includes(config.nodeId));
+  await checkStaticStreamShapes(store.meta, hosted, config.dataDir);
+  for (const shard of catalog.shardsOn(config.nodeId)) await host.addShard(shard.spec);
+  return catalog;
 }
 
 function newReplicaHost(
@@ -161,7 +231,8 @@ function newReplicaHost(
 function serviceContext(
   config: NodeConfig,
   p: {
-    catalog: StreamCatalog;
+    catalog: Catalog;
+    directory: NodeDirectory;
     host: ReplicaHost;
     transport: RaftTransport;
     calls: CallTracker;
@@ -174,7 +245,7 @@ function serviceContext(
     nodeId: config.nodeId,
     clusterId: config.clusterId,
     rack: config.rack,
-    directory: new NodeDirectory(config),
+    directory: p.directory,
     log: p.log,
     catalog: p.catalog,
     host: p.host,
@@ -191,7 +262,7 @@ function serviceContext(
   };
 }
 
-function nodeHandle(parts: Parts, catalog: StreamCatalog, server: GrpcServerHandle): RheoNode {
+function nodeHandle(parts: Parts, catalog: Catalog, server: GrpcServerHandle): RheoNode {
   const { config } = parts;
   let stopping: Promise<void> | undefined;
   return {
@@ -200,6 +271,8 @@ function nodeHandle(parts: Parts, catalog: StreamCatalog, server: GrpcServerHand
     grpcAddress: server.address,
     advertisedAddress: config.advertisedAddress,
     catalog,
+    cluster: parts.cluster,
+    store: parts.store,
     host: parts.host,
     transport: parts.transport,
     log: parts.log,
@@ -213,6 +286,10 @@ function nodeHandle(parts: Parts, catalog: StreamCatalog, server: GrpcServerHand
 async function closeParts(p: Parts, server: GrpcServerHandle | undefined): Promise<void> {
   const started = Date.now();
   p.log.info({ inflight: p.calls.inflight }, 'node stopping');
+  await p.cluster?.agent
+    ?.stop()
+    .catch((err: unknown) => p.log.error({ err }, 'stopping the broker agent failed'));
+  p.cluster?.runner?.stop();
   p.calls.stop();
   // tryShutdown stops accepting at once; calls in progress and Raft streams go on until step 3.
   const serverDone = new Promise<void>((resolve) =>
@@ -221,6 +298,10 @@ async function closeParts(p: Parts, server: GrpcServerHandle | undefined): Promi
   const drained = await withTimeout(p.calls.idle(), p.graceMs);
   if (!drained) p.log.warn({ inflight: p.calls.inflight }, 'calls still in progress after the grace period');
   await p.host.stop().catch((err: unknown) => p.log.error({ err }, 'stopping the replicas failed'));
+  await p.cluster?.meta
+    ?.stop()
+    .catch((err: unknown) => p.log.error({ err }, 'stopping the metadata replica failed'));
+  p.cluster?.forwarder.close();
   p.transport.close();
   if (server !== undefined && !(await withTimeout(serverDone, p.graceMs))) server.server.forceShutdown();
   await p.store.close().catch((err: unknown) => p.log.error({ err }, 'closing the store failed'));

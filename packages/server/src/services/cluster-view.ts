@@ -12,7 +12,7 @@
 // term), and is at least 1 (0 asks for the full map).
 import { Role } from '@rheo/raft';
 import { formatHashKey, type pb, RheoError } from '@rheo/wire';
-import type { StaticShard } from '../node/static-streams.js';
+import type { CatalogShard } from './catalog.js';
 import type { ServiceContext } from './service-context.js';
 
 type NodeState = pb.NodeInfo['state'];
@@ -60,7 +60,7 @@ export class ClusterView {
     for (const stream of catalog.streams()) {
       if (wanted.size > 0 && !wanted.has(stream.name)) continue;
       const shards = stream.shards.map((s) => shardRoute(s, leaders.get(s.spec.groupId)));
-      for (const id of stream.replicas) named.add(id);
+      for (const s of stream.shards) for (const id of s.spec.replicas) named.add(id);
       for (const r of shards)
         if (r.leaderNodeId !== undefined && r.leaderNodeId > 0) named.add(r.leaderNodeId);
       streams.push({
@@ -108,7 +108,8 @@ export class ClusterView {
   } {
     const replicas = new Map<number, number>();
     for (const stream of this.ctx.catalog.streams()) {
-      for (const id of stream.replicas) replicas.set(id, (replicas.get(id) ?? 0) + stream.shards.length);
+      for (const s of stream.shards)
+        for (const id of s.spec.replicas) replicas.set(id, (replicas.get(id) ?? 0) + 1);
     }
     const leads = new Map<number, number>();
     for (const l of leaders.values()) if (l.leader > 0) leads.set(l.leader, (leads.get(l.leader) ?? 0) + 1);
@@ -143,7 +144,7 @@ export class ClusterView {
   }
 }
 
-function shardRoute(s: StaticShard, leader: ShardLeader | undefined): pb.ShardRoute {
+function shardRoute(s: CatalogShard, leader: ShardLeader | undefined): pb.ShardRoute {
   return {
     shardId: s.spec.shardId,
     hashKeyRange: {

@@ -1,39 +1,20 @@
 // Registers the client-facing services on the node's gRPC server:
-// StreamData and Cluster (served), StreamAdmin and ConsumerGroups and the
-// rest of Cluster (UNIMPLEMENTED with a reason, until the controller).
-// Every unary handler runs through `unary`, which refuses calls while the
-// node stops, counts calls in progress, and maps every failure in one place
-// (service-errors.ts): a handler that throws never takes the process down.
+// StreamData (both modes); Cluster and StreamAdmin from the static streams
+// (static mode: the shard map only) or from the metadata (cluster mode);
+// ConsumerGroups UNIMPLEMENTED with a reason. Every unary handler runs
+// through `unary` (unary.ts).
 import type * as grpc from '@grpc/grpc-js';
-import { loadRheoProto, type pb, RheoError } from '@rheo/wire';
+import { loadRheoProto, type pb } from '@rheo/wire';
+import { nodeOperation } from './admin-mutations.js';
+import { ClusterMapView } from './cluster-map.js';
 import { ClusterView } from './cluster-view.js';
 import { handleProduce } from './produce-stream.js';
 import { putRecord, putRecords } from './put-records.js';
 import { getRecords, getShardIterator } from './reads.js';
 import type { ServiceContext } from './service-context.js';
-import { serviceError } from './service-errors.js';
+import { clusterAdminHandlers } from './stream-admin.js';
+import { unary } from './unary.js';
 import { otherMethods, unimplementedHandlers } from './unimplemented.js';
-
-function unary<Req, Res>(
-  ctx: ServiceContext,
-  method: string,
-  handle: (req: Req) => Promise<Res> | Res,
-): grpc.handleUnaryCall<Req, Res> {
-  return (call, callback) => {
-    if (ctx.calls.stopping) {
-      const e = new RheoError('Unavailable', `node ${ctx.nodeId} is stopping; call another node`);
-      callback(serviceError(e, method, ctx), null);
-      return;
-    }
-    ctx.calls.begin();
-    new Promise<Res>((resolve) => resolve(handle(call.request)))
-      .then(
-        (res) => callback(null, res),
-        (err: unknown) => callback(serviceError(err, method, ctx), null),
-      )
-      .finally(() => ctx.calls.end());
-  };
-}
 
 const DATA_SERVED = ['PutRecord', 'PutRecords', 'Produce', 'GetShardIterator', 'GetRecords'];
 const CLUSTER_SERVED = ['GetShardMap', 'DescribeCluster'];
@@ -56,13 +37,29 @@ export function registerServices(server: grpc.Server, ctx: ServiceContext): void
     ),
     GetRecords: unary(ctx, 'GetRecords', (req: pb.GetRecordsRequest__Output) => getRecords(ctx, req)),
   });
+  if (ctx.cluster === undefined) registerStaticAdmin(server, ctx);
+  else registerClusterAdmin(server, ctx);
+  const groups = v1.ConsumerGroups.service;
+  server.addService(
+    groups,
+    unimplementedHandlers(
+      groups,
+      Object.keys(groups),
+      'is not available yet: consumer groups need the controller, which this node does not run',
+    ),
+  );
+}
+
+/** Static mode: the shard map from the static streams; no admin calls (streams come from the config). */
+function registerStaticAdmin(server: grpc.Server, ctx: ServiceContext): void {
+  const v1 = loadRheoProto().rheo.v1;
   const view = new ClusterView(ctx);
   const cluster = v1.Cluster.service;
   server.addService(cluster, {
     ...unimplementedHandlers(
       cluster,
       otherMethods(cluster, CLUSTER_SERVED),
-      'is not available yet: node operations need the controller, which this node does not run',
+      'is not available in static mode: node operations need the controller (set controller_voters)',
     ),
     GetShardMap: unary(ctx, 'GetShardMap', (req: pb.GetShardMapRequest__Output) => view.getShardMap(req)),
     DescribeCluster: unary(ctx, 'DescribeCluster', () => view.describeCluster()),
@@ -73,16 +70,23 @@ export function registerServices(server: grpc.Server, ctx: ServiceContext): void
     unimplementedHandlers(
       admin,
       Object.keys(admin),
-      'is not available yet: streams are configured on each node (the `streams` key) until the controller exists',
+      'is not available yet: streams are configured on each node in static mode (the `streams` key); cluster mode (controller_voters) has the admin API',
     ),
   );
-  const groups = v1.ConsumerGroups.service;
-  server.addService(
-    groups,
-    unimplementedHandlers(
-      groups,
-      Object.keys(groups),
-      'is not available yet: consumer groups need the controller, which this node does not run',
-    ),
-  );
+}
+
+/** Cluster mode: the shard map and stream admin from the metadata; changes go to the active controller. */
+function registerClusterAdmin(server: grpc.Server, ctx: ServiceContext): void {
+  const v1 = loadRheoProto().rheo.v1;
+  const view = new ClusterMapView(ctx);
+  const node = (method: 'DrainNode' | 'UndrainNode' | 'RemoveNode') =>
+    unary(ctx, method, (req: { nodeId: number }, call) => nodeOperation(ctx, method, req, call));
+  server.addService(v1.Cluster.service, {
+    GetShardMap: unary(ctx, 'GetShardMap', (req: pb.GetShardMapRequest__Output) => view.getShardMap(req)),
+    DescribeCluster: unary(ctx, 'DescribeCluster', () => view.describeCluster()),
+    DrainNode: node('DrainNode'),
+    UndrainNode: node('UndrainNode'),
+    RemoveNode: node('RemoveNode'),
+  });
+  server.addService(v1.StreamAdmin.service, clusterAdminHandlers(v1.StreamAdmin.service, ctx));
 }

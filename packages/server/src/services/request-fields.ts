@@ -3,13 +3,13 @@
 // names to this node's replicas.
 import type { ProducerStamp, ShardIteratorType, ShardReplica } from '@rheo/broker';
 import { RecordCursor, RheoError, recordHashKey, validateClientBatch } from '@rheo/wire';
-import type { StaticShard, StaticStream } from '../node/static-streams.js';
+import type { CatalogShard, CatalogStream } from './catalog.js';
 import type { ServiceContext } from './service-context.js';
 
 const HASH_KEY_BYTES = 16;
 
 /** The stream a request names by `stream_name` or `stream_arn` (both set: they must agree). */
-export function resolveStream(ctx: ServiceContext, streamName: string, streamArn: string): StaticStream {
+export function resolveStream(ctx: ServiceContext, streamName: string, streamArn: string): CatalogStream {
   if (streamName === '' && streamArn === '')
     throw new RheoError('InvalidArgument', 'stream_name or stream_arn is required', { field: 'stream_name' });
   if (streamArn !== '') {
@@ -30,7 +30,7 @@ export function resolveStream(ctx: ServiceContext, streamName: string, streamArn
   return byName;
 }
 
-export function resolveShard(ctx: ServiceContext, stream: StaticStream, shardId: string): StaticShard {
+export function resolveShard(ctx: ServiceContext, stream: CatalogStream, shardId: string): CatalogShard {
   if (shardId === '') throw new RheoError('InvalidArgument', 'shard_id is required', { field: 'shard_id' });
   const shard = ctx.catalog.shard(stream.name, shardId);
   if (shard === undefined)
@@ -46,8 +46,8 @@ export function resolveShard(ctx: ServiceContext, stream: StaticStream, shardId:
  * falls outside that shard). Validating here costs a second CRC pass only
  * for such batches; the SDK always names the shard.
  */
-export function routeBatch(stream: StaticStream, batch: Uint8Array): StaticShard {
-  if (stream.shards.length === 1) return stream.shards[0]!;
+export function routeBatch(stream: CatalogStream, batch: Uint8Array): CatalogShard {
+  if (stream.routes.shards.length === 1) return stream.routes.shards[0]!;
   validateClientBatch(batch);
   const cursor = new RecordCursor(batch);
   if (!cursor.next())
@@ -61,10 +61,11 @@ export function routeBatch(stream: StaticStream, batch: Uint8Array): StaticShard
 }
 
 /** This node's replica of `shard`, or NotLeader pointing at a node that has one. */
-export function localReplica(ctx: ServiceContext, shard: StaticShard): ShardReplica {
+export function localReplica(ctx: ServiceContext, shard: CatalogShard): ShardReplica {
   const replica = ctx.host.replica(shard.spec.groupId);
   if (replica !== undefined) return replica;
-  const [first] = shard.spec.replicas;
+  // The reported leader when the metadata names one, else a replica.
+  const first = shard.leader?.nodeId ?? shard.spec.replicas[0];
   const address = first === undefined ? undefined : ctx.directory.address(first);
   // Not "the leader", but a replica that knows it: the client's retry there gets the real hint.
   throw new RheoError(

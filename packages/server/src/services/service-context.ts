@@ -2,8 +2,9 @@
 // peers and bounds. An interface, so the handlers can be read (and tested)
 // without the node's start-up around them.
 import type { ReplicaHost } from '@rheo/broker';
-import type { StreamCatalog } from '../node/static-streams.js';
 import type { TransportStats } from '../transport/transport-types.js';
+import type { Catalog } from './catalog.js';
+import type { ClusterAccess } from './cluster-access.js';
 import type { InflightBudget } from './inflight-budget.js';
 import type { ErrorContext } from './service-errors.js';
 
@@ -17,7 +18,10 @@ export interface ServiceContext extends ErrorContext {
   readonly clusterId: string;
   /** This node's rack label (DescribeCluster). */
   readonly rack: string;
-  readonly catalog: StreamCatalog;
+  /** Streams and shards: the static streams, or the metadata in cluster mode. */
+  readonly catalog: Catalog;
+  /** Cluster mode: the metadata, the controller and forwarding to it; undefined in static mode. */
+  readonly cluster?: ClusterAccess | undefined;
   readonly host: ReplicaHost;
   readonly budget: InflightBudget;
   readonly window: ProduceWindowBounds;

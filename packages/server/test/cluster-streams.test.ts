@@ -1,0 +1,226 @@
+// Proves cluster mode end to end on three in-process nodes with both roles:
+// the metadata group elects a controller; a stream created through a node
+// that may not run it (the call is forwarded) gets its shards placed, their
+// replicas created by the broker agents, leaders elected and the stream
+// ACTIVE; records written to each shard's leader are read back; the admin
+// reads page as Kinesis's do (DescribeStream, ListShards with tokens and
+// filters, ListStreams); bad input gets its precise reason; and a deleted
+// stream disappears from the metadata and its groups' data from every
+// store.
+import * as grpc from '@grpc/grpc-js';
+import type { pb } from '@rheo/wire';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type ClusterHarness, call, startClusterHarness, waitFor } from './cluster-harness.js';
+import { batchOf, delivered, expectFailure, type NodeClients, records, rpc } from './grpc-test-client.js';
+
+let cluster: ClusterHarness;
+
+beforeAll(async () => {
+  cluster = await startClusterHarness({ nodes: 3, extraArgs: ['--shard-limit', '12'] });
+}, 30_000);
+afterAll(() => cluster?.stop());
+
+const admin = <Res>(c: NodeClients, method: string, req: unknown) => call<Res>(c.admin, method, req);
+const summary = (c: NodeClients, name: string) =>
+  admin<pb.DescribeStreamSummaryResponse__Output>(c, 'DescribeStreamSummary', { streamName: name });
+
+async function createActive(name: string, shardCount: number, via = 2): Promise<void> {
+  await admin(cluster.client(via), 'CreateStream', { streamName: name, shardCount });
+  await waitFor(`${name} ACTIVE`, async () => {
+    const s = await summary(cluster.client(1), name);
+    return s.streamDescriptionSummary?.streamStatus === 'STREAM_STATUS_ACTIVE' ? true : undefined;
+  });
+}
+
+/** The shard map from `via`, once every shard of `name` names a leader. */
+async function mapWithLeaders(name: string, via = 1): Promise<pb.StreamShardMap__Output> {
+  return waitFor(`leaders of ${name}`, async () => {
+    const map = await rpc.getShardMap(cluster.client(via), { streamNames: [name] });
+    const s = map.streams[0];
+    return s !== undefined && s.shards.length > 0 && s.shards.every((r) => r.leaderNodeId > 0)
+      ? s
+      : undefined;
+  });
+}
+
+describe('cluster mode', () => {
+  test('a controller is elected and every node names it', async () => {
+    const controller = await cluster.controller();
+    for (const c of cluster.clients) {
+      const d = await waitFor('DescribeCluster naming the controller', async () => {
+        const r = await rpc.describeCluster(c);
+        return r.controllerNodeId === controller.nodeId && r.nodes.length === 3 ? r : undefined;
+      });
+      expect(d.nodes.map((n) => n.state)).toEqual([
+        'NODE_STATE_ALIVE',
+        'NODE_STATE_ALIVE',
+        'NODE_STATE_ALIVE',
+      ]);
+    }
+  });
+
+  test('CreateStream via any node, ACTIVE, then PutRecords and GetRecords per shard', async () => {
+    const controller = await cluster.controller();
+    const via = (controller.nodeId % 3) + 1; // not the controller: the call is forwarded
+    const res = await admin<pb.CreateStreamResponse__Output>(cluster.client(via), 'CreateStream', {
+      streamName: 'orders',
+      shardCount: 4,
+    });
+    expect(res.streamArn).toMatch(/stream\/orders$/);
+    await waitFor('orders ACTIVE', async () => {
+      const s = await summary(cluster.client(via), 'orders');
+      return s.streamDescriptionSummary?.streamStatus === 'STREAM_STATUS_ACTIVE' ? true : undefined;
+    });
+    const s = (await summary(cluster.client(3), 'orders')).streamDescriptionSummary!;
+    expect({ open: s.openShardCount, rf: s.replicationFactor, hours: s.retentionPeriodHours }).toEqual({
+      open: 4,
+      rf: 3,
+      hours: 24,
+    });
+    const map = await mapWithLeaders('orders');
+    expect(map.shards).toHaveLength(4);
+    for (const shard of map.shards) {
+      expect(shard.replicaNodeIds).toEqual([1, 2, 3]);
+      const leader = cluster.client(shard.leaderNodeId);
+      const key = shard.hashKeyRange!.startingHashKey;
+      const recs = records(shard.shardId, 5).map((r) => ({ ...r, explicitHashKey: key }));
+      const put = await rpc.putRecords(leader, {
+        streamName: 'orders',
+        shardId: shard.shardId,
+        recordBatch: batchOf(recs),
+      });
+      expect(put.recordCount).toBe(5);
+      const it = await rpc.getShardIterator(leader, {
+        streamName: 'orders',
+        shardId: shard.shardId,
+        shardIteratorType: 'SHARD_ITERATOR_TYPE_TRIM_HORIZON',
+      });
+      const got = await rpc.getRecords(leader, { shardIterator: it.shardIterator });
+      expect(delivered(got).map((r) => r.data.trimEnd())).toEqual(recs.map((r) => r.data.toString()));
+    }
+  });
+
+  test('DescribeStream, ListShards and ListStreams page as Kinesis does', async () => {
+    const c = cluster.client(3);
+    const page1 = await admin<pb.DescribeStreamResponse__Output>(c, 'DescribeStream', {
+      streamName: 'orders',
+      limit: 3,
+    });
+    const ids = page1.streamDescription!.shards.map((s) => s.shardId);
+    expect(ids).toEqual(['shardId-000000000000', 'shardId-000000000001', 'shardId-000000000002']);
+    expect(page1.streamDescription!.hasMoreShards).toBe(true);
+    const page2 = await admin<pb.DescribeStreamResponse__Output>(c, 'DescribeStream', {
+      streamName: 'orders',
+      exclusiveStartShardId: ids[2],
+    });
+    expect(page2.streamDescription!.shards.map((s) => s.shardId)).toEqual(['shardId-000000000003']);
+    expect(page2.streamDescription!.hasMoreShards).toBe(false);
+
+    const l1 = await admin<pb.ListShardsResponse__Output>(c, 'ListShards', {
+      streamName: 'orders',
+      maxResults: 3,
+    });
+    expect(l1.shards).toHaveLength(3);
+    expect(l1.nextToken).not.toBe('');
+    const l2 = await admin<pb.ListShardsResponse__Output>(c, 'ListShards', { nextToken: l1.nextToken });
+    expect(l2.shards.map((s) => s.shardId)).toEqual(['shardId-000000000003']);
+    expect(l2.nextToken).toBe('');
+    await expectFailure(
+      admin(c, 'ListShards', { nextToken: l1.nextToken, streamName: 'orders' }),
+      grpc.status.INVALID_ARGUMENT,
+      'InvalidArgument',
+      'stream_name',
+    );
+    const after = await admin<pb.ListShardsResponse__Output>(c, 'ListShards', {
+      streamName: 'orders',
+      shardFilter: { type: 'SHARD_FILTER_TYPE_AFTER_SHARD_ID', shardId: 'shardId-000000000001' },
+    });
+    expect(after.shards.map((s) => s.shardId)).toEqual(['shardId-000000000002', 'shardId-000000000003']);
+    const latest = await admin<pb.ListShardsResponse__Output>(c, 'ListShards', {
+      streamName: 'orders',
+      shardFilter: { type: 'SHARD_FILTER_TYPE_AT_LATEST' },
+    });
+    expect(latest.shards).toHaveLength(4);
+    await expectFailure(
+      admin(c, 'ListShards', {
+        streamName: 'orders',
+        shardFilter: { type: 'SHARD_FILTER_TYPE_AT_TIMESTAMP' },
+      }),
+      grpc.status.INVALID_ARGUMENT,
+      'InvalidArgument',
+      'shard_filter.timestamp_ms',
+    );
+
+    await createActive('audit', 1);
+    await createActive('billing', 1);
+    const s1 = await admin<pb.ListStreamsResponse__Output>(c, 'ListStreams', { limit: 2 });
+    expect(s1.streamNames).toEqual(['audit', 'billing']);
+    expect(s1.hasMoreStreams).toBe(true);
+    expect(s1.streamSummaries.map((s) => s.streamStatus)).toEqual([
+      'STREAM_STATUS_ACTIVE',
+      'STREAM_STATUS_ACTIVE',
+    ]);
+    const s2 = await admin<pb.ListStreamsResponse__Output>(c, 'ListStreams', { nextToken: s1.nextToken });
+    expect(s2.streamNames).toEqual(['orders']);
+    expect(s2.hasMoreStreams).toBe(false);
+    const s3 = await admin<pb.ListStreamsResponse__Output>(c, 'ListStreams', {
+      exclusiveStartStreamName: 'audit',
+    });
+    expect(s3.streamNames).toEqual(['billing', 'orders']);
+  });
+
+  test('bad input gets its precise reason', async () => {
+    const c = cluster.client(2);
+    await expectFailure(
+      admin(c, 'CreateStream', { streamName: 'orders', shardCount: 1 }),
+      grpc.status.FAILED_PRECONDITION,
+      'ResourceInUse',
+    );
+    await expectFailure(
+      admin(c, 'DeleteStream', { streamName: 'nope' }),
+      grpc.status.NOT_FOUND,
+      'ResourceNotFound',
+    );
+    await expectFailure(
+      admin(c, 'CreateStream', { streamName: 'zero', shardCount: 0 }),
+      grpc.status.INVALID_ARGUMENT,
+      // Kinesis's ValidationException (a constraint on ShardCount), as the controller answers it.
+      'Validation',
+    );
+    // 4 + 1 + 1 open shards exist; the limit is 12.
+    await expectFailure(
+      admin(c, 'CreateStream', { streamName: 'big', shardCount: 7 }),
+      grpc.status.RESOURCE_EXHAUSTED,
+      'LimitExceeded',
+    );
+    await expectFailure(
+      admin(c, 'CreateStream', { streamName: 'wide', shardCount: 1, replicationFactor: 4 }),
+      grpc.status.RESOURCE_EXHAUSTED,
+      'LimitExceeded',
+    );
+    const names = await admin<pb.ListStreamsResponse__Output>(c, 'ListStreams', {});
+    expect(names.streamNames).toEqual(['audit', 'billing', 'orders']);
+  });
+
+  test('DeleteStream removes the stream and its groups from every store', async () => {
+    const map = await mapWithLeaders('billing');
+    const groupName = (n: number) => `shard/billing/${map.shards[0]!.shardId}/${n}`;
+    const group = Number(map.shards[0]!.groupId);
+    for (const n of cluster.nodes) expect(n.store.hasGroup(groupName(group))).toBe(true);
+    await admin(cluster.client(1), 'DeleteStream', { streamName: 'billing' });
+    await waitFor('billing forgotten', async () => {
+      const l = await admin<pb.ListStreamsResponse__Output>(cluster.client(3), 'ListStreams', {});
+      return l.streamNames.includes('billing') ? undefined : true;
+    });
+    await expectFailure(
+      admin(cluster.client(3), 'DescribeStreamSummary', { streamName: 'billing' }),
+      grpc.status.NOT_FOUND,
+      'ResourceNotFound',
+    );
+    await waitFor('billing data removed', () =>
+      cluster.nodes.every((n) => !n.store.hasGroup(groupName(group)) && n.host.replica(group) === undefined)
+        ? true
+        : undefined,
+    );
+  });
+});
