@@ -21,9 +21,8 @@ import { type BackoffOptions, backoffDelayMs } from '../transport/backoff.js';
 import type { AgentLog } from './agent-log.js';
 import { ControllerClients } from './controller-client.js';
 import { DiskFree } from './disk-free.js';
-import { deleteReplicaAndRecord, ReplicaCommands } from './replica-commands.js';
+import { ReplicaCommands, reopenReplicas } from './replica-commands.js';
 import { replicaState, TrafficMeter, trafficInputs } from './replica-report.js';
-import { loadReplicas } from './replica-specs.js';
 
 export type NodeRoleName = 'broker' | 'controller';
 
@@ -128,7 +127,7 @@ export class BrokerAgent {
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
-    await this.reopenRemembered();
+    await reopenReplicas(this.o.host, this.o.store.meta, this.o.log);
     await this.disk.refresh();
     if (!this.stopped) this.schedule(0);
   }
@@ -175,41 +174,6 @@ export class BrokerAgent {
   /** The heartbeat interval in force (the controller's, once it named one). */
   get heartbeatIntervalMs(): number {
     return this.intervalMs;
-  }
-
-  // ---- Start-up ----
-
-  /** Every remembered replica opened again; a record marked for deletion is deleted. One failure skips one replica. */
-  private async reopenRemembered(): Promise<void> {
-    const { host, store, log } = this.o;
-    const records = await loadReplicas(store.meta, (key, err) =>
-      log.error(
-        { err, key },
-        'a replica record does not decode; skipped (the controller settles that group)',
-      ),
-    );
-    let opened = 0;
-    for (const r of records) {
-      const s = r.spec;
-      try {
-        if (r.deleting === true) {
-          await deleteReplicaAndRecord(host, store.meta, s.groupId, s.groupName, r);
-          log.info(
-            { group: s.groupId, stream: s.streamName, shard: s.shardId },
-            'finished deleting a shard replica',
-          );
-        } else {
-          await host.addShard(s, { join: r.join });
-          opened++;
-        }
-      } catch (err) {
-        log.error(
-          { err, group: s.groupId, stream: s.streamName, shard: s.shardId },
-          'cannot reopen a shard replica; the controller will ask again',
-        );
-      }
-    }
-    if (records.length > 0) log.info({ replicas: opened }, 'shard replicas reopened');
   }
 
   // ---- The loop ----
@@ -405,12 +369,13 @@ export class BrokerAgent {
  * True when the controller refused a heartbeat because it does not know
  * this process: the node is unknown (ResourceNotFound, e.g. after it was
  * removed) or its incarnation is not the registered one (an error about the
- * `incarnation` or `node_id` field).
+ * `incarnation` or `node_id` field; @rheo/controller answers both cases
+ * with ResourceNotFound).
  */
 export function mustRegisterAgain(err: RheoError): boolean {
   if (!isRheoError(err)) return false;
   if (err.code === 'ResourceNotFound') return true;
-  return err.field === 'incarnation' || err.field === 'node_id';
+  return err.field === 'incarnation' || err.field === 'node_id' || err.field === 'nodeId';
 }
 
 function clampInterval(ms: number): number {

@@ -21,6 +21,7 @@ import { isRheoError, type pb, RheoError } from '@rheo/wire';
 import type { AgentLog } from './agent-log.js';
 import {
   loadReplica,
+  loadReplicas,
   type PersistedReplica,
   removeReplica,
   replicaFromCreateCommand,
@@ -261,6 +262,35 @@ export async function deleteReplicaAndRecord(
     await saveReplica(meta, { ...record, deleting: true });
   await host.deleteShard(groupId, groupName);
   if (record !== undefined) await removeReplica(meta, groupId);
+}
+
+/**
+ * Opens every remembered replica again (node start, before the first
+ * heartbeat); a record marked for deletion is deleted instead. A replica
+ * that fails to open is logged and skipped: the controller's repeated
+ * CREATE_REPLICA tries again.
+ */
+export async function reopenReplicas(host: ReplicaHost, meta: MetaStore, log: AgentLog): Promise<void> {
+  const records = await loadReplicas(meta, (key, err) =>
+    log.error({ err, key }, 'a replica record does not decode; skipped (the controller settles that group)'),
+  );
+  let opened = 0;
+  for (const r of records) {
+    const s = r.spec;
+    const fields = { group: s.groupId, stream: s.streamName, shard: s.shardId };
+    try {
+      if (r.deleting === true) {
+        await deleteReplicaAndRecord(host, meta, s.groupId, s.groupName, r);
+        log.info(fields, 'finished deleting a shard replica');
+      } else {
+        await host.addShard(s, { join: r.join });
+        opened++;
+      }
+    } catch (err) {
+      log.error({ err, ...fields }, 'cannot reopen a shard replica; the controller will ask again');
+    }
+  }
+  if (records.length > 0) log.info({ replicas: opened }, 'shard replicas reopened');
 }
 
 function notLeader(cmd: pb.ReplicaCommand__Output, nodeId: number, leader: number): RheoError {
