@@ -10,6 +10,9 @@
 //    exactly once, in one order, and still after node 4 crashes and restarts;
 //  - the leader itself removed ([L,a,b] -> [a,b,4]): it hands leadership to
 //    a target voter first and is never removed while it leads;
+//  - [1,2,3] -> [4,5,6], every replica replaced: the new nodes are promoted
+//    first (the old leader stays a voter), then leadership moves to one of
+//    them, which removes the old voters; the records move with them;
 //  - transferLeadership moves leadership (and the lease): the old leader
 //    then answers produce with NotLeader naming the new one; on a follower
 //    it is a no-op;
@@ -209,6 +212,43 @@ describe('membership changes', () => {
     await c.host(lid).deleteShard(spec.groupId);
     await c.converge();
     expectExactlyOnce(await c.readAll(4), acked);
+  });
+
+  it('[1,2,3] -> [4,5,6]: every replica moves; learners are promoted before the leader hands over', async () => {
+    cluster = await TestCluster.start({ nodes: 6, shards: [shardSpec(0, [1, 2, 3])] });
+    const c = cluster;
+    const spec = c.shards[0]!;
+    const acked: Acked[] = [];
+    for (let b = 1; b <= 10; b++) {
+      const { ack } = await produceUntilAcked(c, makeBatch(`y${b}`, 3), {
+        producerId: 'y',
+        producerEpoch: 1,
+        batchSequence: b,
+      });
+      acked.push({ tag: `y${b}`, count: 3, ack });
+    }
+    for (const id of [4, 5, 6]) await c.host(id).addShard({ ...spec, replicas: [] }, { join: true });
+    const steps = await reconfigureUntilDone(c, [4, 5, 6], async (_s, l) => {
+      // A leader from the old set stays a voter of every configuration it leads.
+      const lid = c.leaderId(l);
+      if (lid <= 3) expect(l.status().confState.voters).toContain(lid);
+    });
+    const major = steps.filter((s) => s !== 'pending' && s !== 'waiting-catch-up');
+    expect(major.slice(0, 2)).toEqual(['added-learners', 'joint-promoted']);
+    expect(major).toContain('transferring');
+    const l = await c.leader();
+    expect(c.leaderId(l)).toBeGreaterThan(3);
+    expect(l.status().confState).toMatchObject({ voters: [4, 5, 6], learners: [], votersOutgoing: [] });
+    for (const id of [1, 2, 3]) await c.host(id).deleteShard(spec.groupId);
+    await c.converge();
+    const want = (await c.readAll(4)).map(key);
+    for (const id of [5, 6]) expect((await c.readAll(id)).map(key)).toEqual(want);
+    expectExactlyOnce(await c.readAll(5), acked);
+    await produceUntilAcked(c, makeBatch('after', 1), {
+      producerId: 'y',
+      producerEpoch: 1,
+      batchSequence: 11,
+    });
   });
 
   it('transferLeadership moves the lease; the old leader answers NotLeader naming the new one', async () => {
