@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// The `rheo` executable. Usage errors exit 2, failures 1.
+// The `rheo` executable. Usage errors exit 2; failures print their reason
+// and message (no stack for a RheoError, which is an expected condition) and
+// exit 1. A command that sets process.exitCode (server, dev) keeps it.
 import { isRheoError } from '@rheo/client';
-import { UsageError } from './bench/bench-options.js';
 import { buildProgram } from './program.js';
+import { UsageError } from './usage-error.js';
 
 const io = {
   out: (text: string) => process.stdout.write(text),
@@ -12,7 +14,6 @@ const io = {
 
 try {
   await buildProgram(io).parseAsync(process.argv);
-  process.exitCode = 0;
 } catch (err) {
   if (err instanceof UsageError) {
     io.err(`rheo: ${err.message}\n`);
@@ -27,5 +28,6 @@ try {
     process.exitCode = 1;
   }
 }
-// Channels and timers a failed run left behind must not keep the process alive.
-process.exit(process.exitCode);
+// Channels and timers a finished command left behind must not keep the process alive;
+// stdout is drained first, so a piped `rheo tail --limit` prints every line.
+process.stdout.write('', () => process.exit(process.exitCode ?? 0));

@@ -1,62 +1,43 @@
-// The `rheo` command line (commander). Only `bench` exists so far; the
-// server, dev cluster, admin, put/tail and cluster commands of issue 5 join
-// it here, each in its own file.
-import { Command, Option } from 'commander';
-import { runBench } from './bench/bench-command.js';
-import {
-  type BenchMode,
-  endpointEnv,
-  type RawBenchOptions,
-  resolveBenchOptions,
-} from './bench/bench-options.js';
+// The `rheo` command line (commander): one file per command group under
+// commands/. Client commands reach the cluster at --endpoint, else
+// RHEO_ENDPOINTS, else the `rheo dev` cluster (commands/common.ts).
+import { Command } from 'commander';
+import { benchCommand } from './commands/bench.js';
+import { clusterCommand } from './commands/cluster.js';
+import type { ProgramIo } from './commands/common.js';
+import { devCommand } from './commands/dev.js';
+import { putCommand } from './commands/put.js';
+import { serverCommand } from './commands/server.js';
+import { streamCommand } from './commands/stream.js';
+import { tailCommand } from './commands/tail.js';
 
-export interface ProgramIo {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-  readonly env: NodeJS.ProcessEnv;
-}
-
-const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+export type { ProgramIo } from './commands/common.js';
 
 export function buildProgram(io: ProgramIo): Command {
   const program = new Command('rheo')
     .description('Rheo: a Raft-replicated streaming broker (Kinesis Data Streams, self-hosted)')
     .showHelpAfterError()
+    // `rheo server` hands every flag after it to the node, so options are positional.
+    .enablePositionalOptions()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
-  program
-    .command('bench')
-    .description(
-      'measure produce and consume throughput and latency against a cluster, with a LevelDB baseline\n' +
-        'mode: produce, consume, or both when left out (produce while reading, for end-to-end latency)',
-    )
-    .argument('[mode]', 'produce | consume (both when left out)')
-    .addOption(
-      new Option(
-        '--endpoint <host:port>',
-        `a node to reach (repeatable or a comma list; env ${endpointEnv})`,
-      ).argParser(collect),
-    )
-    .option('--local <n>', 'start a throwaway local cluster of n node processes on 127.0.0.1')
-    .option('--replicas <n>', 'replicas per shard of the local cluster (default: min(3, n))')
-    .option('--stream <name>', 'stream to write and read', 'bench')
-    .option('--shards <n>', 'shards of the stream, when the bench creates it', '4')
-    .option('--record-bytes <n>', 'bytes of data per record', '1024')
-    .option('--batch-records <n>', 'records per batch at most (1..500)', '500')
-    .option('--producers <n>', 'concurrent producers', '4')
-    .option('--rate <records/s>', 'total records per second (unbounded when left out)')
-    .option('--duration <seconds>', 'how long to produce (or read, for consume)', '10')
-    .option('--linger-ms <ms>', "producer's linger time", '5')
-    .option('--inflight-per-shard <n>', "each producer's batches in flight per shard", '4')
-    .option('--buffer-bytes <n>', "each producer's bound on unacknowledged bytes", String(16 * 1024 * 1024))
-    .option('--baseline-seconds <s>', 'how long to measure the LevelDB baseline', '3')
-    .option('--no-baseline', 'skip the LevelDB baseline')
-    .option('--json', 'end with one JSON object of the figures')
-    .action(async (mode: string | undefined, raw: RawBenchOptions) => {
-      if (mode !== undefined && mode !== 'produce' && mode !== 'consume') {
-        program.error(`rheo bench: unknown mode "${mode}" (produce, consume, or none for both)`);
-      }
-      const options = resolveBenchOptions((mode ?? 'all') as BenchMode, raw, io.env);
-      await runBench(options, io);
-    });
+  for (const command of [
+    serverCommand(io),
+    devCommand(io),
+    streamCommand(io),
+    putCommand(io),
+    tailCommand(io),
+    clusterCommand(io),
+    benchCommand(io),
+  ]) {
+    program.addCommand(command);
+  }
+  // Subcommands added as objects do not inherit these settings.
+  for (const command of allCommands(program)) {
+    command.showHelpAfterError().configureOutput({ writeOut: io.out, writeErr: io.err });
+  }
   return program;
+}
+
+function allCommands(command: Command): Command[] {
+  return command.commands.flatMap((c) => [c, ...allCommands(c)]);
 }

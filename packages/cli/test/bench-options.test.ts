@@ -9,7 +9,7 @@ describe('resolveBenchOptions', () => {
   it('writes out the defaults', () => {
     const o = resolveBenchOptions('all', {}, {});
     expect(o).toMatchObject({
-      endpoints: ['127.0.0.1:7400'],
+      endpoints: ['127.0.0.1:7701', '127.0.0.1:7702', '127.0.0.1:7703'],
       local: 0,
       stream: 'bench',
       shards: 4,
@@ -24,7 +24,7 @@ describe('resolveBenchOptions', () => {
     expect(Object.isFrozen(o)).toBe(true);
   });
 
-  it('takes endpoints from flags (repeatable, comma lists), else RHEO_ENDPOINT', () => {
+  it('takes endpoints from flags (repeatable, comma lists), else RHEO_ENDPOINTS, else RHEO_ENDPOINT', () => {
     expect(
       resolveBenchOptions('produce', { endpoint: ['a:1,b:2', 'c:3'] }, { RHEO_ENDPOINT: 'z:9' }).endpoints,
     ).toEqual(['a:1', 'b:2', 'c:3']);
@@ -32,6 +32,9 @@ describe('resolveBenchOptions', () => {
       'z:9',
       'y:8',
     ]);
+    expect(
+      resolveBenchOptions('produce', {}, { RHEO_ENDPOINTS: 'x:7', RHEO_ENDPOINT: 'z:9' }).endpoints,
+    ).toEqual(['x:7']);
     const local = resolveBenchOptions('produce', { local: '3' }, {});
     expect(local).toMatchObject({ endpoints: [], local: 3, replicas: 3 });
     expect(resolveBenchOptions('produce', { local: '1' }, {}).replicas).toBe(1);

@@ -1,7 +1,8 @@
 // `rheo bench` options after commander has parsed them: checked once, with
 // defaults written out, and frozen. Numbers come in as strings from the
 // command line; a bad one is a usage error naming the flag.
-import { parseEndpoints } from '@rheo/client';
+import { resolveEndpoints } from '../commands/common.js';
+import { UsageError } from '../usage-error.js';
 import { payloadHeaderBytes } from './payload.js';
 
 export type BenchMode = 'produce' | 'consume' | 'all';
@@ -28,9 +29,7 @@ export interface BenchOptions {
   readonly json: boolean;
 }
 
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+export { UsageError };
 
 /** The raw option values commander hands over (strings, or absent). */
 export interface RawBenchOptions {
@@ -70,25 +69,14 @@ function number(
   return value;
 }
 
-export const defaultEndpoint = '127.0.0.1:7400';
-export const endpointEnv = 'RHEO_ENDPOINT';
-
 export function resolveBenchOptions(
   mode: BenchMode,
   raw: RawBenchOptions,
   env: NodeJS.ProcessEnv,
 ): BenchOptions {
   const local = number('local', raw.local, 0, 0, 9);
-  const endpointsGiven = raw.endpoint ?? (env[endpointEnv] === undefined ? [] : [env[endpointEnv]!]);
   if (local > 0 && raw.endpoint !== undefined) throw new UsageError('give --local or --endpoint, not both');
-  let endpoints: string[] = [];
-  if (local === 0) {
-    try {
-      endpoints = parseEndpoints(endpointsGiven.length === 0 ? [defaultEndpoint] : endpointsGiven);
-    } catch (err) {
-      throw new UsageError(`--endpoint: ${(err as Error).message}`);
-    }
-  }
+  const endpoints = local === 0 ? resolveEndpoints(raw.endpoint, env) : [];
   const stream = raw.stream ?? 'bench';
   if (!/^[a-zA-Z0-9_.-]{1,128}$/.test(stream))
     throw new UsageError(`--stream "${stream}" is not a stream name`);

@@ -3,14 +3,14 @@
 // (shards replicated on nodes 1..replicas). Every process is tracked by pid
 // and stopped (SIGTERM, then SIGKILL) at the end; on Ctrl-C they are killed
 // by pid at once. The temp dir is removed either way.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, rmSync } from 'node:fs';
+import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { nodeEntry } from '../dev/node-entry.js';
+import { NodeProcesses } from '../dev/node-processes.js';
 
 export interface LocalClusterOptions {
   readonly nodes: number;
@@ -22,17 +22,8 @@ export interface LocalClusterOptions {
   readonly readyTimeoutMs?: number;
 }
 
-interface LocalNode {
-  readonly id: number;
-  readonly address: string;
-  readonly child: ChildProcess;
-  readonly exited: Promise<void>;
-}
-
 /** How long a node may take to print its ready line. */
 const readyTimeoutMsDefault = 30_000;
-/** How long a node may take to stop after SIGTERM before SIGKILL. */
-const stopGraceMs = 5_000;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -45,23 +36,15 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** The node entry point beside @rheo/server's entry: dist/main.js, or src/main.ts run through tsx. */
-function nodeCommand(): { command: string; args: string[] } {
-  const entry = fileURLToPath(import.meta.resolve('@rheo/server'));
-  if (entry.endsWith('.ts')) {
-    return {
-      command: process.execPath,
-      args: ['--conditions=rheo-source', '--import', 'tsx', entry.replace(/index\.ts$/, 'main.ts')],
-    };
-  }
-  return { command: process.execPath, args: [entry.replace(/index\.js$/, 'main.js')] };
-}
-
 export class LocalCluster {
-  private readonly nodes: LocalNode[] = [];
+  private readonly addresses: string[] = [];
+  private readonly logs = new Map<number, WriteStream>();
+  private readonly processes = new NodeProcesses(nodeEntry(), (id, stream, line) => {
+    if (stream === 'stderr') this.logs.get(id)?.write(`${line}\n`);
+  });
   private stopped = false;
   private readonly onSignal = () => {
-    this.killNow();
+    this.processes.killNow();
     // Synchronous: the process exits right after, so nothing async would finish.
     rmSync(this.dir, { recursive: true, force: true, maxRetries: 3 });
     process.exit(130);
@@ -70,11 +53,11 @@ export class LocalCluster {
   private constructor(readonly dir: string) {}
 
   get endpoints(): string[] {
-    return this.nodes.map((n) => n.address);
+    return [...this.addresses];
   }
 
   get pids(): number[] {
-    return this.nodes.map((n) => n.child.pid ?? 0);
+    return this.processes.running.map((n) => n.pid);
   }
 
   static async start(options: LocalClusterOptions): Promise<LocalCluster> {
@@ -98,11 +81,11 @@ export class LocalCluster {
     const peers = ids.map((id) => `${id}@127.0.0.1:${ports.get(id)!.grpc}`).join(',');
     const replicas = ids.slice(0, options.replicas).join(',');
     const secret = randomBytes(24).toString('hex');
-    const { command, args } = nodeCommand();
     for (const id of ids) {
       const nodeDir = join(this.dir, `node-${id}`);
       await mkdir(nodeDir, { recursive: true });
-      const flags = [
+      this.logs.set(id, createWriteStream(join(nodeDir, 'stderr.log')));
+      const args = [
         `--node-id=${id}`,
         '--roles=broker',
         `--grpc-listen=127.0.0.1:${ports.get(id)!.grpc}`,
@@ -113,51 +96,29 @@ export class LocalCluster {
         '--log-level=warn',
       ];
       // The secret goes by environment, so it does not show in `ps`.
-      const child = spawn(command, [...args, ...flags], {
-        env: { ...process.env, RHEO_CLUSTER_SECRET: secret },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      child.stderr!.pipe(createWriteStream(join(nodeDir, 'stderr.log')));
-      this.nodes.push({ id, address: `127.0.0.1:${ports.get(id)!.grpc}`, child, exited });
+      this.processes.start({ id, args, env: { RHEO_CLUSTER_SECRET: secret } });
+      this.addresses.push(`127.0.0.1:${ports.get(id)!.grpc}`);
     }
-    await Promise.all(
-      this.nodes.map((n) => this.waitReady(n, options.readyTimeoutMs ?? readyTimeoutMsDefault)),
-    );
-  }
-
-  private waitReady(node: LocalNode, timeoutMs: number): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      let buffered = '';
-      const timer = setTimeout(
-        () =>
-          reject(new Error(`node ${node.id} printed no ready line within ${timeoutMs} ms (see ${this.dir})`)),
+    const timeoutMs = options.readyTimeoutMs ?? readyTimeoutMsDefault;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`a node printed no ready line within ${timeoutMs} ms (see ${this.dir})`)),
         timeoutMs,
       );
-      node.child.stdout!.on('data', (chunk: Buffer) => {
-        buffered += chunk.toString('utf8');
-        if (buffered.includes('"msg":"ready"')) {
-          clearTimeout(timer);
-          buffered = '';
-          resolve();
-        } else if (buffered.length > 1_000_000) {
-          buffered = buffered.slice(-10_000);
-        }
-      });
-      void node.exited.then(() => {
-        clearTimeout(timer);
-        reject(
-          new Error(
-            `node ${node.id} exited before it was ready (code ${node.child.exitCode}; see ${this.dir})`,
-          ),
-        );
-      });
     });
+    try {
+      await Promise.race([Promise.all(this.processes.running.map((n) => n.ready)), timeout]);
+    } catch (err) {
+      throw new Error(`${(err as Error).message} (see ${this.dir})`);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** SIGKILL of every node, by pid, synchronously (for signal handlers). */
   killNow(): void {
-    for (const n of this.nodes) if (n.child.exitCode === null) n.child.kill('SIGKILL');
+    this.processes.killNow();
   }
 
   /** Stops every node (SIGTERM, then SIGKILL after a grace) and removes the temp dir. */
@@ -166,15 +127,8 @@ export class LocalCluster {
     this.stopped = true;
     process.off('SIGINT', this.onSignal);
     process.off('SIGTERM', this.onSignal);
-    await Promise.all(
-      this.nodes.map(async (n) => {
-        if (n.child.exitCode !== null || n.child.signalCode !== null) return;
-        n.child.kill('SIGTERM');
-        const timer = setTimeout(() => n.child.kill('SIGKILL'), stopGraceMs);
-        await n.exited;
-        clearTimeout(timer);
-      }),
-    );
+    await this.processes.stopAll();
+    for (const log of this.logs.values()) log.end();
     if (!keepDir) await rm(this.dir, { recursive: true, force: true });
   }
 }
