@@ -141,5 +141,7 @@ test('transport options from a node configuration', () => {
     ],
     peerQueueBytesMax: 128 * 1024 * 1024,
     peerQueueMessagesMax: 500,
+    // Cluster mode: brokers are learned from the metadata, and may dial before they are.
+    acceptUnknownPeers: true,
   });
 });

@@ -1,14 +1,17 @@
 // The transport options a node's configuration decides: its id, cluster,
 // peers (the hand-configured data-path peers and the controller voters,
-// less itself) and queue bounds. The caller adds the handler, hasGroup and
-// onUnreachable, which come from the node's replicas.
+// less itself; pinned, see raft-transport.ts) and queue bounds. In cluster
+// mode (controller voters configured) brokers are learned from the
+// metadata at run time (RaftTransport.setPeers), so a lower-id node's
+// stream is accepted before this node learned of it. The caller adds the
+// handler, hasGroup and onUnreachable, which come from the node's replicas.
 import type { NodeConfig } from '../config/schema.js';
 import type { Logger } from '../log/logger.js';
 import type { RaftTransportOptions, TransportPeer } from './transport-types.js';
 
 export type ConfiguredTransportOptions = Pick<
   RaftTransportOptions,
-  'nodeId' | 'clusterId' | 'peers' | 'peerQueueBytesMax' | 'peerQueueMessagesMax'
+  'nodeId' | 'clusterId' | 'peers' | 'peerQueueBytesMax' | 'peerQueueMessagesMax' | 'acceptUnknownPeers'
 >;
 
 export function transportOptionsFromConfig(config: NodeConfig): ConfiguredTransportOptions {
@@ -23,6 +26,7 @@ export function transportOptionsFromConfig(config: NodeConfig): ConfiguredTransp
     peers: [...peers.values()],
     peerQueueBytesMax: config.peerQueueBytesMax,
     peerQueueMessagesMax: config.peerQueueMessagesMax,
+    acceptUnknownPeers: config.controllerVoters.length > 0,
   };
 }
 
