@@ -78,7 +78,12 @@ export class ReplicaHost {
     return this.config.nodeId;
   }
 
-  /** Opens this node's replica of a shard (idempotent per group id). */
+  /**
+   * Opens this node's replica of a shard (idempotent per group id). A new
+   * founding replica (this node among `spec.replicas`) bootstraps the
+   * group; with `join` a new replica starts empty and learns the group from
+   * its leader. A group whose data is in the store opens from it either way.
+   */
   addShard(spec: ShardSpec, init: { join?: boolean } = {}): Promise<ShardReplica> {
     if (this.stopped) return Promise.reject(new RheoError('Unavailable', 'the replica host is stopped'));
     const have = this.byGroup.get(spec.groupId);

@@ -100,8 +100,9 @@ export class ShardReplica {
     init: { join?: boolean } = {},
   ): Promise<ShardReplica> {
     assert(Number.isSafeInteger(spec.groupId) && spec.groupId > 0, `group id ${spec.groupId}`);
+    // Only a new founding replica bootstraps; stored data (a joiner's, after a restart) opens as it is.
     assert(
-      init.join === true || spec.replicas.includes(deps.nodeId),
+      init.join === true || spec.replicas.includes(deps.nodeId) || deps.store.hasGroup(spec.groupName),
       'a founding replica is one of the voters',
     );
     const o = deps.options;

@@ -173,10 +173,11 @@ describe('membership changes', () => {
     }
     expect(led).toEqual(want);
 
-    // The joiner's membership and records survive a crash (it reopens as the server will: join, no voters).
+    // The joiner's membership and records survive a crash. It reopens from its stored data even when
+    // the spec names only the founders (node 4 is not one) and no join: nothing is bootstrapped again.
     await c.crashNode(4);
     await c.startNode(4);
-    await c.host(4).addShard({ ...spec, replicas: [] }, { join: true });
+    await c.host(4).addShard(spec);
     await c.converge();
     expect(c.replica(4).status().confState.voters).toEqual([1, 2, 4]);
     expect((await c.readAll(4)).map(key)).toEqual(want);
