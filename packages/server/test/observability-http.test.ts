@@ -10,7 +10,13 @@
 import { RheoError } from '@rheo/wire';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DiskUsage, type Observability, startObservability } from '../src/observability/index.js';
+import {
+  DiskUsage,
+  failedReplicasCheck,
+  type Observability,
+  readinessOf,
+  startObservability,
+} from '../src/observability/index.js';
 import { type Family, parseExposition, sampleValue } from './observability-exposition.js';
 import { batchOf, type NodeParts, produceAndRead, startNodeParts } from './observability-parts.js';
 
@@ -19,7 +25,7 @@ const orders = { stream: 'orders' };
 describe('observability HTTP port', () => {
   let parts: NodeParts;
   let obs: Observability;
-  let readiness = { ready: false, reasons: ['metadata not caught up'] };
+  let caughtUp = false;
 
   beforeAll(async () => {
     parts = await startNodeParts(['orders', 'clicks']);
@@ -29,7 +35,10 @@ describe('observability HTTP port', () => {
       store: parts.store,
       host: parts.host,
       transport: parts.transport,
-      ready: () => readiness,
+      ready: readinessOf([
+        () => (caughtUp ? undefined : 'metadata not caught up'),
+        failedReplicasCheck(parts.host),
+      ]),
       log: pino({ level: 'silent' }),
       disk: new DiskUsage(parts.dir, 0),
     });
@@ -207,7 +216,7 @@ describe('observability HTTP port', () => {
     let res = await fetch(url('/readyz'));
     expect(res.status).toBe(503);
     expect(await res.json()).toEqual({ ready: false, reasons: ['metadata not caught up'] });
-    readiness = { ready: true, reasons: [] };
+    caughtUp = true;
     res = await fetch(url('/readyz'));
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ready: true, reasons: [] });
@@ -225,7 +234,7 @@ describe('observability HTTP port', () => {
         store: parts.store,
         host: parts.host,
         transport: parts.transport,
-        ready: () => readiness,
+        ready: () => ({ ready: true, reasons: [] }),
         log: pino({ level: 'silent' }),
       }),
     ).rejects.toThrow(/cannot listen/);

@@ -26,6 +26,7 @@ export {
 } from './grpc-health.js';
 export { HttpListenError, type Readiness } from './http-server.js';
 export { createNodeMetrics, type NodeMetrics, type NodeMetricsParts } from './metrics.js';
+export { failedReplicasCheck, type ReadinessCheck, readinessOf } from './readiness.js';
 export { latencyBucketsSeconds, type ServiceMetrics } from './service-metrics.js';
 
 export interface ObservabilityOptions {
