@@ -7,9 +7,7 @@
 import {
   type Entry,
   type Message,
-  NONE,
   type NodeId,
-  type ProposeResult,
   type RaftLogger,
   type RandomSource,
   Role,
@@ -27,11 +25,12 @@ import {
 import { assert } from './assert.js';
 import { GroupDriver } from './group-driver.js';
 import { snapshotForJoiner } from './joiner-snapshot.js';
-import { checkTargetVoters, planMembershipStep, type ReconfigureStep } from './membership-step.js';
+import { checkTargetVoters, type ReconfigureStep } from './membership-step.js';
 import type { ReplicaOptions } from './options.js';
 import { ProducePipeline } from './produce-pipeline.js';
 import { checkProducer } from './producer-check.js';
 import { ReadGate } from './read-gate.js';
+import { ReplicaMembership } from './replica-membership.js';
 import { openShardGroup, shardRaftNode } from './replica-open.js';
 import { replicaStatus } from './replica-status.js';
 import { ShardApplier } from './shard-applier.js';
@@ -81,8 +80,7 @@ export class ShardReplica {
   private termStarted = false;
   private termWaiters: Array<{ resolve: () => void; reject: (e: unknown) => void }> = [];
   private readonly applier: ShardApplier;
-  /** The index of the last membership change this replica proposed; pending until applied. */
-  private confProposedIndex = 0;
+  private readonly membership: ReplicaMembership;
   /** Traffic counters and the Raft core's figures, read by the server's metrics on scrape. */
   readonly counters = new ShardCounters(() => this.driver.node);
 
@@ -149,6 +147,13 @@ export class ShardReplica {
         leaderHint: () => this.leaderHint(),
       },
       o,
+    );
+    this.membership = new ReplicaMembership(
+      deps.nodeId,
+      spec.groupId,
+      this.driver,
+      o.catchUpEntries,
+      deps.logger,
     );
     this.gate = new ReadGate((ctx) => {
       node.readIndex(ctx);
@@ -401,8 +406,7 @@ export class ShardReplica {
         field: 'target_node_id',
       });
     if (this.stopped || this.role !== Role.Leader || target === this.deps.nodeId) return;
-    this.driver.node.transferLeadership(target);
-    this.driver.kick();
+    this.membership.transfer(target);
   }
 
   /**
@@ -416,36 +420,8 @@ export class ShardReplica {
     if (typeof target === 'string') throw new RheoError('InvalidArgument', target, { field: 'conf_state' });
     if (this.stopped || this.role !== Role.Leader) return 'not-leader';
     // A new leader's core refuses conf changes until it applied its term's first entry.
-    if (!this.termStarted || this.applier.applied < this.confProposedIndex) return 'pending';
-    const node = this.driver.node;
-    const st = node.status();
-    if (st.role !== Role.Leader || st.progress === undefined) return 'not-leader';
-    if (st.leadTransferee !== NONE) return 'transferring';
-    const view = {
-      self: this.deps.nodeId,
-      lastIndex: st.lastIndex,
-      confState: st.confState,
-      progress: st.progress,
-    };
-    const plan = planMembershipStep(view, target, this.deps.options.catchUpEntries);
-    if (plan.kind === 'wait') return plan.step;
-    if (plan.kind === 'transfer') {
-      node.transferLeadership(plan.to);
-      this.driver.kick();
-      return 'transferring';
-    }
-    const res = node.proposeConfChange(plan.change);
-    if (!res.ok) {
-      this.deps.logger?.warn('membership change refused', {
-        group: this.spec.groupId,
-        reason: res.reason,
-        detail: res.detail,
-      });
-      return refusedStep(res);
-    }
-    this.confProposedIndex = res.lastIndex;
-    this.driver.kick();
-    return plan.step;
+    if (!this.termStarted) return 'pending';
+    return this.membership.step(target, this.applier.applied);
   }
 
   /** Stops gracefully: waits for the Ready in flight, answers every waiter, persists the state. */
@@ -482,19 +458,5 @@ export class ShardReplica {
       });
     if (this.stopped)
       throw new RheoError('Unavailable', `shard ${this.spec.shardId}: the replica is stopped`);
-  }
-}
-
-/** A refused membership proposal: try again on a later call (or on the leader). */
-function refusedStep(res: Extract<ProposeResult, { ok: false }>): ReconfigureStep {
-  switch (res.reason) {
-    case 'not-leader':
-    case 'repairing':
-      return 'not-leader';
-    case 'transfer-in-progress':
-      return 'transferring';
-    default:
-      // A change still pending in the core, or the uncommitted-bytes bound: the next call retries.
-      return 'pending';
   }
 }
