@@ -60,24 +60,29 @@ export function drainTransfers(input: BalanceInput): LeaderTransfer[] {
 }
 
 /**
- * One leadership from the busiest live broker to a less busy one, when the
- * busiest leads more than one more group than the least busy; undefined when
- * even, or when no move is possible yet (no caught-up voter there).
+ * One leadership from a busy live broker to one leading at least two fewer
+ * groups, when the busiest and least busy differ by more than one; undefined
+ * when even, or when no move is possible yet (no caught-up voter there). The
+ * busiest node is tried first, then the next: the least busy node may share
+ * no group with the busiest.
  */
 export function balanceTransfer(input: BalanceInput): LeaderTransfer | undefined {
   const { state, view } = input;
   const counts = view.leaderCounts(leaderEligible(state), (g) => isShardGroup(state, g));
   if (counts.size < 2) return undefined;
-  const byLoad = [...counts.entries()].sort((a, b) => a[1] - b[1] || a[0] - b[0]);
-  const [busiest, most] = byLoad[byLoad.length - 1]!;
-  const least = byLoad[0]![1];
-  if (most - least <= 1) return undefined;
-  // Any node at least two below the busiest may take one; the least busy is preferred by pickTarget.
-  const targets = new Set(byLoad.filter(([, n]) => n <= most - 2).map(([id]) => id));
-  for (const [groupId, leader] of [...view.leaders()].sort((a, b) => a[0] - b[0])) {
-    if (leader.nodeId !== busiest || input.busyGroups.has(groupId) || !isShardGroup(state, groupId)) continue;
-    const to = pickTarget(leader, targets, counts, input.catchUpEntries);
-    if (to !== undefined) return { groupId, fromNodeId: busiest, toNodeId: to };
+  const byLoad = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const least = byLoad[byLoad.length - 1]![1];
+  if (byLoad[0]![1] - least <= 1) return undefined;
+  const groups = [...view.leaders()].sort((a, b) => a[0] - b[0]);
+  for (const [source, n] of byLoad) {
+    if (n - least <= 1) break;
+    const targets = new Set(byLoad.filter(([, m]) => m <= n - 2).map(([id]) => id));
+    for (const [groupId, leader] of groups) {
+      if (leader.nodeId !== source || input.busyGroups.has(groupId) || !isShardGroup(state, groupId))
+        continue;
+      const to = pickTarget(leader, targets, counts, input.catchUpEntries);
+      if (to !== undefined) return { groupId, fromNodeId: source, toNodeId: to };
+    }
   }
   return undefined;
 }
