@@ -13,6 +13,8 @@
 //  - [1,2,3] -> [4,5,6], every replica replaced: the new nodes are promoted
 //    first (the old leader stays a voter), then leadership moves to one of
 //    them, which removes the old voters; the records move with them;
+//  - a learner cut off from the leader stays a learner (waiting-catch-up)
+//    until it can catch up;
 //  - transferLeadership moves leadership (and the lease): the old leader
 //    then answers produce with NotLeader naming the new one; on a follower
 //    it is a no-op;
@@ -250,6 +252,28 @@ describe('membership changes', () => {
       producerEpoch: 1,
       batchSequence: 11,
     });
+  });
+
+  it('a learner that cannot catch up is never promoted; once it can, the change completes', async () => {
+    cluster = await fourNodes();
+    const c = cluster;
+    const spec = c.shards[0]!;
+    const l0 = await c.leader();
+    for (let i = 0; i < 5; i++) await l0.produce(makeBatch(`z${i}`, 2));
+    c.net.isolate(4, c.ids);
+    await c.host(4).addShard({ ...spec, replicas: [] }, { join: true });
+    const steps: ReconfigureStep[] = [];
+    for (let i = 0; i < 20; i++) {
+      steps.push((await c.leader()).reconfigure([1, 2, 4]));
+      await sleep(20);
+    }
+    expect(steps[0]).toBe('added-learners');
+    for (const s of steps.slice(1)) expect(['pending', 'waiting-catch-up']).toContain(s);
+    expect(steps.at(-1)).toBe('waiting-catch-up');
+    expect((await c.leader()).status().confState).toMatchObject({ voters: [1, 2, 3], learners: [4] });
+    c.net.heal();
+    await reconfigureUntilDone(c, [1, 2, 4]);
+    expect((await c.leader()).status().confState).toMatchObject({ voters: [1, 2, 4], learners: [] });
   });
 
   it('transferLeadership moves the lease; the old leader answers NotLeader naming the new one', async () => {
