@@ -2,7 +2,8 @@
 // metric name that the alert rules (and their promtool unit tests) and the
 // Grafana dashboard reference is one the node's metrics module registers
 // (a histogram's _bucket/_sum/_count series included), so a renamed metric
-// fails here rather than as a silent empty panel or a never-firing alert.
+// fails here rather than as a silent empty panel or a never-firing alert;
+// docs/metrics.md documents every registered family and no other.
 // The files' shapes are checked too: each alert has an expression, a `for`,
 // a severity and a summary; each dashboard panel has a unique id, a grid
 // position, and queries with a refId. Where Prometheus's promtool is
@@ -138,6 +139,17 @@ describe('deploy/ files against the metrics the code registers', () => {
     const names = referencedNames(queries.join('\n'));
     expect(names.size).toBeGreaterThan(20);
     for (const n of names) expect(exposed, n).toContain(n);
+  });
+
+  it('docs/metrics.md documents every rheo_ family, and names no other', async () => {
+    const doc = readFileSync(fileURLToPath(new URL('../../../docs/metrics.md', import.meta.url)), 'utf8');
+    // Metric names are written in backticks there (`rheo_v1.proto` is a file, not a metric).
+    const documented = new Set([...doc.matchAll(/`(rheo_[a-z0-9_]+)`/g)].map((m) => m[1]!));
+    const families = (await metrics.registry.getMetricsAsJSON())
+      .map((m) => m.name)
+      .filter((n) => n.startsWith('rheo_'));
+    for (const f of families) expect(documented, f).toContain(f);
+    for (const n of documented) expect(exposed, n).toContain(n);
   });
 
   it.skipIf(!promtool())(
