@@ -171,7 +171,11 @@ export class ActiveController {
     this.#log?.info({ nodeId: id }, 'node removed');
   }
 
-  /** Shards of live streams with fewer replicas reported by live nodes than their replication factor. */
+  /**
+   * Shards of live streams with fewer healthy replicas than their replication
+   * factor: a replica counts when its node is ALIVE (or draining) and reports
+   * it, and the group's leader counts it as a voter. A leaderless shard has none.
+   */
   underReplicatedShards(): number {
     const state = this.#meta.state();
     const view = this.#view();
@@ -180,10 +184,11 @@ export class ActiveController {
       if (stream.status === 'DELETING') continue;
       for (const shard of state.shardsOf(stream.name)) {
         const hosts = view.hostsOf(shard.groupId);
-        const live = shard.replicas.filter(
-          (id) => hosts.has(id) && state.node(id)?.state !== 'SUSPECT',
+        const voters = view.leaderOf(shard.groupId)?.replica.confState?.voters ?? [];
+        const healthy = shard.replicas.filter(
+          (id) => hosts.has(id) && voters.includes(id) && state.node(id)?.state !== 'SUSPECT',
         ).length;
-        if (live < stream.replicationFactor) n++;
+        if (healthy < stream.replicationFactor) n++;
       }
     }
     return n;

@@ -28,7 +28,8 @@ export interface TickContext {
 
 export async function updateLiveness(c: TickContext): Promise<void> {
   for (const node of c.meta.state().nodes()) {
-    const next = livenessState(node.state, c.observations.silenceMs(node.id, c.nowMs), c.config);
+    const silenceMs = c.observations.silenceMs(node.id, c.nowMs);
+    const next = livenessState(node.state, silenceMs, c.observations.heard(node.id), c.config);
     if (next !== node.state) await c.propose({ type: 'SetNodeState', nodeId: node.id, state: next });
   }
 }

@@ -38,6 +38,11 @@ export class Observations {
     return this.#heardMs.get(nodeId) ?? this.#takeoverMs;
   }
 
+  /** True once the node has registered or heartbeated to this controller. */
+  heard(nodeId: number): boolean {
+    return this.#heardMs.has(nodeId);
+  }
+
   silenceMs(nodeId: number, nowMs: number): number {
     return nowMs - this.lastHeardMs(nodeId);
   }
