@@ -28,10 +28,11 @@ export function devPlanText(options: DevOptions, nodes: readonly DevNode[], runn
   return `rheo dev: ${nodes.length} node${nodes.length === 1 ? '' : 's'} (${runner} build), data under ${options.dataDir}\n${table}\n`;
 }
 
-export function readyText(nodes: readonly DevNode[]): string {
+/** The ready message: endpoints, pids (kill -9 one to watch a failover), and what to try. */
+export function readyText(nodes: readonly DevNode[], pids: readonly number[]): string {
   const endpoints = nodes.map((n) => n.grpcAddress).join(',');
   return (
-    `ready: ${nodes.length} nodes at ${endpoints} (Ctrl-C stops them)\n` +
+    `ready: ${nodes.length} node${nodes.length === 1 ? '' : 's'} at ${endpoints}, pids ${pids.join(',')} (Ctrl-C stops them)\n` +
     'try, in another terminal:\n' +
     '  npx rheo stream create demo --shards 4\n' +
     '  npx rheo put demo user-1 hello\n' +
@@ -77,7 +78,13 @@ export async function runDev(options: DevOptions, io: ProgramIo): Promise<number
       () => 'failed' as const,
     );
     const first = await Promise.race([ready, interrupted, exited]);
-    if (first === 'ready') io.out(readyText(nodes));
+    if (first === 'ready')
+      io.out(
+        readyText(
+          nodes,
+          running.map((r) => r.pid),
+        ),
+      );
     const outcome = typeof first === 'string' ? await Promise.race([interrupted, exited]) : first;
     if (outcome.kind === 'exited') {
       io.err(`rheo dev: node ${outcome.nodeId} exited (${outcome.how}); stopping the others\n`);

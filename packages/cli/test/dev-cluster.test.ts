@@ -1,0 +1,123 @@
+// What is proven: `rheo dev` end to end on one real node — it starts the
+// node process in cluster mode (its own controller voter), prints the plan
+// and a ready line with the node's pid, keeps the cluster secret in
+// <data>/secret (owner-only), serves the quick start (stream create, put,
+// tail from TRIM_HORIZON) at its printed address, and on SIGINT stops the
+// node by pid and exits 0 with no node left running. How: `rheo dev
+// --nodes 1` run from the sources as a child process on free ports, the
+// client commands through the program in this process, and the node's pid
+// checked with signal 0 after the stop.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildProgram } from '../src/index.js';
+
+const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
+let dev: ChildProcess | undefined;
+let nodePid: number | undefined;
+let dir: string | undefined;
+
+afterAll(async () => {
+  // Whatever failed above, nothing this test started outlives it.
+  if (dev?.exitCode === null) dev.kill('SIGKILL');
+  if (nodePid !== undefined && alive(nodePid)) process.kill(nodePid, 'SIGKILL');
+  if (dir !== undefined) await rm(dir, { recursive: true, force: true });
+});
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/** A gRPC port whose metrics port (2000 above) is free too. */
+async function freeBasePort(): Promise<number> {
+  for (let i = 0; i < 50; i++) {
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    if ((await portFree(port)) && (await portFree(port + 2000))) return port;
+  }
+  throw new Error('no free port pair');
+}
+
+async function run(args: string[]): Promise<string> {
+  let out = '';
+  const program = buildProgram({ out: (t) => (out += t), err: () => {}, env: {} });
+  program.exitOverride();
+  await program.parseAsync(['node', 'rheo', ...args]);
+  return out;
+}
+
+describe('rheo dev with one node', () => {
+  it('starts, serves the quick start, and stops its node by pid on SIGINT', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'rheo-dev-test-'));
+    const port = await freeBasePort();
+    dev = spawn(
+      process.execPath,
+      [
+        '--conditions=rheo-source',
+        '--import',
+        'tsx',
+        join(repoRoot, 'packages/cli/src/bin.ts'),
+        'dev',
+        '--nodes',
+        '1',
+        '--data',
+        dir,
+        '--base-port',
+        String(port),
+      ],
+      { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    dev.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    dev.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => dev!.once('exit', (code) => resolve(code)));
+    const deadline = Date.now() + 60_000;
+    while (!/^ready: /m.test(out) && dev.exitCode === null && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const ready = /^ready: 1 node at (127\.0\.0\.1:\d+), pids (\d+)/m.exec(out);
+    expect(ready, out).not.toBeNull();
+    expect(ready![1]).toBe(`127.0.0.1:${port}`);
+    expect(out).toContain(`http://127.0.0.1:${port + 2000}/metrics`);
+    nodePid = Number(ready![2]);
+    expect((await stat(join(dir, 'secret'))).mode & 0o777).toBe(0o600);
+
+    const at = ['--endpoint', ready![1]!];
+    expect(await run(['stream', 'create', 'quick', '--shards', '2', '--replicas', '1', ...at])).toBe(
+      'stream quick created (2 shards), ACTIVE\n',
+    );
+    expect((await run(['put', 'quick', 'pk', 'one', 'two', ...at])).trim().split('\n')).toHaveLength(2);
+    const tailed = await run(['tail', 'quick', '--from', 'TRIM_HORIZON', '--limit', '2', '--json', ...at]);
+    expect(
+      tailed
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { data: string }).data),
+    ).toEqual(['one', 'two']);
+    const status = JSON.parse(await run(['cluster', 'status', '--json', ...at])) as {
+      nodes: { nodeId: number; replicaCount: number }[];
+    };
+    expect(status.nodes.map((n) => n.nodeId)).toEqual([1]);
+
+    dev.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(out).toMatch(/rheo dev: stopping every node/);
+    expect(alive(nodePid)).toBe(false);
+  }, 120_000);
+});
