@@ -78,10 +78,12 @@ function parseSample(line: string, where: string): Sample {
   return { name: m[1]!, labels: m[2] === undefined ? {} : parseLabels(m[2], where), value };
 }
 
+/** As Prometheus reads it (Go's ParseFloat): NaN and Inf in any case; prom-client writes "Nan" for an empty mean. */
 function parseValue(s: string, where: string): number {
-  if (s === '+Inf') return Number.POSITIVE_INFINITY;
-  if (s === '-Inf') return Number.NEGATIVE_INFINITY;
-  if (s === 'NaN') return Number.NaN;
+  const lower = s.toLowerCase();
+  if (lower === '+inf' || lower === 'inf') return Number.POSITIVE_INFINITY;
+  if (lower === '-inf') return Number.NEGATIVE_INFINITY;
+  if (lower === 'nan') return Number.NaN;
   if (!/^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(s)) throw new Error(`${where}: bad value ${s}`);
   return Number(s);
 }

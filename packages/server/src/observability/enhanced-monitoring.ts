@@ -19,6 +19,26 @@ export type ShardLevelMetric = (typeof shardLevelMetricNames)[number];
 
 const known: ReadonlySet<string> = new Set(shardLevelMetricNames);
 
+/** The contract's enum name (SHARD_LEVEL_METRIC_INCOMING_BYTES) of a Kinesis name, and back; 'ALL' included. */
+export function shardLevelMetricToProto(m: ShardLevelMetric | 'ALL'): string {
+  return `SHARD_LEVEL_METRIC_${m.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}`;
+}
+
+const fromProto = new Map<string, string>(
+  [...shardLevelMetricNames, 'ALL' as const].map((m) => [shardLevelMetricToProto(m), m]),
+);
+
+/** The Kinesis name of a contract enum name; the name itself when it is not one (set() then refuses it). */
+export function shardLevelMetricFromProto(name: string): string {
+  return fromProto.get(name) ?? name;
+}
+
+/** Enable/DisableEnhancedMonitoring's answer: the metrics on before the call, and after. */
+export interface EnhancedMonitoringChange {
+  readonly current: ShardLevelMetric[];
+  readonly desired: ShardLevelMetric[];
+}
+
 export class EnhancedMonitoring {
   private readonly byStream = new Map<string, ReadonlySet<ShardLevelMetric>>();
 
@@ -28,19 +48,33 @@ export class EnhancedMonitoring {
    * unknown name is refused with InvalidArgument and changes nothing.
    */
   set(stream: string, metrics: readonly string[]): ShardLevelMetric[] {
-    for (const m of metrics)
-      if (m !== 'ALL' && !known.has(m))
-        throw new RheoError(
-          'InvalidArgument',
-          `unknown shard-level metric ${JSON.stringify(m)}; expected ALL or one of ${shardLevelMetricNames.join(', ')}`,
-          { field: 'shard_level_metrics' },
-        );
+    checkNames(metrics);
     const chosen = metrics.includes('ALL')
       ? new Set<ShardLevelMetric>(shardLevelMetricNames)
       : new Set(metrics as readonly ShardLevelMetric[]);
     if (chosen.size === 0) this.byStream.delete(stream);
     else this.byStream.set(stream, chosen);
     return this.get(stream);
+  }
+
+  /** EnableEnhancedMonitoring: adds `metrics` to the stream's ('ALL' for every one). */
+  enable(stream: string, metrics: readonly string[]): EnhancedMonitoringChange {
+    const current = this.get(stream);
+    return { current, desired: this.set(stream, [...current, ...metrics]) };
+  }
+
+  /** DisableEnhancedMonitoring: removes `metrics` from the stream's ('ALL' for every one). */
+  disable(stream: string, metrics: readonly string[]): EnhancedMonitoringChange {
+    checkNames(metrics);
+    const current = this.get(stream);
+    const off = new Set(metrics.includes('ALL') ? shardLevelMetricNames : metrics);
+    return {
+      current,
+      desired: this.set(
+        stream,
+        current.filter((m) => !off.has(m)),
+      ),
+    };
   }
 
   get(stream: string): ShardLevelMetric[] {
@@ -52,4 +86,14 @@ export class EnhancedMonitoring {
   has(stream: string, metric: ShardLevelMetric): boolean {
     return this.byStream.get(stream)?.has(metric) ?? false;
   }
+}
+
+function checkNames(metrics: readonly string[]): void {
+  for (const m of metrics)
+    if (m !== 'ALL' && !known.has(m))
+      throw new RheoError(
+        'InvalidArgument',
+        `unknown shard-level metric ${JSON.stringify(m)}; expected ALL or one of ${shardLevelMetricNames.join(', ')}`,
+        { field: 'shard_level_metrics' },
+      );
 }

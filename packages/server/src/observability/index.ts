@@ -10,14 +10,21 @@ import type { Registry } from 'prom-client';
 import type { RaftTransport } from '../transport/raft-transport.js';
 import type { ControllerMetrics, ControllerSummary } from './controller-metrics.js';
 import type { DiskUsage } from './disk-usage.js';
-import type { ShardLevelMetric } from './enhanced-monitoring.js';
+import type { EnhancedMonitoring, ShardLevelMetric } from './enhanced-monitoring.js';
 import { type Readiness, startObservabilityHttp } from './http-server.js';
 import { createNodeMetrics } from './metrics.js';
 import type { ServiceMetrics } from './service-metrics.js';
 
 export type { ControllerMetrics, ControllerSummary } from './controller-metrics.js';
 export { type DiskFigures, DiskUsage } from './disk-usage.js';
-export { type ShardLevelMetric, shardLevelMetricNames } from './enhanced-monitoring.js';
+export {
+  EnhancedMonitoring,
+  type EnhancedMonitoringChange,
+  type ShardLevelMetric,
+  shardLevelMetricFromProto,
+  shardLevelMetricNames,
+  shardLevelMetricToProto,
+} from './enhanced-monitoring.js';
 export {
   type GrpcHealth,
   registerGrpcHealth,
@@ -51,7 +58,9 @@ export interface Observability {
   readonly serviceMetrics: ServiceMetrics;
   /** Registers the controller's metrics on this node (see NodeMetrics.controllerMetrics). */
   controllerMetrics(summary: () => ControllerSummary | undefined): ControllerMetrics;
-  /** Enable/DisableEnhancedMonitoring: the stream's per-shard metrics become exactly `metrics`; returns them. */
+  /** Which streams publish per-shard series: enable/disable (the admin calls), set, get. */
+  readonly enhanced: EnhancedMonitoring;
+  /** The stream's per-shard metrics become exactly `metrics`; returns them. */
   setEnhancedMonitoring(stream: string, metrics: readonly string[]): ShardLevelMetric[];
   enhancedMonitoring(stream: string): ShardLevelMetric[];
   /** Closes the HTTP server and detaches the hooks; idempotent. */
@@ -85,6 +94,7 @@ export async function startObservability(o: ObservabilityOptions): Promise<Obser
     registry: metrics.registry,
     serviceMetrics: metrics.serviceMetrics,
     controllerMetrics: (summary) => metrics.controllerMetrics(summary),
+    enhanced: metrics.enhanced,
     setEnhancedMonitoring: (stream, list) => metrics.setEnhancedMonitoring(stream, list),
     enhancedMonitoring: (stream) => metrics.enhancedMonitoring(stream),
     stop() {

@@ -41,7 +41,9 @@ export interface NodeMetrics {
    * controller.
    */
   controllerMetrics(summary: () => ControllerSummary | undefined): ControllerMetrics;
-  /** Kinesis's Enable/DisableEnhancedMonitoring for one stream: sets its per-shard metrics, returns them. */
+  /** Which streams publish per-shard series (Enable/DisableEnhancedMonitoring: enable, disable, set, get). */
+  readonly enhanced: EnhancedMonitoring;
+  /** Sets a stream's per-shard metrics to exactly `metrics` (none: off) and returns them. */
   setEnhancedMonitoring(stream: string, metrics: readonly string[]): ShardLevelMetric[];
   /** The shard-level metrics a stream publishes now. */
   enhancedMonitoring(stream: string): ShardLevelMetric[];
@@ -74,6 +76,7 @@ export function createNodeMetrics(parts: NodeMetricsParts): NodeMetrics {
       controller ??= registerControllerMetrics(registry, () => summaryOf?.());
       return controller;
     },
+    enhanced,
     setEnhancedMonitoring: (stream, metrics) => enhanced.set(stream, metrics),
     enhancedMonitoring: (stream) => enhanced.get(stream),
     stop: () => storage.stop(),
