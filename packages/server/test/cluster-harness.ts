@@ -29,8 +29,12 @@ export interface ClusterHarness {
   client(id: number): NodeClients;
   /** The config node `id` was started with (flags), for restarts. */
   argv(id: number): string[];
-  /** The node running the active controller, once one does. */
+  /** The node running the active controller, once one does (among the running nodes). */
   controller(timeoutMs?: number): Promise<RheoNode>;
+  /** Stops node `id` gracefully (its client too). */
+  stopNode(id: number): Promise<void>;
+  /** Starts node `id` again on its data dir, with its flags. */
+  restartNode(id: number): Promise<RheoNode>;
   stop(): Promise<void>;
 }
 
@@ -95,6 +99,7 @@ export async function startClusterHarness(options: ClusterHarnessOptions): Promi
     throw err;
   }
   const clients = nodes.map((n) => clientsFor(n.grpcAddress));
+  const stopped = new Set<number>();
   return {
     dir: dir.path,
     nodes,
@@ -105,12 +110,27 @@ export async function startClusterHarness(options: ClusterHarnessOptions): Promi
     controller: (timeoutMs = 15_000) =>
       waitFor(
         'an active controller',
-        () => nodes.find((n) => n.cluster?.runner?.controller !== undefined),
+        () => nodes.find((n) => !stopped.has(n.nodeId) && n.cluster?.runner?.controller !== undefined),
         timeoutMs,
       ),
+    async stopNode(id) {
+      stopped.add(id);
+      clients[id - 1]!.close();
+      await nodes[id - 1]!.stop();
+    },
+    async restartNode(id) {
+      const n = await startNode(clusterConfig(argvOf(id)), {
+        logger: createLogger({ nodeId: id, level }),
+        shutdownGraceMs: 3_000,
+      });
+      nodes[id - 1] = n;
+      clients[id - 1] = clientsFor(n.grpcAddress);
+      stopped.delete(id);
+      return n;
+    },
     async stop() {
       for (const c of clients) c.close();
-      await Promise.all(nodes.map((n) => n.stop()));
+      await Promise.all(nodes.filter((n) => !stopped.has(n.nodeId)).map((n) => n.stop()));
       await dir.remove();
     },
   };
