@@ -11,6 +11,7 @@ import { RheoError } from '@rheo/wire';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  callTimer,
   DiskUsage,
   failedReplicasCheck,
   type Observability,
@@ -168,14 +169,18 @@ describe('observability HTTP port', () => {
     obs.serviceMetrics.observePut('orders', 0.2, 'Backpressure');
     obs.serviceMetrics.observeGet('no-such-stream', 0.001, 'ResourceNotFound');
     obs.serviceMetrics.throttledRead('orders', 'shardId-000000000000');
+    callTimer(obs.serviceMetrics.observePut)('orders', new RheoError('NotLeader', 'node 1 does not lead'));
+    callTimer(obs.serviceMetrics.observeGet)('orders', new Error('a bug'));
     const f = await scrape();
     const put = 'rheo_stream_put_duration_seconds';
     expect(sampleValue(f, put, `${put}_count`, { stream: 'orders', result: 'ok' })).toBe(1);
     expect(sampleValue(f, put, `${put}_bucket`, { stream: 'orders', result: 'ok', le: '0.005' })).toBe(1);
     expect(sampleValue(f, put, `${put}_bucket`, { stream: 'orders', result: 'ok', le: '0.0025' })).toBe(0);
     expect(sampleValue(f, put, `${put}_count`, { stream: 'orders', result: 'Backpressure' })).toBe(1);
+    expect(sampleValue(f, put, `${put}_count`, { stream: 'orders', result: 'NotLeader' })).toBe(1);
     const get = 'rheo_stream_get_duration_seconds';
     expect(sampleValue(f, get, `${get}_count`, { stream: '', result: 'ResourceNotFound' })).toBe(1);
+    expect(sampleValue(f, get, `${get}_count`, { stream: 'orders', result: 'Internal' })).toBe(1);
     const readThrottled = 'rheo_stream_read_throttled_requests_total';
     expect(sampleValue(f, readThrottled, readThrottled, orders)).toBe(1);
   });

@@ -34,7 +34,13 @@ export {
 export { HttpListenError, type Readiness } from './http-server.js';
 export { createNodeMetrics, type NodeMetrics, type NodeMetricsParts } from './metrics.js';
 export { failedReplicasCheck, type ReadinessCheck, readinessOf } from './readiness.js';
-export { latencyBucketsSeconds, type ServiceMetrics } from './service-metrics.js';
+export {
+  callTimer,
+  latencyBucketsSeconds,
+  type ObserveCall,
+  resultOf,
+  type ServiceMetrics,
+} from './service-metrics.js';
 
 export interface ObservabilityOptions {
   readonly nodeId: number;

@@ -6,6 +6,7 @@
 // node hosts: a client naming a million streams must not make a million
 // series. Others are counted under stream="" ("not hosted here").
 import type { ReplicaHost } from '@rheo/broker';
+import { RheoError } from '@rheo/wire';
 import { Counter, Histogram, type Registry } from 'prom-client';
 import type { EnhancedMonitoring } from './enhanced-monitoring.js';
 import { setTotal } from './per-scrape.js';
@@ -20,6 +21,26 @@ export interface ServiceMetrics {
   throttledWrite(stream: string, shardId: string, records: number): void;
   /** A read refused for the shard's read limits. */
   throttledRead(stream: string, shardId: string): void;
+}
+
+/** observePut or observeGet, or undefined where no metrics are kept (tests, tools). */
+export type ObserveCall = ((stream: string, seconds: number, result?: string) => void) | undefined;
+
+/**
+ * Starts timing one call; the function returned reports it to `observe`,
+ * with the stream (which a GetRecords call learns only from its iterator)
+ * and the error the call failed with, if any.
+ */
+export function callTimer(observe: ObserveCall): (stream: string, err?: unknown) => void {
+  if (observe === undefined) return () => {};
+  const startedMs = performance.now();
+  return (stream, err) =>
+    observe(stream, (performance.now() - startedMs) / 1000, err === undefined ? 'ok' : resultOf(err));
+}
+
+/** The `result` label of a failed call: its RheoError reason, or Internal for anything else. */
+export function resultOf(err: unknown): string {
+  return err instanceof RheoError ? err.code : 'Internal';
 }
 
 /** Seconds: 1 ms to 10 s, the range between a lone fast write and a stalled commit. */
