@@ -16,6 +16,7 @@ import { createNodeMetrics } from './metrics.js';
 import type { ServiceMetrics } from './service-metrics.js';
 
 export type { ControllerMetrics, ControllerSummary } from './controller-metrics.js';
+export { controllerSummary } from './controller-summary.js';
 export { type DiskFigures, DiskUsage } from './disk-usage.js';
 export {
   EnhancedMonitoring,
