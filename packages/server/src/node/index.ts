@@ -1,5 +1,7 @@
+export type { ClusterParts } from './cluster-parts.js';
 export { deriveIteratorSecret } from './iterator-secret.js';
-export { type KnownNode, NodeDirectory } from './node-directory.js';
+export { type KnownNode, type LearnedNodes, NodeDirectory } from './node-directory.js';
+export { checkNodeIdentity, type NodeIdentity } from './node-identity.js';
 export { type NodeDeps, nodeShutdownGraceMsDefault, type RheoNode, startNode } from './rheo-node.js';
 export { type Env, exitCodes, type RunNodeOptions, readyLine, runNode } from './run-node.js';
 export {
