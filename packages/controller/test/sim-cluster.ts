@@ -52,12 +52,15 @@ interface Group {
 export class SimCluster {
   readonly meta: SimMeta;
   readonly config: ControllerConfig;
-  readonly controller: ActiveController;
+  controller: ActiveController;
   nowMs = 1_000_000;
   readonly groups = new Map<number, Group>();
   /** Per node: the groups it hosts a replica of. */
   readonly hosted = new Map<number, Set<number>>();
   readonly alive = new Set<number>();
+  /** Safety violations seen by the simulated brokers (checked by the tests). */
+  readonly violations: string[] = [];
+  readonly #incarnation = new Map<number, number>();
   readonly #completed = new Map<number, number[]>();
   readonly #random: () => number;
 
@@ -68,18 +71,30 @@ export class SimCluster {
     this.controller = new ActiveController({ meta: this.meta, config: this.config, nowMs: () => this.nowMs });
   }
 
+  /** Starts (or restarts, keeping its replicas) node `id`: a fresh incarnation registers. */
   async addNode(id: number, rack: string): Promise<void> {
+    this.#incarnation.set(id, (this.#incarnation.get(id) ?? 0) + 1);
     await this.controller.registerNode({
       clusterId: 'sim',
       nodeId: id,
-      incarnation: `inc-${id}`,
+      incarnation: this.#incarnationOf(id),
       address: `10.0.0.${id}:7000`,
       gatewayAddress: '',
       roles: ['NODE_ROLE_BROKER'],
       rack,
     });
     this.alive.add(id);
-    this.hosted.set(id, new Set());
+    if (!this.hosted.has(id)) this.hosted.set(id, new Set());
+  }
+
+  #incarnationOf(id: number): string {
+    return `inc-${id}-${this.#incarnation.get(id) ?? 0}`;
+  }
+
+  /** A new active controller over the same metadata, as after a metadata leader change. */
+  failover(): void {
+    this.controller.stop();
+    this.controller = new ActiveController({ meta: this.meta, config: this.config, nowMs: () => this.nowMs });
   }
 
   kill(id: number): void {
@@ -150,7 +165,7 @@ export class SimCluster {
     return {
       clusterId: 'sim',
       nodeId: id,
-      incarnation: `inc-${id}`,
+      incarnation: this.#incarnationOf(id),
       sentAtMs: this.nowMs,
       replicas,
       traffic: [],
@@ -191,12 +206,17 @@ export class SimCluster {
         }
         return;
       }
-      case 'REPLICA_COMMAND_KIND_DELETE_REPLICA':
+      case 'REPLICA_COMMAND_KIND_DELETE_REPLICA': {
+        const shard = this.meta.state().shardByGroup(groupId);
+        const live = shard !== undefined && this.meta.state().stream(shard.streamName)?.status !== 'DELETING';
+        if (live && g?.voters.includes(id))
+          this.violations.push(`deleted voter ${id} of live group ${groupId}`);
         this.hosted.get(id)!.delete(groupId);
         if (g !== undefined) g.learners = g.learners.filter((n) => n !== id);
         if (g !== undefined && [...this.hosted.values()].every((h) => !h.has(groupId)))
           this.groups.delete(groupId);
         return;
+      }
       case 'REPLICA_COMMAND_KIND_CHANGE_MEMBERSHIP': {
         if (g === undefined || g.leader !== id) return;
         const target = c.confState?.voters ?? [];
