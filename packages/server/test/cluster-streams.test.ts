@@ -214,6 +214,64 @@ describe('cluster mode', () => {
     expect(names.streamNames).toEqual(['audit', 'billing', 'orders']);
   });
 
+  test('tags, retention and limits: changes through any node, reads from every node', async () => {
+    const arn = (await summary(cluster.client(1), 'audit')).streamDescriptionSummary!.streamArn;
+    await admin(cluster.client(3), 'AddTagsToStream', {
+      streamName: 'audit',
+      tags: { team: 'a', env: 'dev' },
+    });
+    await admin(cluster.client(2), 'TagResource', { resourceArn: arn, tags: { owner: 'ops' } });
+    await admin(cluster.client(1), 'RemoveTagsFromStream', { streamArn: arn, tagKeys: ['env'] });
+    const tags = await waitFor('the tags on node 3', async () => {
+      const t = await admin<pb.ListTagsForResourceResponse__Output>(
+        cluster.client(3),
+        'ListTagsForResource',
+        {
+          resourceArn: arn,
+        },
+      );
+      return t.tags.length === 2 ? t : undefined;
+    });
+    expect(tags.tags).toEqual([
+      { key: 'owner', value: 'ops' },
+      { key: 'team', value: 'a' },
+    ]);
+    const page = await admin<pb.ListTagsForStreamResponse__Output>(cluster.client(3), 'ListTagsForStream', {
+      streamName: 'audit',
+      limit: 1,
+    });
+    expect({ keys: page.tags.map((t) => t.key), more: page.hasMoreTags }).toEqual({
+      keys: ['owner'],
+      more: true,
+    });
+    await admin(cluster.client(2), 'IncreaseStreamRetentionPeriod', {
+      streamName: 'audit',
+      retentionPeriodHours: 48,
+    });
+    await waitFor('retention 48 h on node 1', async () =>
+      (await summary(cluster.client(1), 'audit')).streamDescriptionSummary?.retentionPeriodHours === 48
+        ? true
+        : undefined,
+    );
+    const refused = await expectFailure(
+      admin(cluster.client(2), 'DecreaseStreamRetentionPeriod', {
+        streamName: 'audit',
+        retentionPeriodHours: 72,
+      }),
+      grpc.status.INVALID_ARGUMENT,
+      'InvalidArgument',
+    );
+    expect(refused.details).toMatch(/72/);
+    const limits = await admin<pb.DescribeLimitsResponse__Output>(cluster.client(3), 'DescribeLimits', {});
+    expect({ limit: limits.shardLimit, open: limits.openShardCount }).toEqual({ limit: 12, open: 6 });
+    await expectFailure(
+      admin(cluster.client(3), 'TagResource', { resourceArn: `${arn}-nope`, tags: { a: 'b' } }),
+      grpc.status.NOT_FOUND,
+      'ResourceNotFound',
+      'resource_arn',
+    );
+  });
+
   test('DeleteStream removes the stream and its groups from every store', async () => {
     const map = await mapWithLeaders('billing');
     const groupName = (n: number) => `shard/billing/${map.shards[0]!.shardId}/${n}`;

@@ -7,7 +7,7 @@
 // follows that hint (controller-forwarder.ts).
 import type * as grpc from '@grpc/grpc-js';
 import type { ActiveController, StreamModeName } from '@rheo/controller';
-import type { pb } from '@rheo/wire';
+import { type pb, RheoError } from '@rheo/wire';
 import { metadataOf, metaStream } from './admin-views.js';
 import type { ForwardedService } from './cluster-access.js';
 import type { ServiceContext } from './service-context.js';
@@ -112,6 +112,53 @@ export function setRetention(
     await c.setRetention(nameOf(ctx, req), req.retentionPeriodHours, direction);
     return {};
   });
+}
+
+/** The stream a resource ARN names (consumers do not exist yet: any other ARN is not found). */
+function streamOfResource(ctx: ServiceContext, arn: string): string {
+  if (arn === '')
+    throw new RheoError('InvalidArgument', 'resource_arn is required', { field: 'resource_arn' });
+  const state = metadataOf(ctx);
+  const s = state.stream(arn);
+  if (s === undefined || s.arn !== arn)
+    throw new RheoError('ResourceNotFound', `Resource ${arn} not found`, { field: 'resource_arn' });
+  return s.name;
+}
+
+export function tagResource(
+  ctx: ServiceContext,
+  req: pb.TagResourceRequest__Output,
+  call: CallInfo,
+): Promise<pb.TagResourceResponse> {
+  return viaController(ctx, { service: 'StreamAdmin', method: 'TagResource', req, call }, async (c) => {
+    await c.addTags(streamOfResource(ctx, req.resourceArn), { ...req.tags });
+    return {};
+  });
+}
+
+export function untagResource(
+  ctx: ServiceContext,
+  req: pb.UntagResourceRequest__Output,
+  call: CallInfo,
+): Promise<pb.UntagResourceResponse> {
+  return viaController(ctx, { service: 'StreamAdmin', method: 'UntagResource', req, call }, async (c) => {
+    await c.removeTags(streamOfResource(ctx, req.resourceArn), [...req.tagKeys]);
+    return {};
+  });
+}
+
+/** ListTagsForResource: every tag of the stream, sorted by key (a read, answered here). */
+export function listTagsForResource(
+  ctx: ServiceContext,
+  req: pb.ListTagsForResourceRequest__Output,
+): pb.ListTagsForResourceResponse {
+  const name = streamOfResource(ctx, req.resourceArn);
+  const tags = metadataOf(ctx).stream(name)?.tags ?? {};
+  return {
+    tags: Object.keys(tags)
+      .sort()
+      .map((key) => ({ key, value: tags[key] ?? '' })),
+  };
 }
 
 /** DrainNode, UndrainNode, RemoveNode. */

@@ -7,8 +7,11 @@ import {
   addTagsToStream,
   createStream,
   deleteStream,
+  listTagsForResource,
   removeTagsFromStream,
   setRetention,
+  tagResource,
+  untagResource,
 } from './admin-mutations.js';
 import {
   describeLimits,
@@ -35,9 +38,6 @@ const NOT_YET: Readonly<Record<string, string>> = Object.freeze({
   StopStreamEncryption: 'encryption at rest',
   EnableEnhancedMonitoring: 'enhanced monitoring',
   DisableEnhancedMonitoring: 'enhanced monitoring',
-  TagResource: 'tagging by resource ARN (use AddTagsToStream)',
-  UntagResource: 'tagging by resource ARN (use RemoveTagsFromStream)',
-  ListTagsForResource: 'tagging by resource ARN (use ListTagsForStream)',
 });
 
 export function clusterAdminHandlers(
@@ -85,6 +85,15 @@ export function clusterAdminHandlers(
         setRetention(ctx, req, call, 'decrease'),
     ),
     DescribeLimits: unary(ctx, 'DescribeLimits', () => describeLimits(ctx)),
+    TagResource: unary(ctx, 'TagResource', (req: pb.TagResourceRequest__Output, call) =>
+      tagResource(ctx, req, call),
+    ),
+    UntagResource: unary(ctx, 'UntagResource', (req: pb.UntagResourceRequest__Output, call) =>
+      untagResource(ctx, req, call),
+    ),
+    ListTagsForResource: unary(ctx, 'ListTagsForResource', (req: pb.ListTagsForResourceRequest__Output) =>
+      listTagsForResource(ctx, req),
+    ),
   };
   const rest = otherMethods(definition, Object.keys(served));
   const unimplemented: grpc.UntypedServiceImplementation = {};
