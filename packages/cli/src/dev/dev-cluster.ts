@@ -2,8 +2,10 @@
 // Rheo out (npm start). Data under ./.rheo/node-i survives restarts
 // (--fresh removes it); the cluster secret is made once and kept beside it.
 // Each node's log lines are shown pretty, prefixed with its id. Ctrl-C (or
-// SIGTERM) stops every node by pid (SIGTERM, then SIGKILL after a grace);
-// a node that exits on its own stops the rest, and dev exits 1.
+// SIGTERM) stops every node by pid (SIGTERM, then SIGKILL after a grace).
+// A node that exits during start-up stops the rest (exit 1); one that exits
+// later is reported and the rest keep running (kill -9 one to watch a
+// failover).
 import { mkdir, rm } from 'node:fs/promises';
 import type { ProgramIo } from '../commands/common.js';
 import { processInterrupt } from '../commands/common.js';
@@ -42,7 +44,13 @@ export function readyText(nodes: readonly DevNode[], pids: readonly number[]): s
 
 type Outcome = { kind: 'interrupted' } | { kind: 'exited'; nodeId: number; how: number | string };
 
-/** Runs the dev cluster until Ctrl-C or a node's exit; resolves with the exit code. */
+/**
+ * Runs the dev cluster until Ctrl-C; resolves with the exit code. A node
+ * that exits before every node is ready is a failed start: the others are
+ * stopped and the code is 1. Once ready, a node that exits (a `kill -9` to
+ * watch a failover) is reported and the rest keep running; when none is
+ * left, dev exits 1.
+ */
 export async function runDev(options: DevOptions, io: ProgramIo): Promise<number> {
   const nodes = planDevCluster(options);
   if (options.fresh) await rm(options.dataDir, { recursive: true, force: true });
@@ -69,33 +77,61 @@ export async function runDev(options: DevOptions, io: ProgramIo): Promise<number
     const running = nodes.map((n) =>
       processes.start({ id: n.id, args: n.args, env: { RHEO_CLUSTER_SECRET: secret } }),
     );
-    const exited = Promise.race(
-      running.map((r) => r.exited.then((how): Outcome => ({ kind: 'exited', nodeId: r.id, how }))),
+    const exits = running.map((r) =>
+      r.exited.then((how): Outcome => ({ kind: 'exited', nodeId: r.id, how })),
     );
-    // A node that exits before its ready line fails `ready`; `exited` says which one.
+    // A node that exits before its ready line fails `ready`; the exits say which one.
     const ready = Promise.all(running.map((r) => r.ready)).then(
       () => 'ready' as const,
       () => 'failed' as const,
     );
-    const first = await Promise.race([ready, interrupted, exited]);
-    if (first === 'ready')
-      io.out(
-        readyText(
-          nodes,
-          running.map((r) => r.pid),
-        ),
-      );
-    const outcome = typeof first === 'string' ? await Promise.race([interrupted, exited]) : first;
-    if (outcome.kind === 'exited') {
-      io.err(`rheo dev: node ${outcome.nodeId} exited (${outcome.how}); stopping the others\n`);
-    } else {
-      io.out('rheo dev: stopping every node\n');
+    const first = await Promise.race([ready, interrupted, ...exits]);
+    if (first !== 'ready') {
+      const outcome = first === 'failed' ? await Promise.race(exits) : first;
+      if (outcome.kind === 'exited')
+        io.err(`rheo dev: node ${outcome.nodeId} exited (${outcome.how}) before the cluster was ready\n`);
+      await stop(processes, io);
+      return outcome.kind === 'exited' ? 1 : 0;
     }
-    await processes.stopAll();
-    return outcome.kind === 'exited' ? 1 : 0;
+    io.out(
+      readyText(
+        nodes,
+        running.map((r) => r.pid),
+      ),
+    );
+    return await watch(exits, interrupted, processes, io);
   } finally {
     unsubscribe();
     process.off('exit', killOnExit);
     processes.killNow();
   }
+}
+
+/** After ready: report each node that exits; stop on Ctrl-C (0), or end when none is left (1). */
+async function watch(
+  exits: readonly Promise<Outcome>[],
+  interrupted: Promise<Outcome>,
+  processes: NodeProcesses,
+  io: ProgramIo,
+): Promise<number> {
+  const pending = new Map(exits.map((exit, i) => [i, exit.then((outcome) => ({ outcome, i }))]));
+  const stopRequested = interrupted.then((outcome) => ({ outcome, i: -1 }));
+  while (pending.size > 0) {
+    const next = await Promise.race([stopRequested, ...pending.values()]);
+    if (next.outcome.kind === 'interrupted') {
+      await stop(processes, io);
+      return 0;
+    }
+    pending.delete(next.i);
+    io.err(
+      `rheo dev: node ${next.outcome.nodeId} exited (${next.outcome.how}); ` +
+        (pending.size === 0 ? 'no node is left\n' : `${pending.size} still running (Ctrl-C stops them)\n`),
+    );
+  }
+  return 1;
+}
+
+async function stop(processes: NodeProcesses, io: ProgramIo): Promise<void> {
+  io.out('rheo dev: stopping every node\n');
+  await processes.stopAll();
 }
