@@ -46,9 +46,12 @@ describe('a broker-only node', () => {
     expect(map.nodes.map((n) => n.nodeId)).toEqual([1, 2]);
     expect([...broker.host.replicas()].map((r) => r.spec.streamName)).toEqual(['mirrored', 'mirrored']);
     const d = await rpc.describeCluster(c);
-    expect({ controller: d.controllerNodeId, nodes: d.nodes.map((n) => n.nodeId) }).toEqual({
-      controller: 1,
-      nodes: [1, 2],
-    });
+    expect({
+      controller: d.controllerNodeId,
+      nodes: d.nodes.map((n) => n.nodeId),
+      replicas: d.nodes.map((n) => n.replicaCount),
+      underReplicated: d.underReplicatedShardCount,
+      leaderless: d.leaderlessShardCount,
+    }).toEqual({ controller: 1, nodes: [1, 2], replicas: [2, 2], underReplicated: 0, leaderless: 0 });
   });
 });

@@ -21,6 +21,7 @@ interface Leader {
 }
 
 type NodeStateEnum = pb.NodeInfo['state'];
+const HEALTHY: ReadonlySet<string> = new Set(['ALIVE', 'DRAINING']);
 type RoleEnum = 'NODE_ROLE_BROKER' | 'NODE_ROLE_CONTROLLER';
 
 export class ClusterMapView {
@@ -101,9 +102,13 @@ export class ClusterMapView {
     const controller = this.ctx.cluster?.controller();
     let underReplicated = 0;
     let leaderless = 0;
+    // As the controller counts them: shards of live streams; a replica on an ALIVE or DRAINING node is healthy.
     for (const r of state.allShards()) {
-      if (ClusterMapView.leaderOf(r, local) === undefined) leaderless++;
-      if (r.replicas.some((id) => state.node(id)?.state !== 'ALIVE')) underReplicated++;
+      const stream = state.stream(r.streamName);
+      if (stream === undefined || stream.status === 'DELETING') continue;
+      if (r.open && ClusterMapView.leaderOf(r, local) === undefined) leaderless++;
+      const healthy = r.replicas.filter((id) => HEALTHY.has(state.node(id)?.state ?? 'DEAD')).length;
+      if (healthy < stream.replicationFactor) underReplicated++;
     }
     return {
       clusterId: state.clusterId,
