@@ -12,6 +12,12 @@ const HASH_KEY_BYTES = 16;
 export function resolveStream(ctx: ServiceContext, streamName: string, streamArn: string): CatalogStream {
   if (streamName === '' && streamArn === '')
     throw new RheoError('InvalidArgument', 'stream_name or stream_arn is required', { field: 'stream_name' });
+  // A broker-only node before its first metadata fetch knows no stream yet: that is not "not found".
+  if (ctx.cluster !== undefined && ctx.cluster.metadata() === undefined)
+    throw new RheoError(
+      'Unavailable',
+      `node ${ctx.nodeId} has not received the cluster metadata yet; retry shortly or call another node`,
+    );
   if (streamArn !== '') {
     const byArn = ctx.catalog.streamByArn(streamArn);
     if (byArn === undefined)
