@@ -6,8 +6,9 @@
 // node by pid and exits 0 with no node left running. How: `rheo dev
 // --nodes 1` run from the sources as a child process on free ports, the
 // client commands through the program in this process, and the node's pid
-// checked with signal 0 after the stop.
-import { type ChildProcess, spawn } from 'node:child_process';
+// checked with signal 0 after the stop; and a node that cannot start (its
+// port taken) makes dev exit 1 naming it.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -19,13 +20,13 @@ import { buildProgram } from '../src/index.js';
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 let dev: ChildProcess | undefined;
 let nodePid: number | undefined;
-let dir: string | undefined;
+const dirs: string[] = [];
 
 afterAll(async () => {
   // Whatever failed above, nothing this test started outlives it.
   if (dev?.exitCode === null) dev.kill('SIGKILL');
   if (nodePid !== undefined && alive(nodePid)) process.kill(nodePid, 'SIGKILL');
-  if (dir !== undefined) await rm(dir, { recursive: true, force: true });
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
 });
 
 function alive(pid: number): boolean {
@@ -54,6 +55,24 @@ async function freeBasePort(): Promise<number> {
   throw new Error('no free port pair');
 }
 
+/** `rheo dev --nodes 1` from the sources, on `port`, data in `dataDir`. */
+function devArgs(dataDir: string, port: number): string[] {
+  const bin = join(repoRoot, 'packages/cli/src/bin.ts');
+  return [
+    '--conditions=rheo-source',
+    '--import',
+    'tsx',
+    bin,
+    'dev',
+    '--nodes',
+    '1',
+    '--data',
+    dataDir,
+    '--base-port',
+    String(port),
+  ];
+}
+
 async function run(args: string[]): Promise<string> {
   let out = '';
   const program = buildProgram({ out: (t) => (out += t), err: () => {}, env: {} });
@@ -64,25 +83,10 @@ async function run(args: string[]): Promise<string> {
 
 describe('rheo dev with one node', () => {
   it('starts, serves the quick start, and stops its node by pid on SIGINT', async () => {
-    dir = await mkdtemp(join(tmpdir(), 'rheo-dev-test-'));
+    const dir = await mkdtemp(join(tmpdir(), 'rheo-dev-test-'));
+    dirs.push(dir);
     const port = await freeBasePort();
-    dev = spawn(
-      process.execPath,
-      [
-        '--conditions=rheo-source',
-        '--import',
-        'tsx',
-        join(repoRoot, 'packages/cli/src/bin.ts'),
-        'dev',
-        '--nodes',
-        '1',
-        '--data',
-        dir,
-        '--base-port',
-        String(port),
-      ],
-      { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    dev = spawn(process.execPath, devArgs(dir, port), { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     dev.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
     dev.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -120,4 +124,23 @@ describe('rheo dev with one node', () => {
     expect(out).toMatch(/rheo dev: stopping every node/);
     expect(alive(nodePid)).toBe(false);
   }, 120_000);
+
+  it('exits 1, naming the node, when a node cannot start (its port is taken)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rheo-dev-test-'));
+    dirs.push(dir);
+    const port = await freeBasePort();
+    const squatter = createServer();
+    await new Promise<void>((resolve) => squatter.listen(port, '127.0.0.1', resolve));
+    try {
+      const r = spawnSync(process.execPath, [...devArgs(dir, port)], {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(r.status, r.stdout + r.stderr).toBe(1);
+      expect(r.stderr).toMatch(/rheo dev: node 1 exited \(\d+\) before the cluster was ready/);
+    } finally {
+      squatter.close();
+    }
+  }, 90_000);
 });
