@@ -26,6 +26,7 @@ import { metaGroupId } from '../cluster/meta-open.js';
 import type { NodeConfig } from '../config/schema.js';
 import { createLogger, type Logger, type NodeLogger, raftLogger } from '../log/logger.js';
 import type { Catalog } from '../services/catalog.js';
+import type { ClusterAccess } from '../services/cluster-access.js';
 import { InflightBudget } from '../services/inflight-budget.js';
 import { registerServices } from '../services/register-services.js';
 import { CallTracker, type ServiceContext } from '../services/service-context.js';
@@ -162,11 +163,12 @@ export async function startNode(config: NodeConfig, deps: NodeDeps = {}): Promis
       log,
       iteratorSecret,
       deps,
+      cluster: c?.access,
     });
     const t = transport;
     server = await startGrpcServer(config.grpcListen, (s) => {
       t.register(s);
-      registerServices(s, { ...ctx, cluster: c?.access });
+      registerServices(s, ctx);
       if (c?.meta !== undefined && c.runner !== undefined) registerHeartbeatService(s, ctx, c.meta, c.runner);
     });
     host.start();
@@ -239,6 +241,7 @@ function serviceContext(
     log: Logger;
     iteratorSecret: Uint8Array;
     deps: NodeDeps;
+    cluster: ClusterAccess | undefined;
   },
 ): ServiceContext {
   return {
@@ -259,6 +262,7 @@ function serviceContext(
     calls: p.calls,
     transportStats: () => p.transport.stats(),
     nowMs: p.deps.nowMs ?? Date.now,
+    cluster: p.cluster,
   };
 }
 
