@@ -100,14 +100,21 @@ export async function repair(
   view: ClusterView,
   writeLoad: ReadonlyMap<number, number>,
 ): Promise<void> {
+  const state = c.meta.state();
   const commands = planRepairs({
-    state: c.meta.state(),
+    state,
     writeLoad,
     commandsMax: repairsPerTickMax,
-    // Leaders leave a draining node first (drainTransfers); its replicas move once it leads nothing.
-    drainReady: (id) =>
-      c.observations.silenceMs(id, c.nowMs) >= c.config.nodeDeadAfterMs ||
-      [...view.leaders().values()].every((l) => l.nodeId !== id),
+    drainReady: (id, shard) => {
+      // A draining node's leadership of the shard moves first (drainTransfers); a silent node leads
+      // nothing; and when no other live broker votes in the group (replication factor 1), the new replica
+      // must join before leadership can go anywhere: the leader hands over once it is not in the target.
+      if (c.observations.silenceMs(id, c.nowMs) >= c.config.nodeDeadAfterMs) return true;
+      const leader = view.leaderOf(shard.groupId);
+      if (leader?.nodeId !== id) return true;
+      const voters = leader.replica.confState?.voters ?? [];
+      return !voters.some((v) => v !== id && state.node(v)?.state === 'ALIVE');
+    },
   });
   for (const cmd of commands) await c.propose(cmd);
 }

@@ -50,16 +50,18 @@ export function reconcileNode(
       continue;
     }
     const leader = view.leaderOf(shard.groupId);
-    if (!shard.replicas.includes(nodeId)) {
+    if (leader?.nodeId === nodeId) {
+      // The leader steps the membership, also out of a set that no longer has it (it hands over first).
+      if (!confIsExactly(leader.replica, shard.replicas))
+        out.push(changeMembership(shard, leader.replica.term));
+    } else if (
+      !shard.replicas.includes(nodeId) &&
+      leader !== undefined &&
+      !confMembers(leader.replica).has(nodeId)
+    ) {
       // Only once the leader's membership has let it go: deleting a member still counted in a
       // quorum would cost the group a vote it relies on.
-      if (leader !== undefined && leader.nodeId !== nodeId && !confMembers(leader.replica).has(nodeId)) {
-        out.push(deleteReplica(shard.groupId, shard.streamName, shard.shardId));
-      }
-      continue;
-    }
-    if (leader?.nodeId === nodeId && !confIsExactly(leader.replica, shard.replicas)) {
-      out.push(changeMembership(shard, leader.replica.term));
+      out.push(deleteReplica(shard.groupId, shard.streamName, shard.shardId));
     }
   }
   for (const t of transfers) {

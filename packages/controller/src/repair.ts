@@ -8,8 +8,8 @@ import type { MetaCommand, ShardRecord } from './types.js';
 
 export interface RepairInput {
   readonly state: MetaState;
-  /** A DRAINING node's replicas move only once it leads nothing (its leaders go first). */
-  readonly drainReady: (nodeId: number) => boolean;
+  /** Whether a DRAINING node's replica of `shard` may move now (its leadership of the shard goes first). */
+  readonly drainReady: (nodeId: number, shard: ShardRecord) => boolean;
   readonly writeLoad?: ReadonlyMap<number, number>;
   /** Bound on the commands of one pass (each is a proposal the tick waits for). */
   readonly commandsMax: number;
@@ -17,26 +17,34 @@ export interface RepairInput {
 
 type SetShardReplicas = Extract<MetaCommand, { type: 'SetShardReplicas' }>;
 
-function leaving(state: MetaState, nodeId: number, drainReady: (id: number) => boolean): boolean {
+function leaving(state: MetaState, nodeId: number, shard: ShardRecord, input: RepairInput): boolean {
   const node = state.node(nodeId);
   if (node === undefined) return true;
   if (node.state === 'DEAD' || node.state === 'DRAINED') return true;
-  return node.state === 'DRAINING' && drainReady(nodeId);
+  return node.state === 'DRAINING' && input.drainReady(nodeId, shard);
 }
 
 export function planRepairs(input: RepairInput): SetShardReplicas[] {
   const { state } = input;
+
+  // Cheap filter first: the placement view costs a pass over every shard, so only shards that need a
+  // change pay for one.
+  const wanted = state.allShards().filter((shard) => {
+    const stream = state.stream(shard.streamName);
+    if (stream === undefined || stream.status === 'DELETING' || !shard.open) return false;
+    return (
+      shard.replicas.some((id) => leaving(state, id, shard, input)) ||
+      shard.replicas.length < stream.replicationFactor
+    );
+  });
+  if (wanted.length === 0) return [];
   const shards = new Map(state.allShards().map((s) => [s.groupId, s]));
   const nodes = state.nodes();
   const out: SetShardReplicas[] = [];
-  for (const shard of state.allShards()) {
-    if (out.length >= input.commandsMax) break;
-    const stream = state.stream(shard.streamName);
-    if (stream === undefined || stream.status === 'DELETING' || !shard.open) continue;
+  for (const shard of wanted.slice(0, input.commandsMax)) {
     const view: PlacementView = { nodes, shards: [...shards.values()], writeLoad: input.writeLoad };
-    const next = repairOne(shard, stream.replicationFactor, view, (id) =>
-      leaving(state, id, input.drainReady),
-    );
+    const isLeaving = (id: number) => leaving(state, id, shard, input);
+    const next = repairOne(shard, state.stream(shard.streamName)!.replicationFactor, view, isLeaving);
     if (next === undefined) continue;
     shards.set(shard.groupId, { ...shard, replicas: next });
     out.push({

@@ -163,6 +163,27 @@ function convergedExcept(sim: SimCluster, banned: number[], skipStream: string):
   return true;
 }
 
+describe('drain of a replication-factor-1 shard', () => {
+  it('moves the only replica: the new one joins, then the old leader hands over and is removed', async () => {
+    const sim = new SimCluster(seed);
+    for (let id = 1; id <= 3; id++) await sim.addNode(id, '');
+    await sim.controller.createStream({ name: 'one', shardCount: 3, replicationFactor: 1 });
+    await sim.run(3_000);
+    const onNode1 = sim.meta
+      .state()
+      .shardsOf('one')
+      .filter((s) => s.replicas.includes(1)).length;
+    expect(onNode1).toBe(1);
+    await sim.controller.drainNode(1);
+    await until(sim, 'node 1 DRAINED', () => sim.meta.state().node(1)?.state === 'DRAINED');
+    expect(sim.hosted.get(1)?.size).toBe(0);
+    for (const s of sim.meta.state().shardsOf('one')) {
+      expect(s.replicas).not.toContain(1);
+      expect(sim.groups.get(s.groupId)?.leader).toBe(s.replicas[0]);
+    }
+  });
+});
+
 describe('take-over', () => {
   it('a new controller counts silence from its start and keeps a DEAD node DEAD until it speaks', async () => {
     const sim = new SimCluster(seed);

@@ -167,6 +167,21 @@ describe('reconcileNode', () => {
     expect(reconcileNode(1, reports.get(1)!, state, view, [])).toEqual([]);
   });
 
+  it('asks a leader that the desired set no longer names to change membership (it hands over itself)', () => {
+    const state = stateOf([...fourNodes, createCmd('s', [[1]])]);
+    applyNext(state, {
+      type: 'SetShardReplicas',
+      streamName: 's',
+      shardId: 'shardId-000000000000',
+      replicas: [2],
+    });
+    const reports = new Map([[1, hb(1, [replica(2, 'REPLICA_ROLE_LEADER', 1, [1], { peers: [] })])]]);
+    const cmds = reconcileNode(1, reports.get(1)!, state, new ClusterView(state, reports), []);
+    expect(cmds.map((c) => c.command)).toMatchObject([
+      { kind: 'REPLICA_COMMAND_KIND_CHANGE_MEMBERSHIP', confState: { voters: [2] } },
+    ]);
+  });
+
   it('follows the highest-term leader and sends a transfer only while the source leads', () => {
     const state = stateOf([...fourNodes, createCmd('s', [[1, 2, 3]])]);
     const reports = new Map([
