@@ -8,7 +8,8 @@
 // stream disappears from the metadata and its groups' data from every
 // store.
 import * as grpc from '@grpc/grpc-js';
-import type { pb } from '@rheo/wire';
+import { MetaState } from '@rheo/controller';
+import { loadRheoProto, type pb } from '@rheo/wire';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type ClusterHarness, call, startClusterHarness, waitFor } from './cluster-harness.js';
 import { batchOf, delivered, expectFailure, type NodeClients, records, rpc } from './grpc-test-client.js';
@@ -56,6 +57,49 @@ describe('cluster mode', () => {
         'NODE_STATE_ALIVE',
         'NODE_STATE_ALIVE',
       ]);
+    }
+  });
+
+  test('ControllerHeartbeat: NotLeader with the controller off it; FetchMetadata from any controller node', async () => {
+    const controller = await cluster.controller();
+    const other = cluster.nodes.find((n) => n.nodeId !== controller.nodeId)!;
+    const v1 = loadRheoProto().rheo.v1;
+    const hb = new v1.ControllerHeartbeat(other.grpcAddress, grpc.credentials.createInsecure());
+    try {
+      const refused = await expectFailure(
+        call(hb, 'RegisterNode', { clusterId: 'rheo', nodeId: 9, incarnation: 'x', address: '127.0.0.1:1' }),
+        grpc.status.UNAVAILABLE,
+        'NotLeader',
+      );
+      expect(refused.detail).toMatchObject({
+        leaderNodeId: controller.nodeId,
+        leaderAddress: controller.advertisedAddress,
+      });
+      const full = await call<pb.FetchMetadataResponse__Output>(hb, 'FetchMetadata', { clusterId: 'rheo' });
+      expect(full.unchanged).toBe(false);
+      expect(
+        MetaState.decode(full.state)
+          .nodes()
+          .map((n) => n.id),
+      ).toEqual([1, 2, 3]);
+      const same = await call<pb.FetchMetadataResponse__Output>(hb, 'FetchMetadata', {
+        clusterId: 'rheo',
+        knownEpoch: full.epoch,
+      });
+      // Unchanged, with no state, unless a command was applied in between (leader reports land at any time).
+      const moved = Number(same.epoch) > Number(full.epoch);
+      expect({ unchanged: same.unchanged, hasState: same.state.length > 0 }).toEqual({
+        unchanged: !moved,
+        hasState: moved,
+      });
+      await expectFailure(
+        call(hb, 'FetchMetadata', { clusterId: 'other' }),
+        grpc.status.INVALID_ARGUMENT,
+        'InvalidArgument',
+        'cluster_id',
+      );
+    } finally {
+      hb.close();
     }
   });
 
