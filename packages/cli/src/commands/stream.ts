@@ -61,9 +61,15 @@ export function createOptions(flags: CreateFlags) {
 
 export function streamCommand(io: ProgramIo): Command {
   const stream = new Command('stream').description('create, list, describe and delete streams');
-  clientCommand(
-    stream
-      .command('create')
+  for (const command of [createCommand(io), listCommand(io), describeCommand(io), deleteCommand(io)]) {
+    stream.addCommand(command);
+  }
+  return stream;
+}
+
+function createCommand(io: ProgramIo): Command {
+  return clientCommand(
+    new Command('create')
       .description('create a stream and wait until every shard has a leader')
       .argument('<name>', 'stream name: 1..128 of [a-zA-Z0-9_.-]')
       .option('--shards <n>', 'shards (PROVISIONED)', '1')
@@ -86,7 +92,10 @@ export function streamCommand(io: ProgramIo): Command {
       else io.out(`stream ${name} created (${shardsText(options)}), ${status}\n`);
     });
   });
-  clientCommand(stream.command('list').description('list every stream')).action(
+}
+
+function listCommand(io: ProgramIo): Command {
+  return clientCommand(new Command('list').description('list every stream')).action(
     async (flags: ClientFlags) => {
       await withClient(resolveEndpoints(flags.endpoint, io.env), async (client) => {
         const streams = await client.admin.listStreams();
@@ -94,8 +103,11 @@ export function streamCommand(io: ProgramIo): Command {
       });
     },
   );
-  clientCommand(
-    stream.command('describe').description("a stream's summary and shards").argument('<name>', 'stream name'),
+}
+
+function describeCommand(io: ProgramIo): Command {
+  return clientCommand(
+    new Command('describe').description("a stream's summary and shards").argument('<name>', 'stream name'),
   ).action(async (name: string, flags: ClientFlags) => {
     await withClient(resolveEndpoints(flags.endpoint, io.env), async (client) => {
       const summary = await client.admin.describeStreamSummary(name);
@@ -104,9 +116,11 @@ export function streamCommand(io: ProgramIo): Command {
       else io.out(`${streamDescriptionText(summary, shards)}\n`);
     });
   });
-  clientCommand(
-    stream
-      .command('delete')
+}
+
+function deleteCommand(io: ProgramIo): Command {
+  return clientCommand(
+    new Command('delete')
       .description('delete a stream and its data, and wait until it is gone')
       .argument('<name>', 'stream name')
       .option('--enforce-consumer-deletion', 'deregister its consumers too')
@@ -124,7 +138,6 @@ export function streamCommand(io: ProgramIo): Command {
       else io.out(`stream ${name} ${status.toLowerCase()}\n`);
     });
   });
-  return stream;
 }
 
 function shardsText(options: ReturnType<typeof createOptions>): string {
