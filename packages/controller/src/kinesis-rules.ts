@@ -94,8 +94,33 @@ export function retentionDirectionProblem(
   return undefined;
 }
 
-/** Each tag's key (1..128 characters) and value (0..256 characters). */
-export function tagsProblem(tags: Readonly<Record<string, string>>): Refusal | undefined {
+/** What Kinesis lets a tag key or value hold; '%' passes this check and is refused by the next one. */
+const tagCharacters = /^[\p{L}\p{N}\s_./=+\-%@:]*$/u;
+
+/**
+ * Each tag's key (1..128 characters) and value (0..256 characters), and their
+ * characters, with Kinesis's messages (`stream` and `account` name the stream).
+ */
+export function tagsProblem(
+  tags: Readonly<Record<string, string>>,
+  stream: string,
+  account: string,
+): Refusal | undefined {
+  const texts = Object.entries(tags).flat();
+  if (texts.some((t) => typeof t === 'string' && !tagCharacters.test(t))) {
+    return refuse(
+      'InvalidArgument',
+      'Some tags contain invalid characters. Valid characters: Unicode letters, digits, white space, _ . / = + - % @ :.',
+      'Tags',
+    );
+  }
+  if (texts.some((t) => typeof t === 'string' && t.includes('%'))) {
+    return refuse(
+      'InvalidArgument',
+      `Failed to add tags to stream ${stream} under account ${account} because some tags contained illegal characters. The allowed characters are Unicode letters, white-spaces, '_',',','/','=','+','-','@',':'.`,
+      'Tags',
+    );
+  }
   for (const [key, value] of Object.entries(tags)) {
     if (key.length < 1 || key.length > tagKeyLengthMax) {
       return validation(
@@ -118,7 +143,7 @@ export function tagsProblem(tags: Readonly<Record<string, string>>): Refusal | u
 export function tooManyTags(stream: string, account: string): Refusal {
   return refuse(
     'InvalidArgument',
-    `Failed to add tags to stream ${stream} under account ${account} because a given stream cannot have more than ${tagsPerStreamMax} tags.`,
+    `Failed to add tags to stream ${stream} under account ${account} because a given stream cannot have more than ${tagsPerStreamMax} tags associated with it.`,
     'Tags',
   );
 }

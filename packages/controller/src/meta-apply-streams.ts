@@ -47,7 +47,7 @@ function createProblem(t: MetaTables, cmd: Cmd<'CreateStream'>): Refusal | undef
   if (!Number.isFinite(cmd.atMs))
     return refuse('InvalidArgument', `creation time ${cmd.atMs} is not a number`, 'atMs');
   if (Object.keys(cmd.tags).length > tagsPerStreamMax) return tooManyTags(cmd.name, t.clusterId);
-  const tagProblem = tagsProblem(cmd.tags);
+  const tagProblem = tagsProblem(cmd.tags, cmd.name, t.clusterId);
   if (tagProblem !== undefined) return tagProblem;
   if (cmd.placement.length !== cmd.shardCount) {
     return refuse(
@@ -150,7 +150,7 @@ function liveStream(t: MetaTables, name: string): StreamRecord | Refusal {
 export function applyAddTags(t: MetaTables, cmd: Cmd<'AddTags'>): ApplyOutcome {
   const s = liveStream(t, cmd.name);
   if ('ok' in s) return s;
-  const problem = tagsProblem(cmd.tags);
+  const problem = tagsProblem(cmd.tags, s.name, t.clusterId);
   if (problem !== undefined) return problem;
   const tags = { ...s.tags, ...cmd.tags };
   if (Object.keys(tags).length > tagsPerStreamMax) return tooManyTags(s.name, t.clusterId);

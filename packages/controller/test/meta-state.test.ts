@@ -179,6 +179,13 @@ describe('CreateStream', () => {
     ['long tag key', { tags: { ['k'.repeat(129)]: 'v' } }, 'Validation', /Map keys/],
     ['empty tag key', { tags: { '': 'v' } }, 'Validation', /Map keys/],
     ['long tag value', { tags: { k: 'v'.repeat(257) } }, 'Validation', /Map value/],
+    ['tag character', { tags: { 'a*b': 'v' } }, 'InvalidArgument', /^Some tags contain invalid characters/],
+    [
+      '% in a tag',
+      { tags: { k: '50%' } },
+      'InvalidArgument',
+      /^Failed to add tags to stream orders under account test-cluster because some tags contained illegal characters/,
+    ],
   ] as const)('refuses %s', (_what, extra, reason, message) => {
     const s = stateOf([...threeNodes, registerCmd(4, { roles: ['controller'] })]);
     expectRefused(s, createCmd('orders', [[1, 2, 3]], extra as Partial<MetaCommand>), reason, message);
