@@ -66,16 +66,28 @@ describe('cluster mode', () => {
     const v1 = loadRheoProto().rheo.v1;
     const hb = new v1.ControllerHeartbeat(other.grpcAddress, grpc.credentials.createInsecure());
     try {
-      const refused = await expectFailure(
-        call(hb, 'RegisterNode', { clusterId: 'rheo', nodeId: 9, incarnation: 'x', address: '127.0.0.1:1' }),
-        grpc.status.UNAVAILABLE,
-        'NotLeader',
-      );
+      // A voter learns the new leader with its first message: until then it names none.
+      const refused = await waitFor('a refusal naming the controller', async () => {
+        const f = await expectFailure(
+          call(hb, 'RegisterNode', {
+            clusterId: 'rheo',
+            nodeId: 9,
+            incarnation: 'x',
+            address: '127.0.0.1:1',
+          }),
+          grpc.status.UNAVAILABLE,
+          'NotLeader',
+        );
+        return f.detail?.leaderNodeId === 0 ? undefined : f;
+      });
       expect(refused.detail).toMatchObject({
         leaderNodeId: controller.nodeId,
         leaderAddress: controller.advertisedAddress,
       });
-      const full = await call<pb.FetchMetadataResponse__Output>(hb, 'FetchMetadata', { clusterId: 'rheo' });
+      const full = await waitFor('metadata with every node registered', async () => {
+        const r = await call<pb.FetchMetadataResponse__Output>(hb, 'FetchMetadata', { clusterId: 'rheo' });
+        return MetaState.decode(r.state).nodes().length === 3 ? r : undefined;
+      });
       expect(full.unchanged).toBe(false);
       expect(
         MetaState.decode(full.state)

@@ -44,6 +44,8 @@ function fetchMetadata(
     );
   const state = meta.state();
   const epoch = state.appliedIndex;
-  if (Number(req.knownEpoch) === epoch) return { epoch, unchanged: true, state: Buffer.alloc(0) };
+  // 0 asks for the state whatever it is (a mirror that has none yet, even of an empty state).
+  const known = Number(req.knownEpoch);
+  if (known !== 0 && known === epoch) return { epoch, unchanged: true, state: Buffer.alloc(0) };
   return { epoch, unchanged: false, state: Buffer.from(state.encode()) };
 }
