@@ -1,4 +1,7 @@
-// The active controller's settings, with the defaults written out.
+// The active controller's settings, with the defaults written out, checked
+// once and frozen.
+import { RheoError } from '@rheo/wire';
+
 export interface ControllerConfig {
   readonly clusterId: string;
   /** How often brokers heartbeat (told to them in every answer). */
@@ -24,10 +27,47 @@ export const controllerDefaults = Object.freeze({
   learnerCatchUpEntries: 64,
 } satisfies Omit<ControllerConfig, 'clusterId'>);
 
-/** A frozen config: `clusterId` plus any settings given, the defaults for the rest. */
+/** Suspicion follows the heartbeat interval when not set: three missed heartbeats. */
+const suspectAfterHeartbeats = 3;
+
+/**
+ * A frozen config: `clusterId` plus any settings given, the defaults for the
+ * rest. InvalidArgument for an unknown key, a value that is not a positive
+ * integer (learnerCatchUpEntries may be 0), or suspicion after death.
+ */
 export function controllerConfig(
   clusterId: string,
   settings: Partial<Omit<ControllerConfig, 'clusterId'>> = {},
 ): ControllerConfig {
-  return Object.freeze({ ...controllerDefaults, ...settings, clusterId });
+  for (const [key, value] of Object.entries(settings)) {
+    if (!Object.hasOwn(controllerDefaults, key)) {
+      throw new RheoError('InvalidArgument', `unknown controller setting ${key}`, { field: key });
+    }
+    const min = key === 'learnerCatchUpEntries' ? 0 : 1;
+    if (value !== undefined && (!Number.isSafeInteger(value) || (value as number) < min)) {
+      throw new RheoError(
+        'InvalidArgument',
+        `controller setting ${key} = ${value} must be an integer >= ${min}`,
+        {
+          field: key,
+        },
+      );
+    }
+  }
+  const defined = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
+  const heartbeatIntervalMs = defined.heartbeatIntervalMs ?? controllerDefaults.heartbeatIntervalMs;
+  const config: ControllerConfig = Object.freeze({
+    ...controllerDefaults,
+    nodeSuspectAfterMs: suspectAfterHeartbeats * heartbeatIntervalMs,
+    ...defined,
+    clusterId,
+  });
+  if (config.nodeSuspectAfterMs > config.nodeDeadAfterMs) {
+    throw new RheoError(
+      'InvalidArgument',
+      `nodeSuspectAfterMs ${config.nodeSuspectAfterMs} must not exceed nodeDeadAfterMs ${config.nodeDeadAfterMs}`,
+      { field: 'nodeSuspectAfterMs' },
+    );
+  }
+  return config;
 }

@@ -241,3 +241,21 @@ describe('CommandIds', () => {
     expect(ids.assign(2, [create], []).map((c) => c.commandId)).toEqual([5004]);
   });
 });
+
+describe('controllerConfig', () => {
+  it('fills defaults, derives suspicion from the heartbeat, and refuses bad settings', async () => {
+    const { controllerConfig } = await import('../src/index.js');
+    expect(controllerConfig('c')).toMatchObject({
+      heartbeatIntervalMs: 500,
+      nodeSuspectAfterMs: 1500,
+      nodeDeadAfterMs: 30_000,
+    });
+    expect(controllerConfig('c', { heartbeatIntervalMs: 200 }).nodeSuspectAfterMs).toBe(600);
+    expect(Object.isFrozen(controllerConfig('c'))).toBe(true);
+    expect(() => controllerConfig('c', { shardLimit: 0 })).toThrow(/shardLimit/);
+    expect(() => controllerConfig('c', { nodeSuspectAfterMs: 5000, nodeDeadAfterMs: 4000 })).toThrow(
+      /must not exceed/,
+    );
+    expect(() => controllerConfig('c', { bogus: 1 } as object)).toThrow(/unknown controller setting bogus/);
+  });
+});
