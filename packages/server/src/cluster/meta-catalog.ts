@@ -13,6 +13,8 @@ interface Tables {
   readonly byName: ReadonlyMap<string, CatalogStream>;
   readonly byArn: ReadonlyMap<string, CatalogStream>;
   readonly byGroup: ReadonlyMap<number, CatalogShard>;
+  /** By `${stream}\u0000${shardId}` (the write path looks shards up per batch). */
+  readonly byShard: ReadonlyMap<string, CatalogShard>;
 }
 
 export type MetaSource = () => MetaState | undefined;
@@ -55,7 +57,7 @@ export class MetaCatalog implements Catalog {
   }
 
   shard(streamName: string, shardId: string): CatalogShard | undefined {
-    return this.stream(streamName)?.shards.find((s) => s.spec.shardId === shardId);
+    return this.current()?.byShard.get(`${streamName}\u0000${shardId}`);
   }
 
   shardOfGroup(groupId: number): CatalogShard | undefined {
@@ -67,13 +69,17 @@ function build(state: MetaState): Tables {
   const byName = new Map<string, CatalogStream>();
   const byArn = new Map<string, CatalogStream>();
   const byGroup = new Map<number, CatalogShard>();
+  const byShard = new Map<string, CatalogShard>();
   for (const record of state.streams()) {
     const stream = catalogStream(record, state.shardsOf(record.name));
     byName.set(stream.name, stream);
     byArn.set(stream.arn, stream);
-    for (const s of stream.shards) byGroup.set(s.spec.groupId, s);
+    for (const s of stream.shards) {
+      byGroup.set(s.spec.groupId, s);
+      byShard.set(`${stream.name}\u0000${s.spec.shardId}`, s);
+    }
   }
-  return { state, epoch: state.appliedIndex, byName, byArn, byGroup };
+  return { state, epoch: state.appliedIndex, byName, byArn, byGroup, byShard };
 }
 
 function catalogShard(r: ShardRecord): CatalogShard {
