@@ -18,7 +18,7 @@ import { forwardedMetadataKey } from '../services/admin-mutations.js';
 import type { ForwardedService } from '../services/cluster-access.js';
 
 /** Hops a forwarded call follows NotLeader hints before giving up (Unavailable). */
-export const forwardHopsMax = 3;
+export const forwardHopsMax = 4;
 
 export interface ForwarderDeps {
   readonly nodeId: number;
@@ -43,6 +43,7 @@ export class ControllerForwarder {
     deadline: grpc.Deadline,
   ): Promise<Res> {
     let target = this.firstTarget();
+    const tried = new Set<number>();
     for (let hop = 0; ; hop++) {
       const address = target === undefined ? undefined : this.deps.address(target);
       if (target === undefined || address === undefined)
@@ -50,15 +51,30 @@ export class ControllerForwarder {
           'Unavailable',
           `no active controller is known to node ${this.deps.nodeId} yet; retry shortly`,
         );
+      tried.add(target);
       try {
         return await this.call<Res>(address, service, method, req, deadline);
       } catch (err) {
-        const next = isRheoError(err, 'NotLeader') ? err.leaderNodeId : undefined;
-        if (next === undefined || next === target || next === this.deps.nodeId || hop + 1 >= forwardHopsMax)
-          throw err;
+        const next = this.nextTarget(err, tried);
+        if (next === undefined || hop + 1 >= forwardHopsMax) throw err;
         target = next;
       }
     }
+  }
+
+  /**
+   * Where to try after a failure: the node a NotLeader names, or, when the
+   * call never reached a server (the node is down: no connection), the next
+   * voter not tried yet. Any other answer is the call's.
+   */
+  private nextTarget(err: unknown, tried: ReadonlySet<number>): number | undefined {
+    if (isRheoError(err, 'NotLeader')) {
+      const named = err.leaderNodeId;
+      return named === undefined || tried.has(named) || named === this.deps.nodeId ? undefined : named;
+    }
+    if (err instanceof NotConnectedError)
+      return this.deps.voters.find((v) => v !== this.deps.nodeId && !tried.has(v));
+    return undefined;
   }
 
   private firstTarget(): number | undefined {
@@ -82,6 +98,7 @@ export class ControllerForwarder {
       metadata.set(forwardedMetadataKey, String(this.deps.nodeId));
       fn.call(client, req, metadata, { deadline }, (err: grpc.ServiceError | null, res?: Res) => {
         if (err === null) resolve(res as Res);
+        else if (isNotConnected(err)) reject(new NotConnectedError(address, err));
         else reject(fromErrorDetail(errorDetailFromMetadata(err.metadata), err.code, err.details));
       });
     });
@@ -110,4 +127,18 @@ export class ControllerForwarder {
     }
     this.clients.clear();
   }
+}
+
+/** The call never reached a server: no connection to the address could be made. */
+class NotConnectedError extends RheoError {
+  constructor(address: string, cause: grpc.ServiceError) {
+    super('Unavailable', `the active controller at ${address} cannot be reached (${cause.details})`, {
+      cause,
+    });
+  }
+}
+
+/** grpc-js's answer when the channel has no connection to send on: the request was never sent. */
+function isNotConnected(err: grpc.ServiceError): boolean {
+  return err.code === grpc.status.UNAVAILABLE && err.details.startsWith('No connection established');
 }
