@@ -93,6 +93,7 @@ export class ActiveController {
   }
 
   heartbeat(hb: Heartbeat): pb.HeartbeatResponse {
+    if (this.#stopped) throw new RheoError('NotLeader', 'this node is no longer the active controller');
     this.#checkCluster(hb.clusterId);
     const state = this.#meta.state();
     const node = state.node(hb.nodeId);

@@ -94,8 +94,8 @@ describe('registerNode and heartbeat', () => {
     expect(heartbeat(1, 'z').state).toBe('NODE_STATE_ALIVE');
   });
 
-  it('drains, undrains and refuses unknown nodes', async () => {
-    const { meta, controller, register } = setup();
+  it('drains, undrains, refuses unknown nodes, and answers NotLeader once stopped', async () => {
+    const { meta, controller, register, heartbeat } = setup();
     await register(1, 'h1:1', 'a');
     await controller.drainNode(1);
     expect(meta.state().node(1)?.state).toBe('DRAINING');
@@ -106,5 +106,7 @@ describe('registerNode and heartbeat', () => {
     await expect(controller.drainNode(5)).rejects.toMatchObject({ code: 'ResourceNotFound' });
     controller.stop();
     await expect(controller.drainNode(1)).rejects.toMatchObject({ code: 'NotLeader' });
+    await expect(register(1, 'h1:1', 'b')).rejects.toMatchObject({ code: 'NotLeader' });
+    expect(() => heartbeat(1, 'a')).toThrow(expect.objectContaining({ code: 'NotLeader' }));
   });
 });
