@@ -45,7 +45,7 @@ export function registerServices(server: grpc.Server, ctx: ServiceContext): void
     unimplementedHandlers(
       groups,
       Object.keys(groups),
-      'is not available yet: consumer groups need the controller, which this node does not run',
+      'is not available yet: consumer groups are not built',
     ),
   );
 }
