@@ -332,7 +332,9 @@ describe('cluster mode', () => {
     const map = await mapWithLeaders('billing');
     const groupName = (n: number) => `shard/billing/${map.shards[0]!.shardId}/${n}`;
     const group = Number(map.shards[0]!.groupId);
-    for (const n of cluster.nodes) expect(n.store.hasGroup(groupName(group))).toBe(true);
+    await waitFor('a replica of billing on every node', () =>
+      cluster.nodes.every((n) => n.store.hasGroup(groupName(group))) ? true : undefined,
+    );
     await admin(cluster.client(1), 'DeleteStream', { streamName: 'billing' });
     await waitFor('billing forgotten', async () => {
       const l = await admin<pb.ListStreamsResponse__Output>(cluster.client(3), 'ListStreams', {});
