@@ -36,7 +36,11 @@ function unhealed(sim: SimCluster): string | undefined {
     const g = sim.groups.get(shard.groupId);
     const what = `group ${shard.groupId} (desired ${shard.replicas}, sim ${JSON.stringify(g)})`;
     if (g === undefined || !sim.alive.has(g.leader)) return `${what}: no live leader`;
-    if ([...g.voters].sort((a, b) => a - b).join() !== shard.replicas.join() || g.learners.length > 0) {
+    if (
+      [...g.voters].sort((a, b) => a - b).join() !== shard.replicas.join() ||
+      g.learners.length > 0 ||
+      g.outgoing.length > 0
+    ) {
       return `${what}: membership differs`;
     }
     for (const [node, hosted] of sim.hosted) {

@@ -29,7 +29,8 @@ function converged(sim: SimCluster, banned: number[]): boolean {
       return false;
     const g = sim.groups.get(shard.groupId);
     if (g === undefined || !sim.alive.has(g.leader)) return false;
-    if ([...g.voters].sort((a, b) => a - b).join() !== shard.replicas.join()) return false;
+    if ([...g.voters].sort((a, b) => a - b).join() !== shard.replicas.join() || g.outgoing.length > 0)
+      return false;
     for (const [node, hosted] of sim.hosted) {
       if (sim.alive.has(node) && hosted.has(shard.groupId) !== shard.replicas.includes(node)) return false;
     }

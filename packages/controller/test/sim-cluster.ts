@@ -1,7 +1,8 @@
 // A simulated cluster for the controller's tests: a MetaAccess that applies
 // proposals to a real MetaState, and brokers that obey replica commands at
 // once against a shared, deliberately simple model of each Raft group (its
-// membership, leader and term). Time is a fake clock; randomness (which
+// membership, leader and term; a membership change takes the broker's steps:
+// learners, catch-up, hand-over, one joint change, leaving it). Time is a fake clock; randomness (which
 // voter wins an election) comes from a seeded generator.
 import type { pb } from '@rheo/wire';
 import {
@@ -43,6 +44,8 @@ interface Group {
   voters: number[];
   /** Joiners the leader has added as learners (a replacement created empty). */
   learners: number[];
+  /** The outgoing voters while a joint configuration is not yet left. */
+  outgoing: number[];
   leader: number;
   term: number;
   streamName: string;
@@ -129,7 +132,7 @@ export class SimCluster {
       const g = this.groups.get(groupId);
       if (g === undefined) continue;
       const leading = g.leader === id;
-      const members = [...g.voters, ...g.learners];
+      const members = [...new Set([...g.voters, ...g.outgoing, ...g.learners])];
       replicas.push({
         groupId,
         streamName: g.streamName,
@@ -148,7 +151,7 @@ export class SimCluster {
         confState: {
           voters: [...g.voters],
           learners: [...g.learners],
-          votersOutgoing: [],
+          votersOutgoing: [...g.outgoing],
           learnersNext: [],
           autoLeave: false,
         },
@@ -190,6 +193,7 @@ export class SimCluster {
           this.groups.set(groupId, {
             voters: [...voters],
             learners: [],
+            outgoing: [],
             leader: 0,
             term: 0,
             streamName: c.streamName ?? '',
@@ -217,16 +221,9 @@ export class SimCluster {
           this.groups.delete(groupId);
         return;
       }
-      case 'REPLICA_COMMAND_KIND_CHANGE_MEMBERSHIP': {
-        if (g === undefined || g.leader !== id) return;
-        const target = c.confState?.voters ?? [];
-        // As the broker does: new members must hold a replica (learners caught up) before the change.
-        if (!target.every((n) => this.#hosts(n, groupId))) return;
-        g.voters = [...target];
-        g.learners = g.learners.filter((n) => !target.includes(n));
-        if (!target.includes(id)) this.#elect1(groupId, g);
+      case 'REPLICA_COMMAND_KIND_CHANGE_MEMBERSHIP':
+        if (g !== undefined && g.leader === id) this.#membershipStep(groupId, g, c.confState?.voters ?? []);
         return;
-      }
       case 'REPLICA_COMMAND_KIND_TRANSFER_LEADER': {
         const to = c.targetNodeId ?? 0;
         if (
@@ -244,6 +241,43 @@ export class SimCluster {
       default:
         throw new Error(`unexpected command ${c.kind}`);
     }
+  }
+
+  /**
+   * One step toward `target` voters, as the broker's leader takes them
+   * (packages/broker membership-step.ts): leave a joint configuration; add
+   * new members as learners; wait until they hold a replica (caught up);
+   * hand leadership to a target voter when the leader is not in the target;
+   * then one joint change to the target; then drop stray learners.
+   */
+  #membershipStep(groupId: number, g: Group, target: readonly number[]): void {
+    if (g.outgoing.length > 0) {
+      g.outgoing = [];
+      return;
+    }
+    const fresh = target.filter((n) => !g.voters.includes(n) && !g.learners.includes(n));
+    if (fresh.length > 0) {
+      g.learners.push(...fresh);
+      return;
+    }
+    if (!target.every((n) => this.#hosts(n, groupId))) return;
+    if (!target.includes(g.leader)) {
+      const to = target.find((n) => g.voters.includes(n) && this.alive.has(n));
+      if (to !== undefined) {
+        g.leader = to;
+        g.term++;
+        return;
+      }
+    }
+    const sorted = (xs: readonly number[]) => [...xs].sort((a, b) => a - b).join();
+    if (sorted(g.voters) !== sorted(target)) {
+      g.outgoing = g.voters;
+      g.voters = [...target];
+      g.learners = g.learners.filter((n) => !target.includes(n));
+      if (!target.includes(g.leader)) this.#elect1(groupId, g);
+      return;
+    }
+    g.learners = [];
   }
 
   /** Groups without a live voting leader elect one among live voters hosting a replica, given a majority. */
