@@ -5,5 +5,6 @@ export * from './cluster/index.js';
 export * from './config/index.js';
 export * from './log/index.js';
 export * from './node/index.js';
+export * from './observability/index.js';
 export * from './services/index.js';
 export * from './transport/index.js';

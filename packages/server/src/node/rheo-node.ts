@@ -4,9 +4,12 @@
 // (broker only), the Raft transport to its peers, the one gRPC server that
 // hosts RaftTransport, StreamData, Cluster, StreamAdmin (and
 // ControllerHeartbeat on controller nodes), and last the broker agent
-// (broker role, cluster mode). startNode opens them in that order and
+// (broker role, cluster mode). The observability port (metrics_listen:
+// /metrics, /healthz, /readyz) opens before the gRPC server, which also
+// hosts gRPC health and reflection. startNode opens them in that order and
 // stop() closes them in reverse, gracefully:
 //
+// 0. /readyz and gRPC health say not serving;
 // 1. stop the broker agent, then the active controller;
 // 2. refuse new calls and batches (the gRPC server stops accepting; calls
 //    that arrive anyway are answered Unavailable), and wait, bounded by
@@ -15,7 +18,7 @@
 // 3. stop the shard replicas, then the metadata replica (each finishes its
 //    Ready and persists its state);
 // 4. close the transport, then the gRPC server (forced after the grace);
-// 5. close the store (it writes what is queued).
+// 5. close the observability port, then the store (it writes what is queued).
 import { mkdir } from 'node:fs/promises';
 import { entryArrivalMs, type RaftOutbound, ReplicaHost } from '@rheo/broker';
 import type { RandomSource } from '@rheo/raft';
@@ -25,6 +28,17 @@ import { registerHeartbeatService } from '../cluster/heartbeat-service.js';
 import { metaGroupId } from '../cluster/meta-open.js';
 import type { NodeConfig } from '../config/schema.js';
 import { createLogger, type Logger, type NodeLogger, raftLogger } from '../log/logger.js';
+import {
+  controllerSummary,
+  failedReplicasCheck,
+  type GrpcHealth,
+  type Observability,
+  type ReadinessCheck,
+  readinessOf,
+  registerGrpcHealth,
+  registerGrpcReflection,
+  startObservability,
+} from '../observability/index.js';
 import type { Catalog } from '../services/catalog.js';
 import type { ClusterAccess } from '../services/cluster-access.js';
 import { InflightBudget } from '../services/inflight-budget.js';
@@ -68,6 +82,8 @@ export interface RheoNode {
   readonly host: ReplicaHost;
   readonly transport: RaftTransport;
   readonly log: Logger;
+  /** The metrics registry, service metrics and the observability port's address (`http://${address}/metrics`). */
+  readonly observability: Observability;
   /** Graceful stop (see the file comment); idempotent. */
   stop(): Promise<void>;
 }
@@ -83,6 +99,8 @@ interface Parts {
   readonly calls: CallTracker;
   readonly graceMs: number;
   readonly cluster: ClusterParts | undefined;
+  /** Set as they open; `stopping` turns /readyz and gRPC health to not serving. */
+  readonly obs: { handle?: Observability; health?: GrpcHealth; stopping: boolean };
 }
 
 /** Opens the store, the replicas (static shards, or the metadata group), the transport, the gRPC server and the agent. */
@@ -148,6 +166,7 @@ export async function startNode(config: NodeConfig, deps: NodeDeps = {}): Promis
     calls,
     graceMs: deps.shutdownGraceMs ?? nodeShutdownGraceMsDefault,
     cluster: c,
+    obs: { stopping: false },
   };
   let server: GrpcServerHandle | undefined;
   let catalog: Catalog;
@@ -165,11 +184,30 @@ export async function startNode(config: NodeConfig, deps: NodeDeps = {}): Promis
       deps,
       cluster: c?.access,
     });
+    const obs = await startObservability({
+      nodeId: config.nodeId,
+      listen: config.metricsListen,
+      store,
+      host,
+      transport,
+      ready: readinessOf(readinessChecks(parts)),
+      log,
+    });
+    parts.obs.handle = obs;
+    const meta = c?.meta;
+    const runner = c?.runner;
+    if (meta !== undefined && runner !== undefined)
+      obs.controllerMetrics(() => {
+        const active = runner.controller;
+        return active === undefined ? undefined : controllerSummary(active, meta.state());
+      });
     const t = transport;
     server = await startGrpcServer(config.grpcListen, (s) => {
       t.register(s);
-      registerServices(s, ctx);
+      registerServices(s, { ...ctx, metrics: obs.serviceMetrics });
       if (c?.meta !== undefined && c.runner !== undefined) registerHeartbeatService(s, ctx, c.meta, c.runner);
+      parts.obs.health = registerGrpcHealth(s);
+      registerGrpcReflection(s);
     });
     host.start();
     c?.meta?.start();
@@ -182,10 +220,31 @@ export async function startNode(config: NodeConfig, deps: NodeDeps = {}): Promis
     throw err;
   }
   log.info(
-    { address: server.address, advertised: config.advertisedAddress, shards: host.stats().shards },
+    {
+      address: server.address,
+      advertised: config.advertisedAddress,
+      metrics: `http://${parts.obs.handle!.address}/metrics`,
+      shards: host.stats().shards,
+    },
     'node started',
   );
-  return nodeHandle(parts, catalog, server);
+  return nodeHandle(parts, catalog, server, parts.obs.handle!);
+}
+
+/** /readyz: not stopping, metadata at hand (cluster mode), no failed replica. */
+function readinessChecks(p: Parts): ReadinessCheck[] {
+  const c = p.cluster;
+  return [
+    () => (p.obs.stopping ? 'the node is stopping' : undefined),
+    () => {
+      if (c === undefined) return undefined;
+      if (c.meta !== undefined) return c.meta.leader() === 0 ? 'the metadata group has no leader' : undefined;
+      return c.mirror.state() === undefined
+        ? 'no metadata yet: the broker agent has not fetched it'
+        : undefined;
+    },
+    failedReplicasCheck(p.host),
+  ];
 }
 
 /** Static mode: the streams of the configuration, their shapes checked against the store, this node's shards opened. */
@@ -266,7 +325,12 @@ function serviceContext(
   };
 }
 
-function nodeHandle(parts: Parts, catalog: Catalog, server: GrpcServerHandle): RheoNode {
+function nodeHandle(
+  parts: Parts,
+  catalog: Catalog,
+  server: GrpcServerHandle,
+  observability: Observability,
+): RheoNode {
   const { config } = parts;
   let stopping: Promise<void> | undefined;
   return {
@@ -280,6 +344,7 @@ function nodeHandle(parts: Parts, catalog: Catalog, server: GrpcServerHandle): R
     host: parts.host,
     transport: parts.transport,
     log: parts.log,
+    observability,
     stop() {
       stopping ??= closeParts(parts, server);
       return stopping;
@@ -290,6 +355,8 @@ function nodeHandle(parts: Parts, catalog: Catalog, server: GrpcServerHandle): R
 async function closeParts(p: Parts, server: GrpcServerHandle | undefined): Promise<void> {
   const started = Date.now();
   p.log.info({ inflight: p.calls.inflight }, 'node stopping');
+  p.obs.stopping = true;
+  p.obs.health?.setServing(false);
   await p.cluster?.agent
     ?.stop()
     .catch((err: unknown) => p.log.error({ err }, 'stopping the broker agent failed'));
@@ -308,6 +375,9 @@ async function closeParts(p: Parts, server: GrpcServerHandle | undefined): Promi
   p.cluster?.forwarder.close();
   p.transport.close();
   if (server !== undefined && !(await withTimeout(serverDone, p.graceMs))) server.server.forceShutdown();
+  await p.obs.handle
+    ?.stop()
+    .catch((err: unknown) => p.log.error({ err }, 'closing the observability port failed'));
   await p.store.close().catch((err: unknown) => p.log.error({ err }, 'closing the store failed'));
   p.log.info({ ms: Date.now() - started }, 'node stopped');
 }

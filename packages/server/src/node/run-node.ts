@@ -40,6 +40,7 @@ export function readyLine(node: RheoNode, nowMs: number, pid: number): string {
     msg: 'ready',
     grpcAddress: node.grpcAddress,
     advertisedAddress: node.advertisedAddress,
+    metricsUrl: `http://${node.observability.address}/metrics`,
     dataDir: node.config.dataDir,
     shards: node.host.stats().shards,
     pid,

@@ -5,6 +5,7 @@
 // ranges) and answers once a majority has synced them.
 import type { ProduceAck } from '@rheo/broker';
 import { parseSequenceNumber, type pb, RheoError, validateClientBatch } from '@rheo/wire';
+import { callTimer } from '../observability/index.js';
 import {
   localReplica,
   producerStamp,
@@ -24,13 +25,19 @@ export async function writeBatch(
   ctx: ServiceContext,
   req: pb.PutRecordsRequest__Output,
 ): Promise<pb.PutRecordsResponse> {
-  const stream = resolveStream(ctx, req.streamName, req.streamArn);
-  const batch = requireBatch(req.recordBatch);
-  const stamp = producerStamp(req);
+  const done = callTimer(ctx.metrics?.observePut);
+  let streamName = req.streamName;
   try {
+    const stream = resolveStream(ctx, req.streamName, req.streamArn);
+    streamName = stream.name;
+    const batch = requireBatch(req.recordBatch);
+    const stamp = producerStamp(req);
     const shard = req.shardId === '' ? routeBatch(stream, batch) : resolveShard(ctx, stream, req.shardId);
-    return putRecordsResponse(await localReplica(ctx, shard).produce(batch, stamp));
+    const answer = putRecordsResponse(await localReplica(ctx, shard).produce(batch, stamp));
+    done(streamName);
+    return answer;
   } catch (err) {
+    done(streamName, err);
     throw withBatchField(err);
   }
 }

@@ -21,6 +21,7 @@ import {
   type pb,
   RheoError,
 } from '@rheo/wire';
+import { callTimer } from '../observability/index.js';
 import { iteratorType, localReplica, resolveShard, resolveStream } from './request-fields.js';
 import type { ServiceContext } from './service-context.js';
 
@@ -47,6 +48,24 @@ export async function getRecords(
   ctx: ServiceContext,
   req: pb.GetRecordsRequest__Output,
 ): Promise<pb.GetRecordsResponse> {
+  const done = callTimer(ctx.metrics?.observeGet);
+  const served: { stream: string } = { stream: '' };
+  try {
+    const answer = await readPage(ctx, req, served);
+    done(served.stream);
+    return answer;
+  } catch (err) {
+    done(served.stream, err);
+    throw err;
+  }
+}
+
+/** GetRecords itself; `served.stream` names the iterator's stream once it is decoded. */
+async function readPage(
+  ctx: ServiceContext,
+  req: pb.GetRecordsRequest__Output,
+  served: { stream: string },
+): Promise<pb.GetRecordsResponse> {
   if (req.shardIterator === '')
     throw new RheoError('InvalidArgument', 'shard_iterator is required', { field: 'shard_iterator' });
   const limit = req.limit === 0 ? getRecordsRecordsMax : req.limit;
@@ -65,6 +84,7 @@ export async function getRecords(
   const decoded = decodeIteratorToken(req.shardIterator, ctx.iteratorSecret, ctx.nowMs(), ctx.iteratorTtlMs);
   if (!decoded.ok) throw decoded.error;
   const { streamName, shardId } = decoded.claims;
+  served.stream = streamName;
   const stream = resolveStream(ctx, streamName, '');
   if (req.streamArn !== '' && req.streamArn !== stream.arn)
     throw new RheoError(

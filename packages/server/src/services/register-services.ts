@@ -42,11 +42,7 @@ export function registerServices(server: grpc.Server, ctx: ServiceContext): void
   const groups = v1.ConsumerGroups.service;
   server.addService(
     groups,
-    unimplementedHandlers(
-      groups,
-      Object.keys(groups),
-      'is not available yet: consumer groups are not built',
-    ),
+    unimplementedHandlers(groups, Object.keys(groups), 'is not available yet: consumer groups are not built'),
   );
 }
 

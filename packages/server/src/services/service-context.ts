@@ -2,6 +2,7 @@
 // peers and bounds. An interface, so the handlers can be read (and tested)
 // without the node's start-up around them.
 import type { ReplicaHost } from '@rheo/broker';
+import type { ServiceMetrics } from '../observability/index.js';
 import type { TransportStats } from '../transport/transport-types.js';
 import type { Catalog } from './catalog.js';
 import type { ClusterAccess } from './cluster-access.js';
@@ -31,6 +32,8 @@ export interface ServiceContext extends ErrorContext {
   readonly calls: CallTracker;
   readonly transportStats: () => TransportStats;
   readonly nowMs: () => number;
+  /** Put and get latencies, throttles (docs/metrics.md); undefined where no metrics are kept. */
+  readonly metrics?: ServiceMetrics | undefined;
 }
 
 /**
