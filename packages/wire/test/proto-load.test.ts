@@ -80,7 +80,7 @@ const expected: Record<string, Record<string, Shape>> = {
     RemoveNode: 'unary',
   },
   RaftTransport: { Exchange: 'bidi' },
-  ControllerHeartbeat: { RegisterNode: 'unary', Heartbeat: 'unary' },
+  ControllerHeartbeat: { RegisterNode: 'unary', Heartbeat: 'unary', FetchMetadata: 'unary' },
 };
 
 function shapeOf(method: { requestStream: boolean; responseStream: boolean }): Shape {
