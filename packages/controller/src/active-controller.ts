@@ -6,6 +6,7 @@ import { type pb, RheoError } from '@rheo/wire';
 import { ClusterView } from './cluster-view.js';
 import { CommandIds } from './command-ids.js';
 import type { ControllerConfig } from './config.js';
+import { GroupCoordinator } from './consumer-groups-coordinator.js';
 import {
   completeDrains,
   planTransfers,
@@ -16,6 +17,7 @@ import {
   updateStreams,
 } from './controller-tick.js';
 import type { MetaAccess } from './meta-access.js';
+import { ConsumerAdmin } from './meta-apply-consumers-admin.js';
 import { type Heartbeat, Observations } from './observations.js';
 import { type LeaderTransfer, reconcileNode } from './reconcile.js';
 import { type CreateStreamRequest, StreamAdmin } from './stream-admin.js';
@@ -47,6 +49,9 @@ export class ActiveController {
   readonly #observations: Observations;
   readonly #ids: CommandIds;
   readonly #admin: StreamAdmin;
+  /** Fan-out consumers and consumer groups (issue 7). */
+  readonly consumers: ConsumerAdmin;
+  readonly groups: GroupCoordinator;
   /** Transfers in flight by group, each until its deadline (controller clock). */
   readonly #transfers = new Map<number, { readonly transfer: LeaderTransfer; readonly untilMs: number }>();
   #stopped = false;
@@ -62,6 +67,8 @@ export class ActiveController {
     this.#observations = new Observations(now);
     this.#ids = new CommandIds(now);
     this.#admin = new StreamAdmin(deps.meta, deps.config, deps.nowMs, (cmd) => this.#proposeOrThrow(cmd));
+    this.consumers = new ConsumerAdmin(deps.meta, deps.nowMs, (cmd) => this.#proposeOrThrow(cmd));
+    this.groups = new GroupCoordinator(deps.meta, deps.nowMs, (cmd) => this.#proposeOrThrow(cmd));
   }
 
   async registerNode(req: pb.RegisterNodeRequest__Output): Promise<pb.RegisterNodeResponse> {
@@ -126,6 +133,7 @@ export class ActiveController {
     await completeDrains(c);
     await reportLeaders(c, this.#view());
     await updateStreams(c, this.#view());
+    await this.consumers.tick(c.propose);
     await repair(c, this.#view(), this.#writeLoad());
     this.#updateTransfers(c, this.#view());
   }

@@ -4,6 +4,18 @@
 export { ActiveController, type ActiveControllerDeps, type ControllerLog } from './active-controller.js';
 export { type ControllerConfig, controllerConfig, controllerDefaults } from './config.js';
 export {
+  GroupCoordinator,
+  type LeaseRef,
+  type LeaseView,
+  parentsOf,
+} from './consumer-groups-coordinator.js';
+export type {
+  GroupCheckpointRecord,
+  GroupRecord,
+  GroupStartName,
+  LeaseRecord,
+} from './consumer-groups-meta.js';
+export {
   retentionHoursDefault,
   retentionHoursMax,
   retentionHoursMin,
@@ -11,6 +23,12 @@ export {
   tagsPerStreamMax,
 } from './kinesis-rules.js';
 export type { MetaAccess } from './meta-access.js';
+export {
+  type ConsumerRecord,
+  type ConsumerStatusName,
+  consumersPerStreamDefault,
+} from './meta-apply-consumers.js';
+export { ConsumerAdmin } from './meta-apply-consumers-admin.js';
 export { decodeMetaCommand, encodeMetaCommand } from './meta-command-codec.js';
 export { metaSnapshotVersion } from './meta-snapshot.js';
 export { MetaState } from './meta-state.js';

@@ -1,6 +1,7 @@
 // MetaState's stream commands: create, delete, forget, status, tags and
 // retention. Every refusal is checked before the first change.
 import { evenHashRanges } from '@rheo/wire';
+import { forgetGroupsOf } from './consumer-groups-meta.js';
 import {
   type Refusal,
   refuse,
@@ -15,6 +16,7 @@ import {
   tagsProblem,
   tooManyTags,
 } from './kinesis-rules.js';
+import { forgetConsumersOf } from './meta-apply-consumers.js';
 import { replicaSetProblem } from './meta-apply-shards.js';
 import { type MetaTables, shardIdOf, shardKey, sortedTags, streamArnOf } from './meta-tables.js';
 import {
@@ -124,6 +126,9 @@ export function applyForgetStream(t: MetaTables, cmd: Cmd<'ForgetStream'>): Appl
   }
   t.streams.delete(s.name);
   t.nextShardNumber.delete(s.name);
+  forgetConsumersOf(t, s.name);
+  forgetGroupsOf(t, s.name);
+  t.reshard.delete(s.name);
   return { ok: true };
 }
 

@@ -1,6 +1,7 @@
 // MetaCommands as metadata-log entries: JSON in UTF-8 (docs/cluster.md). The
 // decoder checks every field's shape, so apply only judges meaning.
 import { RheoError } from '@rheo/wire';
+import { consumerCommandReaders } from './meta-apply-consumers-codec.js';
 import {
   arr,
   int,
@@ -38,6 +39,7 @@ export function decodeMetaCommand(b: Uint8Array): MetaCommand {
 }
 
 const readers: Record<string, (o: Record<string, Json>) => MetaCommand> = {
+  ...consumerCommandReaders,
   RegisterNode: (o) => {
     const n = obj(o.node, 'node');
     return {

@@ -2,6 +2,7 @@
 // decimal strings, every collection in a fixed order so equal states encode
 // to equal bytes. The decoder checks every field and answers Corrupt.
 import { type HashRange, hashKeyMax, RheoError } from '@rheo/wire';
+import { decodeConsumerTables, encodeConsumerTables } from './meta-apply-consumers-codec.js';
 import { emptyTables, type MetaTables, shardKey, sortedTags } from './meta-tables.js';
 import {
   arr,
@@ -46,6 +47,7 @@ export function encodeTables(t: MetaTables): Uint8Array {
       nextShardNumber: t.nextShardNumber.get(name) ?? 0,
     })),
     shards: [...t.shards.keys()].sort(byNumber).map((g) => shardJson(t.shards.get(g)!)),
+    ...encodeConsumerTables(t),
   });
 }
 
@@ -109,6 +111,7 @@ function readTables(o: Record<string, Json>): MetaTables {
     t.shards.set(s.groupId, s);
     t.shardGroups.set(shardKey(s.streamName, s.shardId), s.groupId);
   });
+  decodeConsumerTables(o, t);
   for (const s of t.streams.values()) {
     for (const id of s.shardIds) {
       if (!t.shardGroups.has(shardKey(s.name, id)))

@@ -3,7 +3,25 @@
 // byte for byte in encode(). apply never throws on a bad command; a refused
 // command changes nothing but the applied index.
 
+import {
+  applyCreateGroup,
+  applyDeleteGroup,
+  applyGroupCheckpoint,
+  applySetLeaseOwners,
+  type GroupRecord,
+  groupKey,
+  groupsOf,
+} from './consumer-groups-meta.js';
 import { refuse } from './kinesis-rules.js';
+import {
+  applyForgetConsumer,
+  applyRegisterConsumer,
+  applySetConsumerStatus,
+  type ConsumerRecord,
+  consumerByArn,
+  consumerKey,
+  consumersOf,
+} from './meta-apply-consumers.js';
 import { applyRegisterNode, applyRemoveNode, applySetNodeState } from './meta-apply-nodes.js';
 import { applyReportLeaders, applySetShardReplicas } from './meta-apply-shards.js';
 import {
@@ -110,6 +128,28 @@ export class MetaState {
   allShards(): ShardRecord[] {
     return [...this.#t.shards.values()].sort((a, b) => a.groupId - b.groupId);
   }
+
+  /** A stream's fan-out consumers, sorted by name. */
+  consumersOf(streamName: string): ConsumerRecord[] {
+    return consumersOf(this.#t, streamName);
+  }
+
+  consumer(streamName: string, name: string): ConsumerRecord | undefined {
+    return this.#t.consumers.get(consumerKey(streamName, name));
+  }
+
+  consumerByArn(arn: string): ConsumerRecord | undefined {
+    return consumerByArn(this.#t, arn);
+  }
+
+  /** A stream's consumer groups, sorted by name. */
+  groupsOf(streamName: string): GroupRecord[] {
+    return groupsOf(this.#t, streamName);
+  }
+
+  group(streamName: string, name: string): GroupRecord | undefined {
+    return this.#t.groups.get(groupKey(streamName, name));
+  }
 }
 
 function dispatch(t: MetaTables, cmd: MetaCommand): ApplyOutcome {
@@ -138,6 +178,20 @@ function dispatch(t: MetaTables, cmd: MetaCommand): ApplyOutcome {
       return applyRemoveTags(t, cmd);
     case 'SetRetention':
       return applySetRetention(t, cmd);
+    case 'RegisterConsumer':
+      return applyRegisterConsumer(t, cmd);
+    case 'SetConsumerStatus':
+      return applySetConsumerStatus(t, cmd);
+    case 'ForgetConsumer':
+      return applyForgetConsumer(t, cmd);
+    case 'CreateGroup':
+      return applyCreateGroup(t, cmd);
+    case 'DeleteGroup':
+      return applyDeleteGroup(t, cmd);
+    case 'SetLeaseOwners':
+      return applySetLeaseOwners(t, cmd);
+    case 'Checkpoint':
+      return applyGroupCheckpoint(t, cmd);
     default:
       return refuse(
         'InvalidArgument',

@@ -1,5 +1,8 @@
 // The mutable tables behind MetaState. Records in them are frozen and
 // replaced on change, so a record handed out never changes under its reader.
+import type { GroupRecord } from './consumer-groups-meta.js';
+import type { ConsumerRecord } from './meta-apply-consumers.js';
+import type { ReshardRecord } from './reshard-types.js';
 import type { NodeRecord, ShardRecord, StreamRecord } from './types.js';
 
 export interface MetaTables {
@@ -15,6 +18,12 @@ export interface MetaTables {
   readonly shards: Map<number, ShardRecord>;
   /** `${stream}\u0000${shardId}` → group id. */
   readonly shardGroups: Map<string, number>;
+  /** Fan-out consumers by `${stream}\u0000${name}` (meta-apply-consumers.ts). */
+  readonly consumers: Map<string, ConsumerRecord>;
+  /** Consumer groups by `${stream}\u0000${name}` (consumer-groups-meta.ts). */
+  readonly groups: Map<string, GroupRecord>;
+  /** Resharding's per-stream record, by stream name (meta-apply-reshard-capacity.ts). */
+  readonly reshard: Map<string, ReshardRecord>;
 }
 
 export const firstShardGroupId = 2;
@@ -29,6 +38,9 @@ export function emptyTables(clusterId: string): MetaTables {
     nextShardNumber: new Map(),
     shards: new Map(),
     shardGroups: new Map(),
+    consumers: new Map(),
+    groups: new Map(),
+    reshard: new Map(),
   };
 }
 

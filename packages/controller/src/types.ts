@@ -2,6 +2,9 @@
 // state machine (MetaState), the active controller that proposes commands,
 // and the server that hosts both (plan/controller-api.md).
 import type { HashRange, Reason } from '@rheo/wire';
+import type { GroupCommand } from './consumer-groups-meta.js';
+import type { ConsumerCommand } from './meta-apply-consumers.js';
+import type { ReshardCommand } from './reshard-types.js';
 
 export type NodeStateName = 'ALIVE' | 'SUSPECT' | 'DEAD' | 'DRAINING' | 'DRAINED';
 export type NodeRoleName = 'broker' | 'controller';
@@ -64,6 +67,9 @@ export interface ShardRecord {
   /** 0n for a stream's first shards. */
   readonly sequenceBase: bigint;
   readonly endingSequenceNumber?: string;
+  /** When the controller recorded it closed (resharding); with endingSequenceNumber. */
+  readonly closedAtMs?: number;
+  /** Takes writes. False for a closed shard, and for a child whose parents are not all closed yet. */
   readonly open: boolean;
   /** Founding voters, fixed at creation: the membership a founder bootstraps the group with. */
   readonly founders: readonly number[];
@@ -101,6 +107,9 @@ export type MetaCommand =
   | { type: 'ReportLeaders'; leaders: { groupId: number; nodeId: number; term: number }[] }
   | { type: 'AddTags'; name: string; tags: Record<string, string> }
   | { type: 'RemoveTags'; name: string; keys: string[] }
-  | { type: 'SetRetention'; name: string; hours: number; direction: 'increase' | 'decrease' };
+  | { type: 'SetRetention'; name: string; hours: number; direction: 'increase' | 'decrease' }
+  | ConsumerCommand
+  | ReshardCommand
+  | GroupCommand;
 
 export type MetaCommandType = MetaCommand['type'];
