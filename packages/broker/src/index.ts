@@ -6,7 +6,17 @@ export type { ReconfigureStep } from './membership-step.js';
 export { DEFAULT_REPLICA_OPTIONS, type ReplicaOptions, resolveReplicaOptions } from './options.js';
 export { producerIdCharsMax } from './producer-check.js';
 export { ReplicaHost, type ReplicaHostConfig, type ReplicaHostStats } from './replica-host.js';
+export {
+  effectiveShardLimits,
+  kinesisShardLimits,
+  type ShardLimitsOverride,
+  type ShardThroughputLimits,
+  shardLimitKeys,
+  shardLimitsProblem,
+} from './shard-limits.js';
+export type { ShardThrottle } from './shard-limits-throttle.js';
 export { type ReplicaDeps, ShardReplica } from './shard-replica.js';
+export { TokenBucket } from './token-bucket.js';
 export type {
   GetRecordsOptions,
   GetRecordsResult,

@@ -25,6 +25,8 @@ export interface ProposeHost {
   propose(data: Uint8Array): ProposeResult;
   nowMs(): number;
   leaderHint(): string | undefined;
+  /** The shard's write limits: a new batch is admitted, or refused with the answer (ProvisionedThroughputExceeded). */
+  admit?(bytes: number, records: number): RheoError | undefined;
 }
 
 export interface PipelineLimits {
@@ -87,6 +89,9 @@ export class ProducePipeline {
       if (v.kind === 'duplicate') return Promise.resolve(this.ackOf(v.ack, true));
       if (v.kind !== 'new') return Promise.reject(verdictError(producer, v));
     }
+    // Only a batch that will be written is charged: a retry answered from the table or window costs nothing.
+    const throttled = this.host.admit?.(batch.length, recordCount);
+    if (throttled !== undefined) return Promise.reject(throttled);
     if (this.inflightBytes + batch.length > this.limits.inflightBytesMax) {
       return Promise.reject(
         new RheoError(

@@ -12,7 +12,7 @@ import { GroupDeletingError, type NodeStore } from '@rheo/storage';
 import { RheoError } from '@rheo/wire';
 import { assert } from './assert.js';
 import { type ReplicaOptions, resolveReplicaOptions } from './options.js';
-import { ShardReplica } from './shard-replica.js';
+import { type ReplicaDeps, ShardReplica } from './shard-replica.js';
 import { TickClock } from './tick-clock.js';
 import type { RaftOutbound, ShardSpec } from './types.js';
 
@@ -30,6 +30,8 @@ export interface ReplicaHostConfig {
   readonly logger?: RaftLogger;
   /** A shard's group stopped on a storage or apply error. */
   readonly onFatal?: (replica: ShardReplica, err: unknown) => void;
+  /** Every shard's throughput limits (a stream may override them) and the account refusals name; Kinesis's by default. */
+  readonly throughput?: ReplicaDeps['throughput'];
 }
 
 export interface ReplicaHostStats {
@@ -121,6 +123,7 @@ export class ReplicaHost {
       random: this.random,
       logger: c.logger,
       onFatal: c.onFatal,
+      throughput: c.throughput,
     };
   }
 

@@ -24,6 +24,12 @@ export class ShardCounters {
   reads = 0;
   /** millisBehindLatest of the last GetRecords answer: how far its reader is behind the shard's newest record. */
   iteratorAgeMs = 0;
+  /** Write batches refused for the shard's write limits (ProvisionedThroughputExceeded). */
+  writeThrottled = 0;
+  /** The records of those batches. */
+  writeThrottledRecords = 0;
+  /** GetRecords calls refused for the shard's read limits. */
+  readThrottled = 0;
 
   constructor(
     /** The group's Raft core; a function because the replica builds its core after its fields. */

@@ -23,6 +23,7 @@ import {
   validateClientBatch,
 } from '@rheo/wire';
 import { assert } from './assert.js';
+import { CommitListeners } from './commit-listeners.js';
 import { GroupDriver } from './group-driver.js';
 import { snapshotForJoiner } from './joiner-snapshot.js';
 import { checkTargetVoters, type ReconfigureStep } from './membership-step.js';
@@ -33,10 +34,13 @@ import { ReadGate } from './read-gate.js';
 import { ReplicaMembership } from './replica-membership.js';
 import { openShardGroup, shardRaftNode } from './replica-open.js';
 import { replicaStatus } from './replica-status.js';
+import { retentionCut } from './retention-cut.js';
 import { ShardApplier } from './shard-applier.js';
 import type { BatchOutcome } from './shard-apply.js';
 import { ShardCounters } from './shard-counters.js';
 import { shardIterator } from './shard-iterator.js';
+import { kinesisShardLimits, type ShardThroughputLimits } from './shard-limits.js';
+import { ShardThrottle } from './shard-limits-throttle.js';
 import { getRecords, type ReadAccess } from './shard-reads.js';
 import type { ShardState } from './shard-state.js';
 import type {
@@ -63,6 +67,8 @@ export interface ReplicaDeps {
   readonly logger?: RaftLogger | undefined;
   /** The group stopped on a storage or apply error; it needs repair. */
   readonly onFatal?: ((replica: ShardReplica, err: unknown) => void) | undefined;
+  /** The cluster's per-shard throughput limits (default Kinesis's) and the account its messages name. */
+  readonly throughput?: { readonly limits: ShardThroughputLimits; readonly account: string } | undefined;
 }
 
 /** Batches held while a new leader starts its term (usually one round trip). */
@@ -83,6 +89,10 @@ export class ShardReplica {
   private readonly membership: ReplicaMembership;
   /** Traffic counters and the Raft core's figures, read by the server's metrics on scrape. */
   readonly counters = new ShardCounters(() => this.driver.node);
+  /** The shard's throughput limits (docs/limits.md); the server passes the stream's overrides in. */
+  readonly throttle: ShardThrottle;
+  /** Told of every apply: fan-out subscriptions wait here for the next commit instead of polling. */
+  readonly commits = new CommitListeners();
 
   /** True while this replica leads its group (as of the last Ready). */
   get isLeader(): boolean {
@@ -117,6 +127,12 @@ export class ShardReplica {
   ) {
     const o = deps.options;
     this.range = hashRangeBytes(spec.hashRange);
+    this.throttle = new ShardThrottle(
+      { streamName: spec.streamName, shardId: spec.shardId, account: deps.throughput?.account ?? 'rheo' },
+      deps.throughput?.limits ?? kinesisShardLimits,
+      deps.nowMs,
+      this.counters,
+    );
     const node = shardRaftNode(deps.nodeId, log, applied, o, deps.random, deps.logger);
     this.driver = new GroupDriver(deps.nodeId, node, {
       persist: (w) => log.persist(w),
@@ -127,6 +143,7 @@ export class ShardReplica {
         if (this.stopped) return;
         this.applier.apply(snap, entries);
         this.gate.onApplied(this.applier.applied);
+        this.commits.notify(this.applier.applied);
       },
       onSoftState: (s) => this.onSoftState(s),
       onReadStates: (rs) => this.gate.onReadStates(rs),
@@ -137,6 +154,7 @@ export class ShardReplica {
       onEntry: (e, outcomes) => this.onApplied(e, outcomes),
       onFatal: (err) => this.fail(err),
     });
+    this.commits.notify(applied);
     this.pipeline = new ProducePipeline(
       {
         shardId: spec.shardId,
@@ -145,6 +163,7 @@ export class ShardReplica {
         propose: (data) => this.driver.propose(data),
         nowMs: deps.nowMs,
         leaderHint: () => this.leaderHint(),
+        admit: (bytes, records) => this.throttle.admitWrite(bytes, records),
       },
       o,
     );
@@ -235,6 +254,23 @@ export class ShardReplica {
 
   /** Committed records from the iterator's position: at most limitRecords (≤ 10,000) and about 10 MiB. */
   getRecords(token: string, opts: GetRecordsOptions = {}): Promise<GetRecordsResult> {
+    // The shard's read limits, on whichever replica answers (a follower read spends that replica's).
+    const throttled = this.throttle.admitRead();
+    if (throttled !== undefined) return Promise.reject(throttled);
+    return getRecords(this.reads, token, () => this.readHorizon(opts), opts).then((r) => {
+      let bytes = 0;
+      for (const b of r.batches) bytes += b.byteLength;
+      this.throttle.chargeRead(bytes);
+      return this.counters.countRead(r);
+    });
+  }
+
+  /**
+   * GetRecords for a fan-out subscription: the same read, outside the
+   * shard's pull limits (a subscription has its own per-consumer rate,
+   * enforced by the server's subscription).
+   */
+  readForSubscription(token: string, opts: GetRecordsOptions = {}): Promise<GetRecordsResult> {
     return getRecords(this.reads, token, () => this.readHorizon(opts), opts).then(this.counters.countRead);
   }
 
@@ -333,11 +369,18 @@ export class ShardReplica {
     return this.log.trimBefore(index);
   }
 
-  /** Drops entries that arrived before `tsMs` (retention by age); resolves with the new first index. */
+  /**
+   * Drops entries that arrived before `tsMs` (retention by age; retention-cut.ts
+   * finds the exact entry); resolves with the new first index. Writes nothing
+   * when no entry is old enough.
+   */
   async trimOlderThan(tsMs: number): Promise<number> {
     this.assertUsable();
+    const first = this.log.firstIndex();
+    const cut = await retentionCut(this.log, tsMs, this.applier.applied);
+    if (cut <= first) return first;
     await this.applier.persist(false);
-    return this.log.trimOlderThan(tsMs);
+    return this.log.trimBefore(cut);
   }
 
   // ---- Host-facing ----
@@ -441,6 +484,7 @@ export class ShardReplica {
     this.pipeline.abandon(true);
     this.gate.rejectAll(e);
     this.releaseTermWaiters(e);
+    this.commits.close(e);
   }
 
   private fail(err: unknown): void {
