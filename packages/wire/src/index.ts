@@ -58,6 +58,7 @@ export {
   type IteratorPosition,
   type IteratorProblem,
   iteratorSecretBytesMin,
+  peekIteratorRoute,
 } from './iterator-token.js';
 export * from './limits.js';
 export { codePointCount, partitionKeyProblem } from './partition-key.js';

@@ -194,3 +194,19 @@ function readClaims(body: Buffer): IteratorClaims | undefined {
   }
   return { streamName, streamCreatedMs, shardId, position, issuedMs };
 }
+
+/**
+ * The stream and shard a token names, read WITHOUT checking its signature:
+ * for routing only (the Kinesis gateway sends GetRecords to the shard's
+ * leader, which verifies the token). Undefined when it does not parse.
+ */
+export function peekIteratorRoute(token: string): { streamName: string; shardId: string } | undefined {
+  if (token.length > tokenCharsMax || !base64urlPattern.test(token)) return undefined;
+  const bytes = Buffer.from(token, 'base64url');
+  if (bytes.length < fixedBytes + 2 + macBytes || bytes[0] !== tokenVersion) return undefined;
+  const body = bytes.subarray(0, bytes.length - macBytes);
+  const at: ReadPosition = { pos: fixedBytes };
+  const streamName = readName(body, at);
+  const shardId = readName(body, at);
+  return streamName === undefined || shardId === undefined ? undefined : { streamName, shardId };
+}
