@@ -17,6 +17,7 @@ import {
   updateStreams,
 } from './controller-tick.js';
 import type { MetaAccess } from './meta-access.js';
+import type { StreamShardLimits } from './meta-apply-limits.js';
 import { ConsumerAdmin } from './meta-apply-consumers-admin.js';
 import { type Heartbeat, Observations } from './observations.js';
 import { type LeaderTransfer, reconcileNode } from './reconcile.js';
@@ -156,6 +157,11 @@ export class ActiveController {
 
   async setRetention(name: string, hours: number, direction: 'increase' | 'decrease'): Promise<void> {
     await this.#proposeOrThrow({ type: 'SetRetention', name, hours, direction });
+  }
+
+  /** Replaces a stream's per-shard throughput overrides (empty: the cluster's limits again). */
+  async setStreamLimits(name: string, shardLimits: StreamShardLimits): Promise<void> {
+    await this.#proposeOrThrow({ type: 'SetStreamLimits', name, shardLimits: { ...shardLimits } });
   }
 
   async drainNode(id: number): Promise<void> {

@@ -23,6 +23,7 @@ export {
   tagsPerStreamMax,
 } from './kinesis-rules.js';
 export type { MetaAccess } from './meta-access.js';
+export { type StreamShardLimits, shardLimitsProblem as streamShardLimitsProblem } from './meta-apply-limits.js';
 export {
   type ConsumerRecord,
   type ConsumerStatusName,

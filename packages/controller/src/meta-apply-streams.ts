@@ -17,6 +17,7 @@ import {
   tooManyTags,
 } from './kinesis-rules.js';
 import { forgetConsumersOf } from './meta-apply-consumers.js';
+import { compactShardLimits, shardLimitsProblem } from './meta-apply-limits.js';
 import { replicaSetProblem } from './meta-apply-shards.js';
 import { type MetaTables, shardIdOf, shardKey, sortedTags, streamArnOf } from './meta-tables.js';
 import {
@@ -34,7 +35,8 @@ function createProblem(t: MetaTables, cmd: Cmd<'CreateStream'>): Refusal | undef
   const problem =
     streamNameProblem(cmd.name) ??
     shardCountProblem(cmd.shardCount) ??
-    retentionBoundsProblem(cmd.retentionHours);
+    retentionBoundsProblem(cmd.retentionHours) ??
+    (cmd.shardLimits === undefined ? undefined : shardLimitsProblem(cmd.shardLimits));
   if (problem !== undefined) return problem;
   if (t.streams.has(cmd.name)) return streamExists(cmd.name, t.clusterId);
   if (!streamModeNames.includes(cmd.mode))
@@ -100,6 +102,7 @@ export function applyCreateStream(t: MetaTables, cmd: Cmd<'CreateStream'>): Appl
     tags: sortedTags(cmd.tags),
     shardIds: Object.freeze(shardIds),
     enhancedMetrics: Object.freeze([]),
+    ...(compactShardLimits(cmd.shardLimits) === undefined ? {} : { shardLimits: compactShardLimits(cmd.shardLimits) }),
   });
   t.streams.set(cmd.name, record);
   return { ok: true, value: record };

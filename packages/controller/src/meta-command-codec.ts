@@ -2,6 +2,7 @@
 // decoder checks every field's shape, so apply only judges meaning.
 import { RheoError } from '@rheo/wire';
 import { consumerCommandReaders } from './meta-apply-consumers-codec.js';
+import { limitsCommandReaders, shardLimitsField } from './meta-apply-limits.js';
 import {
   arr,
   int,
@@ -40,6 +41,7 @@ export function decodeMetaCommand(b: Uint8Array): MetaCommand {
 
 const readers: Record<string, (o: Record<string, Json>) => MetaCommand> = {
   ...consumerCommandReaders,
+  ...limitsCommandReaders,
   RegisterNode: (o) => {
     const n = obj(o.node, 'node');
     return {
@@ -71,6 +73,7 @@ const readers: Record<string, (o: Record<string, Json>) => MetaCommand> = {
     tags: stringMap(o.tags, 'tags'),
     atMs: num(o.atMs, 'atMs'),
     placement: arr(o.placement, 'placement').map((set, i) => ints(set, `placement[${i}]`)),
+    ...shardLimitsField(o.shardLimits, 'shardLimits'),
   }),
   DeleteStream: (o) => ({ type: 'DeleteStream', name: str(o.name, 'name') }),
   ForgetStream: (o) => ({ type: 'ForgetStream', name: str(o.name, 'name') }),

@@ -3,6 +3,7 @@
 // to equal bytes. The decoder checks every field and answers Corrupt.
 import { type HashRange, hashKeyMax, RheoError } from '@rheo/wire';
 import { decodeConsumerTables, encodeConsumerTables } from './meta-apply-consumers-codec.js';
+import { shardLimitsField } from './meta-apply-limits.js';
 import { emptyTables, type MetaTables, shardKey, sortedTags } from './meta-tables.js';
 import {
   arr,
@@ -148,6 +149,7 @@ function readStream(o: Record<string, Json>, p: string): StreamRecord {
     tags: sortedTags(stringMap(o.tags, `${p}.tags`)),
     shardIds: Object.freeze(strings(o.shardIds, `${p}.shardIds`)),
     enhancedMetrics: Object.freeze(strings(o.enhancedMetrics, `${p}.enhancedMetrics`)),
+    ...shardLimitsField(o.shardLimits, `${p}.shardLimits`),
   });
 }
 

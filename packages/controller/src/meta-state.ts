@@ -13,6 +13,7 @@ import {
   groupsOf,
 } from './consumer-groups-meta.js';
 import { refuse } from './kinesis-rules.js';
+import { applySetStreamLimits } from './meta-apply-limits.js';
 import {
   applyForgetConsumer,
   applyRegisterConsumer,
@@ -178,6 +179,8 @@ function dispatch(t: MetaTables, cmd: MetaCommand): ApplyOutcome {
       return applyRemoveTags(t, cmd);
     case 'SetRetention':
       return applySetRetention(t, cmd);
+    case 'SetStreamLimits':
+      return applySetStreamLimits(t, cmd);
     case 'RegisterConsumer':
       return applyRegisterConsumer(t, cmd);
     case 'SetConsumerStatus':

@@ -12,6 +12,7 @@ import {
   streamNameProblem,
 } from './kinesis-rules.js';
 import type { MetaAccess } from './meta-access.js';
+import { type StreamShardLimits, shardLimitsProblem } from './meta-apply-limits.js';
 import { placementCandidateCount, placeReplicaSets } from './placement.js';
 import type { ApplyOutcome, MetaCommand, NodeRecord, StreamModeName, StreamRecord } from './types.js';
 
@@ -22,6 +23,8 @@ export interface CreateStreamRequest {
   readonly retentionHours?: number;
   readonly mode?: StreamModeName;
   readonly tags?: Record<string, string>;
+  /** Per-shard throughput limits this stream overrides (meta-apply-limits.ts). */
+  readonly shardLimits?: StreamShardLimits;
 }
 
 function thrown(r: Refusal): RheoError {
@@ -42,7 +45,8 @@ export class StreamAdmin {
     const problem =
       streamNameProblem(req.name) ??
       shardCountProblem(req.shardCount) ??
-      retentionBoundsProblem(retentionHours);
+      retentionBoundsProblem(retentionHours) ??
+      (req.shardLimits === undefined ? undefined : shardLimitsProblem(req.shardLimits));
     if (problem !== undefined) throw thrown(problem);
     if (state.stream(req.name) !== undefined) throw thrown(streamExists(req.name, state.clusterId));
     const rf = req.replicationFactor ?? this.config.defaultReplicationFactor;
@@ -82,6 +86,7 @@ export class StreamAdmin {
       tags: { ...(req.tags ?? {}) },
       atMs: this.nowMs(),
       placement,
+      ...(req.shardLimits === undefined ? {} : { shardLimits: { ...req.shardLimits } }),
     });
     const created = this.meta.state().stream(req.name);
     if (created === undefined)

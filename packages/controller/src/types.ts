@@ -2,6 +2,7 @@
 // state machine (MetaState), the active controller that proposes commands,
 // and the server that hosts both (plan/controller-api.md).
 import type { HashRange, Reason } from '@rheo/wire';
+import type { LimitsCommand, StreamShardLimits } from './meta-apply-limits.js';
 import type { GroupCommand } from './consumer-groups-meta.js';
 import type { ConsumerCommand } from './meta-apply-consumers.js';
 import type { ReshardCommand } from './reshard-types.js';
@@ -53,6 +54,8 @@ export interface StreamRecord {
   /** Every retained shard, in creation order. */
   readonly shardIds: readonly string[];
   readonly enhancedMetrics: readonly string[];
+  /** Per-shard throughput limits this stream overrides (meta-apply-limits.ts); absent: the cluster's. */
+  readonly shardLimits?: StreamShardLimits;
 }
 
 export interface ShardRecord {
@@ -99,6 +102,8 @@ export type MetaCommand =
       atMs: number;
       /** The replica set of each shard, chosen by the proposing controller. */
       placement: number[][];
+      /** Per-shard throughput limits the stream overrides (meta-apply-limits.ts). */
+      shardLimits?: StreamShardLimits;
     }
   | { type: 'DeleteStream'; name: string }
   | { type: 'ForgetStream'; name: string }
@@ -108,6 +113,7 @@ export type MetaCommand =
   | { type: 'AddTags'; name: string; tags: Record<string, string> }
   | { type: 'RemoveTags'; name: string; keys: string[] }
   | { type: 'SetRetention'; name: string; hours: number; direction: 'increase' | 'decrease' }
+  | LimitsCommand
   | ConsumerCommand
   | ReshardCommand
   | GroupCommand;
