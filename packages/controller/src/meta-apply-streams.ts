@@ -102,7 +102,9 @@ export function applyCreateStream(t: MetaTables, cmd: Cmd<'CreateStream'>): Appl
     tags: sortedTags(cmd.tags),
     shardIds: Object.freeze(shardIds),
     enhancedMetrics: Object.freeze([]),
-    ...(compactShardLimits(cmd.shardLimits) === undefined ? {} : { shardLimits: compactShardLimits(cmd.shardLimits) }),
+    ...(compactShardLimits(cmd.shardLimits) === undefined
+      ? {}
+      : { shardLimits: compactShardLimits(cmd.shardLimits) }),
   });
   t.streams.set(cmd.name, record);
   return { ok: true, value: record };
