@@ -48,6 +48,7 @@ import type { RemoveTagsFromStreamResponse as _rheo_v1_RemoveTagsFromStreamRespo
 import type { SequenceNumberRange as _rheo_v1_SequenceNumberRange, SequenceNumberRange__Output as _rheo_v1_SequenceNumberRange__Output } from './rheo/v1/SequenceNumberRange.js';
 import type { Shard as _rheo_v1_Shard, Shard__Output as _rheo_v1_Shard__Output } from './rheo/v1/Shard.js';
 import type { ShardFilter as _rheo_v1_ShardFilter, ShardFilter__Output as _rheo_v1_ShardFilter__Output } from './rheo/v1/ShardFilter.js';
+import type { ShardThroughputLimits as _rheo_v1_ShardThroughputLimits, ShardThroughputLimits__Output as _rheo_v1_ShardThroughputLimits__Output } from './rheo/v1/ShardThroughputLimits.js';
 import type { SplitShardRequest as _rheo_v1_SplitShardRequest, SplitShardRequest__Output as _rheo_v1_SplitShardRequest__Output } from './rheo/v1/SplitShardRequest.js';
 import type { SplitShardResponse as _rheo_v1_SplitShardResponse, SplitShardResponse__Output as _rheo_v1_SplitShardResponse__Output } from './rheo/v1/SplitShardResponse.js';
 import type { StartStreamEncryptionRequest as _rheo_v1_StartStreamEncryptionRequest, StartStreamEncryptionRequest__Output as _rheo_v1_StartStreamEncryptionRequest__Output } from './rheo/v1/StartStreamEncryptionRequest.js';
@@ -130,6 +131,7 @@ export interface ProtoGrpcType {
       ShardFilterType: EnumTypeDefinition
       ShardIteratorType: EnumTypeDefinition
       ShardLevelMetric: EnumTypeDefinition
+      ShardThroughputLimits: MessageTypeDefinition<_rheo_v1_ShardThroughputLimits, _rheo_v1_ShardThroughputLimits__Output>
       SplitShardRequest: MessageTypeDefinition<_rheo_v1_SplitShardRequest, _rheo_v1_SplitShardRequest__Output>
       SplitShardResponse: MessageTypeDefinition<_rheo_v1_SplitShardResponse, _rheo_v1_SplitShardResponse__Output>
       StartStreamEncryptionRequest: MessageTypeDefinition<_rheo_v1_StartStreamEncryptionRequest, _rheo_v1_StartStreamEncryptionRequest__Output>

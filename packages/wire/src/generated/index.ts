@@ -135,6 +135,7 @@ export * from './rheo/v1/ShardFilterType.js';
 export * from './rheo/v1/ShardIteratorType.js';
 export * from './rheo/v1/ShardLevelMetric.js';
 export * from './rheo/v1/ShardRoute.js';
+export * from './rheo/v1/ShardThroughputLimits.js';
 export * from './rheo/v1/ShardTraffic.js';
 export * from './rheo/v1/SplitShardRequest.js';
 export * from './rheo/v1/SplitShardResponse.js';

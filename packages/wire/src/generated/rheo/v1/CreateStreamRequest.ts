@@ -1,6 +1,7 @@
 // Original file: proto/rheo/v1/admin.proto
 
 import type { StreamModeDetails as _rheo_v1_StreamModeDetails, StreamModeDetails__Output as _rheo_v1_StreamModeDetails__Output } from '../../rheo/v1/StreamModeDetails.js';
+import type { ShardThroughputLimits as _rheo_v1_ShardThroughputLimits, ShardThroughputLimits__Output as _rheo_v1_ShardThroughputLimits__Output } from '../../rheo/v1/ShardThroughputLimits.js';
 
 /**
  * CreateStream's input.
@@ -30,6 +31,11 @@ export interface CreateStreamRequest {
    * Rheo extension: replicas per shard (1..the number of brokers); 0 means the cluster default (3).
    */
   'replicationFactor'?: (number);
+  /**
+   * Rheo extension: this stream's per-shard throughput limits (docs/limits.md); unset, or 0 in a
+   * field, takes the cluster's (node config, Kinesis's figures by default).
+   */
+  'shardLimits'?: (_rheo_v1_ShardThroughputLimits | null);
 }
 
 /**
@@ -60,4 +66,9 @@ export interface CreateStreamRequest__Output {
    * Rheo extension: replicas per shard (1..the number of brokers); 0 means the cluster default (3).
    */
   'replicationFactor': (number);
+  /**
+   * Rheo extension: this stream's per-shard throughput limits (docs/limits.md); unset, or 0 in a
+   * field, takes the cluster's (node config, Kinesis's figures by default).
+   */
+  'shardLimits': (_rheo_v1_ShardThroughputLimits__Output | null);
 }

@@ -4,6 +4,7 @@ import type { StreamStatus as _rheo_v1_StreamStatus, StreamStatus__Output as _rh
 import type { StreamModeDetails as _rheo_v1_StreamModeDetails, StreamModeDetails__Output as _rheo_v1_StreamModeDetails__Output } from '../../rheo/v1/StreamModeDetails.js';
 import type { EnhancedMetrics as _rheo_v1_EnhancedMetrics, EnhancedMetrics__Output as _rheo_v1_EnhancedMetrics__Output } from '../../rheo/v1/EnhancedMetrics.js';
 import type { EncryptionType as _rheo_v1_EncryptionType, EncryptionType__Output as _rheo_v1_EncryptionType__Output } from '../../rheo/v1/EncryptionType.js';
+import type { ShardThroughputLimits as _rheo_v1_ShardThroughputLimits, ShardThroughputLimits__Output as _rheo_v1_ShardThroughputLimits__Output } from '../../rheo/v1/ShardThroughputLimits.js';
 import type { Long } from '@grpc/proto-loader';
 
 /**
@@ -58,6 +59,10 @@ export interface StreamDescriptionSummary {
    * Rheo extension: replicas per shard.
    */
   'replicationFactor'?: (number);
+  /**
+   * Rheo extension: the per-shard throughput limits in force (the stream's overrides on the cluster's).
+   */
+  'shardLimits'?: (_rheo_v1_ShardThroughputLimits | null);
 }
 
 /**
@@ -112,4 +117,8 @@ export interface StreamDescriptionSummary__Output {
    * Rheo extension: replicas per shard.
    */
   'replicationFactor': (number);
+  /**
+   * Rheo extension: the per-shard throughput limits in force (the stream's overrides on the cluster's).
+   */
+  'shardLimits': (_rheo_v1_ShardThroughputLimits__Output | null);
 }
