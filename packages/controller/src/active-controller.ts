@@ -17,6 +17,7 @@ import {
   updateStreams,
 } from './controller-tick.js';
 import type { MetaAccess } from './meta-access.js';
+import { type EnhancedMonitoringChange, enhancedMonitoringChangeOf } from './meta-apply-monitoring.js';
 import type { StreamShardLimits } from './meta-apply-limits.js';
 import { ConsumerAdmin } from './meta-apply-consumers-admin.js';
 import { type Heartbeat, Observations } from './observations.js';
@@ -157,6 +158,16 @@ export class ActiveController {
 
   async setRetention(name: string, hours: number, direction: 'increase' | 'decrease'): Promise<void> {
     await this.#proposeOrThrow({ type: 'SetRetention', name, hours, direction });
+  }
+
+  /** Enable (or disable) shard-level metrics of a stream; answers the metrics before and after. */
+  async setEnhancedMonitoring(
+    name: string,
+    metrics: string[],
+    enable: boolean,
+  ): Promise<EnhancedMonitoringChange> {
+    const outcome = await this.#proposeOrThrow({ type: 'SetEnhancedMonitoring', name, metrics, enable });
+    return enhancedMonitoringChangeOf(outcome);
   }
 
   /** Replaces a stream's per-shard throughput overrides (empty: the cluster's limits again). */

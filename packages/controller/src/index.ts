@@ -23,6 +23,12 @@ export {
   tagsPerStreamMax,
 } from './kinesis-rules.js';
 export type { MetaAccess } from './meta-access.js';
+export {
+  type EnhancedMonitoringChange,
+  type ShardLevelMetricName,
+  shardLevelMetricNames,
+  shardLevelMetricsProblem,
+} from './meta-apply-monitoring.js';
 export { type StreamShardLimits, shardLimitsProblem as streamShardLimitsProblem } from './meta-apply-limits.js';
 export {
   type ConsumerRecord,

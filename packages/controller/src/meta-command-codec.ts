@@ -2,6 +2,7 @@
 // decoder checks every field's shape, so apply only judges meaning.
 import { RheoError } from '@rheo/wire';
 import { consumerCommandReaders } from './meta-apply-consumers-codec.js';
+import { monitoringCommandReaders } from './meta-apply-monitoring.js';
 import { limitsCommandReaders, shardLimitsField } from './meta-apply-limits.js';
 import {
   arr,
@@ -41,6 +42,7 @@ export function decodeMetaCommand(b: Uint8Array): MetaCommand {
 
 const readers: Record<string, (o: Record<string, Json>) => MetaCommand> = {
   ...consumerCommandReaders,
+  ...monitoringCommandReaders,
   ...limitsCommandReaders,
   RegisterNode: (o) => {
     const n = obj(o.node, 'node');

@@ -23,6 +23,7 @@ import {
   consumerKey,
   consumersOf,
 } from './meta-apply-consumers.js';
+import { applySetEnhancedMonitoring } from './meta-apply-monitoring.js';
 import { applyRegisterNode, applyRemoveNode, applySetNodeState } from './meta-apply-nodes.js';
 import { applyReportLeaders, applySetShardReplicas } from './meta-apply-shards.js';
 import {
@@ -179,6 +180,8 @@ function dispatch(t: MetaTables, cmd: MetaCommand): ApplyOutcome {
       return applyRemoveTags(t, cmd);
     case 'SetRetention':
       return applySetRetention(t, cmd);
+    case 'SetEnhancedMonitoring':
+      return applySetEnhancedMonitoring(t, cmd);
     case 'SetStreamLimits':
       return applySetStreamLimits(t, cmd);
     case 'RegisterConsumer':

@@ -5,6 +5,7 @@ import type { HashRange, Reason } from '@rheo/wire';
 import type { LimitsCommand, StreamShardLimits } from './meta-apply-limits.js';
 import type { GroupCommand } from './consumer-groups-meta.js';
 import type { ConsumerCommand } from './meta-apply-consumers.js';
+import type { MonitoringCommand } from './meta-apply-monitoring.js';
 import type { ReshardCommand } from './reshard-types.js';
 
 export type NodeStateName = 'ALIVE' | 'SUSPECT' | 'DEAD' | 'DRAINING' | 'DRAINED';
@@ -115,6 +116,7 @@ export type MetaCommand =
   | { type: 'SetRetention'; name: string; hours: number; direction: 'increase' | 'decrease' }
   | LimitsCommand
   | ConsumerCommand
+  | MonitoringCommand
   | ReshardCommand
   | GroupCommand;
 

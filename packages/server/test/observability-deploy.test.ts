@@ -54,11 +54,14 @@ async function exposedNames(registry: Registry): Promise<Set<string>> {
   return names;
 }
 
+/** Is promtool installed? With RHEO_REQUIRE_PROMETHEUS=1 (CI, which installs it) its absence fails instead of skipping. */
 function promtool(): boolean {
   try {
     execFileSync('promtool', ['--version'], { stdio: 'ignore' });
     return true;
   } catch {
+    if (process.env.RHEO_REQUIRE_PROMETHEUS === '1')
+      throw new Error('RHEO_REQUIRE_PROMETHEUS=1 but promtool is not installed (apt-get install prometheus)');
     return false;
   }
 }
