@@ -17,11 +17,13 @@ import {
   updateStreams,
 } from './controller-tick.js';
 import type { MetaAccess } from './meta-access.js';
-import { type EnhancedMonitoringChange, enhancedMonitoringChangeOf } from './meta-apply-monitoring.js';
-import type { StreamShardLimits } from './meta-apply-limits.js';
 import { ConsumerAdmin } from './meta-apply-consumers-admin.js';
+import type { StreamShardLimits } from './meta-apply-limits.js';
+import { type EnhancedMonitoringChange, enhancedMonitoringChangeOf } from './meta-apply-monitoring.js';
 import { type Heartbeat, Observations } from './observations.js';
 import { type LeaderTransfer, reconcileNode } from './reconcile.js';
+import { ReshardAdmin } from './reshard-admin.js';
+import { reshardTick } from './reshard-tick.js';
 import { type CreateStreamRequest, StreamAdmin } from './stream-admin.js';
 import type { ApplyOutcome, MetaCommand, NodeRoleName, StreamRecord } from './types.js';
 
@@ -51,6 +53,8 @@ export class ActiveController {
   readonly #observations: Observations;
   readonly #ids: CommandIds;
   readonly #admin: StreamAdmin;
+  /** SplitShard, MergeShards, UpdateShardCount, UpdateStreamMode (docs/resharding.md). */
+  readonly reshard: ReshardAdmin;
   /** Fan-out consumers and consumer groups (issue 7). */
   readonly consumers: ConsumerAdmin;
   readonly groups: GroupCoordinator;
@@ -69,6 +73,7 @@ export class ActiveController {
     this.#observations = new Observations(now);
     this.#ids = new CommandIds(now);
     this.#admin = new StreamAdmin(deps.meta, deps.config, deps.nowMs, (cmd) => this.#proposeOrThrow(cmd));
+    this.reshard = new ReshardAdmin(deps.meta, deps.config, deps.nowMs, (cmd) => this.#proposeOrThrow(cmd));
     this.consumers = new ConsumerAdmin(deps.meta, deps.nowMs, (cmd) => this.#proposeOrThrow(cmd));
     this.groups = new GroupCoordinator(deps.meta, deps.nowMs, (cmd) => this.#proposeOrThrow(cmd));
   }
@@ -135,6 +140,7 @@ export class ActiveController {
     await completeDrains(c);
     await reportLeaders(c, this.#view());
     await updateStreams(c, this.#view());
+    await reshardTick(c);
     await this.consumers.tick(c.propose);
     await repair(c, this.#view(), this.#writeLoad());
     this.#updateTransfers(c, this.#view());
@@ -160,6 +166,11 @@ export class ActiveController {
     await this.#proposeOrThrow({ type: 'SetRetention', name, hours, direction });
   }
 
+  /** Replaces a stream's per-shard throughput overrides (empty: the cluster's limits again). */
+  async setStreamLimits(name: string, shardLimits: StreamShardLimits): Promise<void> {
+    await this.#proposeOrThrow({ type: 'SetStreamLimits', name, shardLimits: { ...shardLimits } });
+  }
+
   /** Enable (or disable) shard-level metrics of a stream; answers the metrics before and after. */
   async setEnhancedMonitoring(
     name: string,
@@ -168,11 +179,6 @@ export class ActiveController {
   ): Promise<EnhancedMonitoringChange> {
     const outcome = await this.#proposeOrThrow({ type: 'SetEnhancedMonitoring', name, metrics, enable });
     return enhancedMonitoringChangeOf(outcome);
-  }
-
-  /** Replaces a stream's per-shard throughput overrides (empty: the cluster's limits again). */
-  async setStreamLimits(name: string, shardLimits: StreamShardLimits): Promise<void> {
-    await this.#proposeOrThrow({ type: 'SetStreamLimits', name, shardLimits: { ...shardLimits } });
   }
 
   async drainNode(id: number): Promise<void> {

@@ -16,6 +16,12 @@ export interface ControllerConfig {
   readonly shardLimit: number;
   /** A replica within this many entries of the leader's last index counts as caught up. */
   readonly learnerCatchUpEntries: number;
+  /** UpdateShardCount calls accepted per stream per rolling 24 h (Kinesis: 10). */
+  readonly scalingCallsPerDayMax: number;
+  /** One UpdateShardCount moves the open-shard count at most this factor up or down (Kinesis: 2). */
+  readonly scalingFactorMax: number;
+  /** UpdateStreamMode switches per stream per rolling 24 h (Kinesis: 2). */
+  readonly modeSwitchesPerDayMax: number;
 }
 
 export const controllerDefaults = Object.freeze({
@@ -25,6 +31,9 @@ export const controllerDefaults = Object.freeze({
   defaultReplicationFactor: 3,
   shardLimit: 1000,
   learnerCatchUpEntries: 64,
+  scalingCallsPerDayMax: 10,
+  scalingFactorMax: 2,
+  modeSwitchesPerDayMax: 2,
 } satisfies Omit<ControllerConfig, 'clusterId'>);
 
 /** Suspicion follows the heartbeat interval when not set: three missed heartbeats. */

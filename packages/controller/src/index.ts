@@ -24,18 +24,21 @@ export {
 } from './kinesis-rules.js';
 export type { MetaAccess } from './meta-access.js';
 export {
-  type EnhancedMonitoringChange,
-  type ShardLevelMetricName,
-  shardLevelMetricNames,
-  shardLevelMetricsProblem,
-} from './meta-apply-monitoring.js';
-export { type StreamShardLimits, shardLimitsProblem as streamShardLimitsProblem } from './meta-apply-limits.js';
-export {
   type ConsumerRecord,
   type ConsumerStatusName,
   consumersPerStreamDefault,
 } from './meta-apply-consumers.js';
 export { ConsumerAdmin } from './meta-apply-consumers-admin.js';
+export {
+  type StreamShardLimits,
+  shardLimitsProblem as streamShardLimitsProblem,
+} from './meta-apply-limits.js';
+export {
+  type EnhancedMonitoringChange,
+  type ShardLevelMetricName,
+  shardLevelMetricNames,
+  shardLevelMetricsProblem,
+} from './meta-apply-monitoring.js';
 export { decodeMetaCommand, encodeMetaCommand } from './meta-command-codec.js';
 export { metaSnapshotVersion } from './meta-snapshot.js';
 export { MetaState } from './meta-state.js';

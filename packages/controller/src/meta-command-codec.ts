@@ -2,8 +2,9 @@
 // decoder checks every field's shape, so apply only judges meaning.
 import { RheoError } from '@rheo/wire';
 import { consumerCommandReaders } from './meta-apply-consumers-codec.js';
-import { monitoringCommandReaders } from './meta-apply-monitoring.js';
 import { limitsCommandReaders, shardLimitsField } from './meta-apply-limits.js';
+import { monitoringCommandReaders } from './meta-apply-monitoring.js';
+import { reshardCommandReaders } from './meta-apply-reshard-codec.js';
 import {
   arr,
   int,
@@ -42,8 +43,9 @@ export function decodeMetaCommand(b: Uint8Array): MetaCommand {
 
 const readers: Record<string, (o: Record<string, Json>) => MetaCommand> = {
   ...consumerCommandReaders,
-  ...monitoringCommandReaders,
   ...limitsCommandReaders,
+  ...monitoringCommandReaders,
+  ...reshardCommandReaders,
   RegisterNode: (o) => {
     const n = obj(o.node, 'node');
     return {

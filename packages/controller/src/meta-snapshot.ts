@@ -4,6 +4,7 @@
 import { type HashRange, hashKeyMax, RheoError } from '@rheo/wire';
 import { decodeConsumerTables, encodeConsumerTables } from './meta-apply-consumers-codec.js';
 import { shardLimitsField } from './meta-apply-limits.js';
+import { decodeReshardTables, encodeReshardTables } from './meta-apply-reshard-codec.js';
 import { emptyTables, type MetaTables, shardKey, sortedTags } from './meta-tables.js';
 import {
   arr,
@@ -49,6 +50,7 @@ export function encodeTables(t: MetaTables): Uint8Array {
     })),
     shards: [...t.shards.keys()].sort(byNumber).map((g) => shardJson(t.shards.get(g)!)),
     ...encodeConsumerTables(t),
+    ...encodeReshardTables(t),
   });
 }
 
@@ -63,6 +65,7 @@ function shardJson(s: ShardRecord): object {
     adjacentParentShardId: s.adjacentParentShardId,
     sequenceBase: s.sequenceBase.toString(),
     endingSequenceNumber: s.endingSequenceNumber,
+    closedAtMs: s.closedAtMs,
     open: s.open,
     founders: s.founders,
     replicas: s.replicas,
@@ -113,6 +116,7 @@ function readTables(o: Record<string, Json>): MetaTables {
     t.shardGroups.set(shardKey(s.streamName, s.shardId), s.groupId);
   });
   decodeConsumerTables(o, t);
+  decodeReshardTables(o, t);
   for (const s of t.streams.values()) {
     for (const id of s.shardIds) {
       if (!t.shardGroups.has(shardKey(s.name, id)))
@@ -157,6 +161,7 @@ function readShard(o: Record<string, Json>, p: string): ShardRecord {
   const parent = optional(o.parentShardId, str, `${p}.parentShardId`);
   const adjacent = optional(o.adjacentParentShardId, str, `${p}.adjacentParentShardId`);
   const ending = optional(o.endingSequenceNumber, str, `${p}.endingSequenceNumber`);
+  const closedAtMs = optional(o.closedAtMs, num, `${p}.closedAtMs`);
   const leader = optional(
     o.leader,
     (x, lp) => {
@@ -174,6 +179,7 @@ function readShard(o: Record<string, Json>, p: string): ShardRecord {
     ...(adjacent === undefined ? {} : { adjacentParentShardId: adjacent }),
     sequenceBase: bigintStr(o.sequenceBase, `${p}.sequenceBase`),
     ...(ending === undefined ? {} : { endingSequenceNumber: ending }),
+    ...(closedAtMs === undefined ? {} : { closedAtMs }),
     open: bool(o.open, `${p}.open`),
     founders: Object.freeze(ints(o.founders, `${p}.founders`)),
     replicas: Object.freeze(ints(o.replicas, `${p}.replicas`)),

@@ -13,7 +13,6 @@ import {
   groupsOf,
 } from './consumer-groups-meta.js';
 import { refuse } from './kinesis-rules.js';
-import { applySetStreamLimits } from './meta-apply-limits.js';
 import {
   applyForgetConsumer,
   applyRegisterConsumer,
@@ -23,8 +22,22 @@ import {
   consumerKey,
   consumersOf,
 } from './meta-apply-consumers.js';
+import { applySetStreamLimits } from './meta-apply-limits.js';
 import { applySetEnhancedMonitoring } from './meta-apply-monitoring.js';
 import { applyRegisterNode, applyRemoveNode, applySetNodeState } from './meta-apply-nodes.js';
+import {
+  applyCloseShard,
+  applyFinishReshard,
+  applyMergeShards,
+  applySplitShard,
+} from './meta-apply-reshard.js';
+import {
+  applyNoteAutoscaleMerge,
+  applyRecordWriteThroughput,
+  applySetScalingTarget,
+  applySetStreamMode,
+  reshardRecord,
+} from './meta-apply-reshard-capacity.js';
 import { applyReportLeaders, applySetShardReplicas } from './meta-apply-shards.js';
 import {
   applyAddTags,
@@ -37,6 +50,7 @@ import {
 } from './meta-apply-streams.js';
 import { decodeTables, encodeTables } from './meta-snapshot.js';
 import { emptyTables, type MetaTables, shardKey } from './meta-tables.js';
+import type { ReshardRecord } from './reshard-types.js';
 import type { ApplyOutcome, MetaCommand, NodeRecord, ShardRecord, StreamRecord } from './types.js';
 
 export class MetaState {
@@ -131,6 +145,11 @@ export class MetaState {
     return [...this.#t.shards.values()].sort((a, b) => a.groupId - b.groupId);
   }
 
+  /** Resharding's record of a stream: 24-hour call logs, the scaling target, the write history. */
+  reshard(streamName: string): ReshardRecord {
+    return reshardRecord(this.#t, streamName);
+  }
+
   /** A stream's fan-out consumers, sorted by name. */
   consumersOf(streamName: string): ConsumerRecord[] {
     return consumersOf(this.#t, streamName);
@@ -180,10 +199,26 @@ function dispatch(t: MetaTables, cmd: MetaCommand): ApplyOutcome {
       return applyRemoveTags(t, cmd);
     case 'SetRetention':
       return applySetRetention(t, cmd);
-    case 'SetEnhancedMonitoring':
-      return applySetEnhancedMonitoring(t, cmd);
     case 'SetStreamLimits':
       return applySetStreamLimits(t, cmd);
+    case 'SetEnhancedMonitoring':
+      return applySetEnhancedMonitoring(t, cmd);
+    case 'SplitShard':
+      return applySplitShard(t, cmd);
+    case 'MergeShards':
+      return applyMergeShards(t, cmd);
+    case 'CloseShard':
+      return applyCloseShard(t, cmd);
+    case 'FinishReshard':
+      return applyFinishReshard(t, cmd);
+    case 'SetScalingTarget':
+      return applySetScalingTarget(t, cmd);
+    case 'SetStreamMode':
+      return applySetStreamMode(t, cmd);
+    case 'RecordWriteThroughput':
+      return applyRecordWriteThroughput(t, cmd);
+    case 'NoteAutoscaleMerge':
+      return applyNoteAutoscaleMerge(t, cmd);
     case 'RegisterConsumer':
       return applyRegisterConsumer(t, cmd);
     case 'SetConsumerStatus':

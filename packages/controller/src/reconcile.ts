@@ -7,6 +7,8 @@ import { formatHashKey, type pb } from '@rheo/wire';
 import { type ClusterView, confIsExactly, confMembers, metaGroupId } from './cluster-view.js';
 import type { MetaState } from './meta-state.js';
 import type { Heartbeat } from './observations.js';
+import { closingGroupIds } from './reshard-lineage.js';
+import { closeShardCommand } from './reshard-reconcile.js';
 import type { ShardRecord } from './types.js';
 
 /** A command before the controller gives it an id; `key` names it for that purpose. */
@@ -31,6 +33,7 @@ export function reconcileNode(
 ): PlannedCommand[] {
   const out: PlannedCommand[] = [];
   const reported = new Map(hb.replicas.map((r) => [r.groupId, r]));
+  const closing = closingGroupIds(state);
   for (const shard of state.allShards()) {
     if (!shard.replicas.includes(nodeId) || reported.has(shard.groupId)) continue;
     if (state.stream(shard.streamName)?.status === 'DELETING') continue;
@@ -54,6 +57,8 @@ export function reconcileNode(
       // The leader steps the membership, also out of a set that no longer has it (it hands over first).
       if (!confIsExactly(leader.replica, shard.replicas))
         out.push(changeMembership(shard, leader.replica.term));
+      // Until its report carries the ending sequence number (docs/resharding.md).
+      if (closing.has(shard.groupId) && r.endingSequenceNumber === '') out.push(closeShardCommand(shard));
     } else if (
       !shard.replicas.includes(nodeId) &&
       leader !== undefined &&

@@ -1,0 +1,65 @@
+// The active controller's resharding step, once per tick, for each UPDATING
+// stream: record the parents whose closing entry committed (any replica's
+// report carries the ending sequence number), then, once no child waits for
+// its parents, run the next round of an UpdateShardCount, and when nothing
+// is left to do and every open shard has a leader, set the stream ACTIVE.
+import type { TickContext } from './controller-tick.js';
+import { opCommand } from './reshard-admin.js';
+import { closingShards, isPending } from './reshard-lineage.js';
+import { uniformScalingRound } from './reshard-plan.js';
+import type { StreamRecord } from './types.js';
+
+export async function reshardTick(c: TickContext): Promise<void> {
+  for (const stream of c.meta.state().streams()) {
+    if (stream.status !== 'UPDATING') continue;
+    await recordClosures(c, stream);
+    await advance(c, stream.name);
+  }
+}
+
+/** The ending sequence number a replica of `groupId` reports, if any does. */
+export function reportedEnding(c: TickContext, groupId: number): string | undefined {
+  for (const hb of c.observations.reports().values()) {
+    for (const r of hb.replicas)
+      if (r.groupId === groupId && r.endingSequenceNumber !== '') return r.endingSequenceNumber;
+  }
+  return undefined;
+}
+
+async function recordClosures(c: TickContext, stream: StreamRecord): Promise<void> {
+  for (const shard of closingShards(c.meta.state().shardsOf(stream.name))) {
+    const ending = reportedEnding(c, shard.groupId);
+    if (ending === undefined) continue;
+    await c.propose({
+      type: 'CloseShard',
+      streamName: stream.name,
+      shardId: shard.shardId,
+      endingSequenceNumber: ending,
+      atMs: c.nowMs,
+    });
+  }
+}
+
+async function advance(c: TickContext, name: string): Promise<void> {
+  const state = c.meta.state();
+  const stream = state.stream(name);
+  if (stream === undefined || stream.status !== 'UPDATING') return;
+  const shards = state.shardsOf(name);
+  if (shards.some(isPending) || closingShards(shards).length > 0) return;
+  const target = state.reshard(name).scalingTarget;
+  if (target !== undefined) {
+    const round = uniformScalingRound(
+      shards.filter((s) => s.open),
+      target,
+    );
+    if (round.length > 0) {
+      for (const op of round) {
+        const cmd = opCommand(c.meta.state(), stream, op, c.nowMs);
+        if (cmd !== undefined) await c.propose(cmd);
+      }
+      return;
+    }
+  }
+  if (shards.every((s) => !s.open || s.leader !== undefined))
+    await c.propose({ type: 'FinishReshard', name });
+}
