@@ -27,6 +27,7 @@
 import { crc32c, RheoError, splitBatches } from '@rheo/wire';
 import { assert } from './assert.js';
 import { ByteReader, ByteWriter } from './bytes-io.js';
+import { isClosingEntry } from './closing-entry.js';
 import type { ProducerStamp } from './types.js';
 
 const MAGIC0 = 0x52;
@@ -161,6 +162,8 @@ export function batchRegionStart(data: Uint8Array): number | undefined {
 
 /** The stored batches of an entry, as views, without reading the descriptors (the read path). */
 export function entryBatches(data: Uint8Array): Uint8Array[] {
+  // A closing entry holds no records (closing-entry.ts).
+  if (isClosingEntry(data)) return [];
   const { headerBytes } = readFixed(data);
   return splitBatchesChecked(data.subarray(headerBytes));
 }

@@ -11,6 +11,7 @@
 import type { ProposeResult } from '@rheo/raft';
 import { entryRecordsMax, formatSequenceNumber, RheoError, sequenceNumber, stampBatch } from '@rheo/wire';
 import { assert } from './assert.js';
+import { shardClosedError } from './closing-entry.js';
 import { encodeEntry } from './entry-codec.js';
 import type { BatchAck, ProducerTable } from './producer-table.js';
 import { ProducerWindow } from './producer-window.js';
@@ -185,6 +186,7 @@ export class ProducePipeline {
       const o = outcomes[i]!;
       if (o.kind === 'written' || o.kind === 'duplicate')
         this.settle(q, this.ackOf(o.ack, o.kind === 'duplicate'));
+      else if (o.kind === 'closed') this.settle(q, undefined, shardClosedError(this.host.shardId));
       else this.settle(q, undefined, verdictError(q.producer!, o));
     }
   }

@@ -7,6 +7,7 @@
 
 import { readBatchStamp, storedBatchLimits } from '@rheo/wire';
 import { readBatchHeader } from '@rheo/wire/internal';
+import { decodeClosingEntry, isClosingEntry } from './closing-entry.js';
 import { decodeEntry } from './entry-codec.js';
 import type { BatchAck } from './producer-table.js';
 import type { ShardState } from './shard-state.js';
@@ -15,7 +16,9 @@ export type BatchOutcome =
   | { readonly kind: 'written'; readonly ack: BatchAck }
   | { readonly kind: 'duplicate'; readonly ack: BatchAck }
   | { readonly kind: 'stale'; readonly lastSequence: number }
-  | { readonly kind: 'fenced'; readonly epoch: number };
+  | { readonly kind: 'fenced'; readonly epoch: number }
+  /** Committed after the shard's closing entry: left out, never written (resharding). */
+  | { readonly kind: 'closed' };
 
 /**
  * Applies a Normal entry with data at `index` (> state.appliedIndex) and
@@ -23,7 +26,9 @@ export type BatchOutcome =
  * not decode: a committed entry this replica cannot read must stop the group.
  */
 export function applyEntry(state: ShardState, index: number, data: Uint8Array): BatchOutcome[] {
+  if (isClosingEntry(data)) return applyClosing(state, index, data);
   const { batches, producers } = decodeEntry(data);
+  if (state.closed) return leaveOutClosed(state, index, batches.length);
   const outcomes: BatchOutcome[] = new Array(batches.length);
   let skipped: number[] | undefined;
   for (let i = 0; i < batches.length; i++) {
@@ -55,6 +60,34 @@ export function applyEntry(state: ShardState, index: number, data: Uint8Array): 
     }
   }
   if (skipped !== undefined) state.skipped.set(index, skipped);
+  state.appliedIndex = index;
+  return outcomes;
+}
+
+/**
+ * The closing entry: the shard closes with its newest record's sequence
+ * number as the ending one (the starting number when it holds none). A
+ * second closing entry (a repeated CLOSE_SHARD) changes nothing.
+ */
+function applyClosing(state: ShardState, index: number, data: Uint8Array): BatchOutcome[] {
+  const starting = decodeClosingEntry(data);
+  if (!state.closed) {
+    state.closed = true;
+    state.endingSequence = state.newestSequence ?? starting;
+  }
+  state.appliedIndex = index;
+  return [];
+}
+
+/** Batches committed after the closing entry: every one is left out, and answered ShardClosed. */
+function leaveOutClosed(state: ShardState, index: number, count: number): BatchOutcome[] {
+  const outcomes: BatchOutcome[] = [];
+  const skipped: number[] = [];
+  for (let i = 0; i < count; i++) {
+    outcomes.push({ kind: 'closed' });
+    skipped.push(i);
+  }
+  state.skipped.set(index, skipped);
   state.appliedIndex = index;
   return outcomes;
 }

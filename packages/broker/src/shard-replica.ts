@@ -20,9 +20,11 @@ import {
   type HashRangeBytes,
   hashRangeBytes,
   RheoError,
+  startingSequenceNumber,
   validateClientBatch,
 } from '@rheo/wire';
 import { assert } from './assert.js';
+import { encodeClosingEntry, shardClosedError } from './closing-entry.js';
 import { CommitListeners } from './commit-listeners.js';
 import { GroupDriver } from './group-driver.js';
 import { snapshotForJoiner } from './joiner-snapshot.js';
@@ -100,6 +102,8 @@ export class ShardReplica {
   }
   private failure: unknown = undefined;
   private stopped = false;
+  /** The closing entry this leader proposed, until applied (close()). */
+  private closingProposal: { readonly index: number; readonly term: number } | undefined;
 
   /** Opens (creating and bootstrapping when new) the shard's group on this node. */
   static async open(
@@ -216,8 +220,7 @@ export class ShardReplica {
       const info = validateClientBatch(batch, this.deps.options.batchLimits);
       const outside = firstRecordOutsideRange(batch, this.range);
       if (outside >= 0) throw this.outsideRange(outside);
-      if (this.applier.state.closed)
-        throw new RheoError('ShardClosed', `shard ${this.spec.shardId} is closed`);
+      if (this.applier.state.closed) throw shardClosedError(this.spec.shardId);
       if (producer !== undefined) checkProducer(producer);
       return this.pipeline.enqueue(batch, info.recordCount, producer, this.applier.state.producers);
     } catch (e) {
@@ -272,6 +275,11 @@ export class ShardReplica {
    */
   readForSubscription(token: string, opts: GetRecordsOptions = {}): Promise<GetRecordsResult> {
     return getRecords(this.reads, token, () => this.readHorizon(opts), opts).then(this.counters.countRead);
+  }
+
+  /** The newest applied record's sequence number (a subscription from LATEST continues after it). */
+  get newestSequence(): bigint | undefined {
+    return this.applier.state.newestSequence;
   }
 
   /**
@@ -465,6 +473,25 @@ export class ShardReplica {
     // A new leader's core refuses conf changes until it applied its term's first entry.
     if (!this.termStarted) return 'pending';
     return this.membership.step(target, this.applier.applied);
+  }
+
+  // ---- Resharding ----
+
+  /**
+   * Closes the shard (the controller's CLOSE_SHARD): the leader proposes the
+   * closing entry once per term; once it is applied, every replica is closed
+   * with its ending sequence number and produce answers ShardClosed. Call
+   * again until it answers 'done' (applied here); elsewhere 'not-leader'.
+   */
+  close(): 'done' | 'pending' | 'not-leader' {
+    if (this.applier.state.closed) return 'done';
+    if (this.stopped || this.role !== Role.Leader) return 'not-leader';
+    if (!this.termStarted) return 'pending';
+    const p = this.closingProposal;
+    if (p !== undefined && p.term === this.leaderTerm && p.index > this.applier.applied) return 'pending';
+    const r = this.driver.propose(encodeClosingEntry(startingSequenceNumber(this.spec.sequenceBase)));
+    if (r.ok) this.closingProposal = { index: r.lastIndex, term: r.term };
+    return 'pending';
   }
 
   /** Stops gracefully: waits for the Ready in flight, answers every waiter, persists the state. */
