@@ -11,6 +11,8 @@
 // - TRANSFER_LEADER: on the leader, hand leadership to the target.
 // - CHANGE_MEMBERSHIP: on the leader, one step toward the target voters
 //   (ShardReplica.reconfigure); done once the membership is the target.
+// - CLOSE_SHARD: on the leader, propose the closing entry (ShardReplica.close);
+//   done once it is applied here (the report then carries the ending number).
 //
 // A created or deleted group's command id is remembered (bounded): a
 // repeat of it is reported done again without running it again, so a
@@ -119,6 +121,8 @@ export class ReplicaCommands {
         return this.transferLeader(cmd);
       case 'REPLICA_COMMAND_KIND_CHANGE_MEMBERSHIP':
         return this.changeMembership(cmd);
+      case 'REPLICA_COMMAND_KIND_CLOSE_SHARD':
+        return this.closeShard(cmd);
       default:
         throw new RheoError('InvalidArgument', `command kind ${cmd.kind} is not supported by this node`, {
           field: 'kind',
@@ -201,6 +205,23 @@ export class ReplicaCommands {
       'membership step',
     );
     return 'not-done';
+  }
+
+  /** On the leader: the closing entry, proposed once (ShardReplica.close); done once applied here. */
+  private closeShard(cmd: pb.ReplicaCommand__Output): Outcome {
+    const replica = this.hosted(cmd);
+    const step = replica.close();
+    if (step === 'not-leader') throw notLeader(cmd, this.deps.nodeId, replica.status().leader);
+    if (step === 'done')
+      this.deps.log.info(
+        {
+          group: replica.spec.groupId,
+          shard: replica.spec.shardId,
+          ending: replica.status().endingSequenceNumber,
+        },
+        'shard closed',
+      );
+    return step === 'done' ? 'done' : 'not-done';
   }
 
   private hosted(cmd: pb.ReplicaCommand__Output) {

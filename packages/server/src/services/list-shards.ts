@@ -9,8 +9,10 @@
 //   AT_TIMESTAMP       the shards open at timestamp_ms (started at or before it: a stream's
 //                      first shards count as started at its creation or before; not closed before it);
 //   FROM_TIMESTAMP     the shards open at timestamp_ms or started after it.
-// A shard's end is not recorded yet (no split or merge exists): a closed
-// shard counts as closed before any timestamp.
+// A closed shard ended when the controller recorded its close (closedAtMs); a
+// child started when its last parent closed (its createdAtMs is set then); a
+// child still waiting for its parents has not started. A closed shard with no
+// recorded close time counts as closed before any timestamp.
 import type { ShardRecord } from '@rheo/controller';
 import { type pb, RheoError } from '@rheo/wire';
 import { compareIds, metadataOf, metaStream, pageSize, shardsById, shardView } from './admin-views.js';
@@ -188,10 +190,21 @@ function passes(
     case 'AT_LATEST':
       return r.open;
     case 'AT_TIMESTAMP':
-      return r.open && (r.parentShardId === undefined || startedMs <= f.timestampMs);
+      return !waiting(r) && startedMs <= f.timestampMs && endedMs(r) > f.timestampMs;
     case 'FROM_TIMESTAMP':
-      return r.open || startedMs > f.timestampMs;
+      return waiting(r) || endedMs(r) > f.timestampMs;
   }
+}
+
+/** A child whose parents have not all closed: it has not started. */
+function waiting(r: ShardRecord): boolean {
+  return !r.open && r.endingSequenceNumber === undefined;
+}
+
+/** When the shard stopped taking writes: never for an open one. */
+function endedMs(r: ShardRecord): number {
+  if (r.open) return Number.POSITIVE_INFINITY;
+  return r.closedAtMs ?? Number.NEGATIVE_INFINITY;
 }
 
 function isRetained(shardId: string | undefined, retained: ReadonlySet<string>): boolean {
