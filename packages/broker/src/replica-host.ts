@@ -12,6 +12,7 @@ import { GroupDeletingError, type NodeStore } from '@rheo/storage';
 import { RheoError } from '@rheo/wire';
 import { assert } from './assert.js';
 import { type ReplicaOptions, resolveReplicaOptions } from './options.js';
+import { kinesisShardLimits, type ShardThroughputLimits } from './shard-limits.js';
 import { type ReplicaDeps, ShardReplica } from './shard-replica.js';
 import { TickClock } from './tick-clock.js';
 import type { RaftOutbound, ShardSpec } from './types.js';
@@ -78,6 +79,11 @@ export class ReplicaHost {
 
   get nodeId(): NodeId {
     return this.config.nodeId;
+  }
+
+  /** The cluster's per-shard throughput limits every replica here starts from. */
+  get throughputLimits(): ShardThroughputLimits {
+    return this.config.throughput?.limits ?? kinesisShardLimits;
   }
 
   /**

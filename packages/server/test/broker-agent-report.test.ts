@@ -121,6 +121,8 @@ describe('traffic meter', () => {
     outgoingBytes: 50 * n,
     reads: 2 * n,
     iteratorAgeMs: n,
+    writeThrottled: n,
+    readThrottled: 3 * n,
   });
 
   test('differences since the last answered heartbeat, for leaders only', () => {
@@ -149,6 +151,8 @@ describe('traffic meter', () => {
         writeRecords: 3,
         readBytes: 150,
         readCalls: 6,
+        writeThrottled: 3,
+        readThrottled: 9,
         iteratorAgeMsMax: 4,
       },
     ]);

@@ -101,5 +101,7 @@ function catalogStream(record: StreamRecord, records: readonly ShardRecord[]): C
     status: record.status,
     shards: Object.freeze(shards),
     routes,
+    retentionHours: record.retentionHours,
+    ...(record.shardLimits === undefined ? {} : { shardLimits: record.shardLimits }),
   });
 }

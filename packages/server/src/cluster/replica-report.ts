@@ -63,6 +63,9 @@ export interface TrafficCounters {
   readonly reads: number;
   /** How far the last reader was behind the newest record, ms. */
   readonly iteratorAgeMs: number;
+  /** Write batches and GetRecords calls refused for the shard's throughput limits. */
+  readonly writeThrottled: number;
+  readonly readThrottled: number;
 }
 
 interface Baseline {
@@ -71,6 +74,8 @@ interface Baseline {
   readonly incomingRecords: number;
   readonly outgoingBytes: number;
   readonly reads: number;
+  readonly writeThrottled: number;
+  readonly readThrottled: number;
 }
 
 /** A traffic report and the baselines to keep once the heartbeat carrying it was answered. */
@@ -107,6 +112,8 @@ export class TrafficMeter {
         incomingRecords: c.incomingRecords,
         outgoingBytes: c.outgoingBytes,
         reads: c.reads,
+        writeThrottled: c.writeThrottled,
+        readThrottled: c.readThrottled,
       };
       next.set(r.groupId, now);
       const was = this.baselines.get(r.groupId);
@@ -118,6 +125,8 @@ export class TrafficMeter {
         writeRecords: Math.max(0, now.incomingRecords - was.incomingRecords),
         readBytes: Math.max(0, now.outgoingBytes - was.outgoingBytes),
         readCalls: Math.max(0, now.reads - was.reads),
+        writeThrottled: Math.max(0, now.writeThrottled - was.writeThrottled),
+        readThrottled: Math.max(0, now.readThrottled - was.readThrottled),
         // The counters keep the last read's age, not a maximum: the best this replica can tell.
         iteratorAgeMsMax: c.iteratorAgeMs,
       });

@@ -51,6 +51,7 @@ import { type ClusterParts, newBrokerAgent, openClusterParts } from './cluster-p
 import { deriveIteratorSecret } from './iterator-secret.js';
 import { NodeDirectory } from './node-directory.js';
 import { checkNodeIdentity } from './node-identity.js';
+import { RetentionTask } from './retention-task.js';
 import { checkStaticStreamShapes } from './static-stream-guard.js';
 import { StreamCatalog } from './static-streams.js';
 
@@ -84,6 +85,8 @@ export interface RheoNode {
   readonly log: Logger;
   /** The metrics registry, service metrics and the observability port's address (`http://${address}/metrics`). */
   readonly observability: Observability;
+  /** Trims this node's replicas past their stream's retention, every retention_check_interval_ms. */
+  readonly retention: RetentionTask;
   /** Graceful stop (see the file comment); idempotent. */
   stop(): Promise<void>;
 }
@@ -101,6 +104,7 @@ interface Parts {
   readonly cluster: ClusterParts | undefined;
   /** Set as they open; `stopping` turns /readyz and gRPC health to not serving. */
   readonly obs: { handle?: Observability; health?: GrpcHealth; stopping: boolean };
+  retention?: RetentionTask;
 }
 
 /** Opens the store, the replicas (static shards, or the metadata group), the transport, the gRPC server and the agent. */
@@ -210,6 +214,7 @@ export async function startNode(config: NodeConfig, deps: NodeDeps = {}): Promis
       registerGrpcReflection(s);
     });
     host.start();
+    parts.retention = retentionTask(config, host, catalog, log, deps);
     c?.meta?.start();
     if (c !== undefined && config.roles.includes('broker')) {
       c.agent = newBrokerAgent(c, { config, store, host, log, nowMs: deps.nowMs }, transport);
@@ -229,6 +234,24 @@ export async function startNode(config: NodeConfig, deps: NodeDeps = {}): Promis
     'node started',
   );
   return nodeHandle(parts, catalog, server, parts.obs.handle!);
+}
+
+function retentionTask(
+  config: NodeConfig,
+  host: ReplicaHost,
+  catalog: Catalog,
+  log: Logger,
+  deps: NodeDeps,
+): RetentionTask {
+  const task = new RetentionTask({
+    replicas: () => host.replicas(),
+    catalog,
+    intervalMs: config.retentionCheckIntervalMs,
+    nowMs: deps.nowMs ?? Date.now,
+    log: log.child({ component: 'retention' }),
+  });
+  task.start();
+  return task;
 }
 
 /** /readyz: not stopping, metadata at hand (cluster mode), no failed replica. */
@@ -281,6 +304,7 @@ function newReplicaHost(
     ...(deps.nowMs === undefined ? {} : { nowMs: deps.nowMs }),
     ...(deps.random === undefined ? {} : { random: deps.random }),
     logger: raftLogger(log.child({ component: 'raft' })),
+    throughput: { limits: config.shardThroughput, account: config.clusterId },
     onFatal: (replica, err) =>
       log.error(
         { err, group: replica.spec.groupId, shard: replica.spec.shardId, stream: replica.spec.streamName },
@@ -345,6 +369,7 @@ function nodeHandle(
     transport: parts.transport,
     log: parts.log,
     observability,
+    retention: parts.retention!,
     stop() {
       stopping ??= closeParts(parts, server);
       return stopping;
@@ -368,6 +393,7 @@ async function closeParts(p: Parts, server: GrpcServerHandle | undefined): Promi
   );
   const drained = await withTimeout(p.calls.idle(), p.graceMs);
   if (!drained) p.log.warn({ inflight: p.calls.inflight }, 'calls still in progress after the grace period');
+  await p.retention?.stop();
   await p.host.stop().catch((err: unknown) => p.log.error({ err }, 'stopping the replicas failed'));
   await p.cluster?.meta
     ?.stop()

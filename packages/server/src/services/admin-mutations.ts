@@ -11,6 +11,7 @@ import { type pb, RheoError } from '@rheo/wire';
 import { metadataOf, metaStream } from './admin-views.js';
 import type { ForwardedService } from './cluster-access.js';
 import type { ServiceContext } from './service-context.js';
+import { shardLimitsOfRequest } from './shard-limits-view.js';
 
 /** The metadata key a forwarded call carries, so that it is forwarded at most once. */
 export const forwardedMetadataKey = 'rheo-forwarded';
@@ -47,6 +48,7 @@ export function createStream(
 ): Promise<pb.CreateStreamResponse> {
   return viaController(ctx, { service: 'StreamAdmin', method: 'CreateStream', req, call }, async (c) => {
     const mode = modeOf(req.streamModeDetails);
+    const shardLimits = shardLimitsOfRequest(req.shardLimits);
     const record = await c.createStream({
       name: req.streamName,
       shardCount: req.shardCount,
@@ -54,6 +56,7 @@ export function createStream(
       ...(req.retentionPeriodHours === 0 ? {} : { retentionHours: req.retentionPeriodHours }),
       ...(mode === undefined ? {} : { mode }),
       tags: { ...req.tags },
+      ...(shardLimits === undefined ? {} : { shardLimits }),
     });
     return { streamArn: record.arn };
   });

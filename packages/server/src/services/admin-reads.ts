@@ -15,6 +15,7 @@ import {
 } from './admin-views.js';
 import { decodeNextToken, encodeNextToken } from './next-token.js';
 import type { ServiceContext } from './service-context.js';
+import { shardLimitsView } from './shard-limits-view.js';
 
 const DESCRIBE_SHARDS_DEFAULT = 100;
 const LIST_STREAMS_DEFAULT = 100;
@@ -56,7 +57,9 @@ export function describeStreamSummary(
   req: pb.DescribeStreamSummaryRequest__Output,
 ): pb.DescribeStreamSummaryResponse {
   const state = metadataOf(ctx);
-  return { streamDescriptionSummary: summaryView(state, metaStream(state, req.streamName, req.streamArn)) };
+  const s = metaStream(state, req.streamName, req.streamArn);
+  const shardLimits = shardLimitsView(ctx.host.throughputLimits, s.shardLimits);
+  return { streamDescriptionSummary: { ...summaryView(state, s), shardLimits } };
 }
 
 /** ListStreams: names in order, after exclusive_start_stream_name or the token's position. */

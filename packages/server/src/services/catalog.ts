@@ -3,7 +3,7 @@
 // every node) and the MetaCatalog (cluster mode: the metadata group's
 // applied state, or a broker-only node's mirror of it). The services read
 // one interface and work the same in both modes.
-import type { ShardSpec } from '@rheo/broker';
+import type { ShardLimitsOverride, ShardSpec } from '@rheo/broker';
 import type { HashRange, ShardMap } from '@rheo/wire';
 
 export type CatalogStreamStatus = 'CREATING' | 'ACTIVE' | 'UPDATING' | 'DELETING';
@@ -28,6 +28,10 @@ export interface CatalogStream {
   readonly shards: readonly CatalogShard[];
   /** Open shards by hash key, for requests that leave the shard to the node. */
   readonly routes: ShardMap<RoutedShard>;
+  /** Records older than this are trimmed (retention-task.ts); 24 when left out (static streams). */
+  readonly retentionHours?: number;
+  /** Per-shard throughput limits the stream overrides (docs/limits.md); the node's when left out. */
+  readonly shardLimits?: ShardLimitsOverride;
 }
 
 export interface Catalog {

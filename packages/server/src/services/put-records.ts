@@ -5,6 +5,7 @@
 // ranges) and answers once a majority has synced them.
 import type { ProduceAck } from '@rheo/broker';
 import { parseSequenceNumber, type pb, RheoError, validateClientBatch } from '@rheo/wire';
+import { offsetRecordCount, readU32 } from '@rheo/wire/internal';
 import { callTimer } from '../observability/index.js';
 import {
   localReplica,
@@ -27,19 +28,30 @@ export async function writeBatch(
 ): Promise<pb.PutRecordsResponse> {
   const done = callTimer(ctx.metrics?.observePut);
   let streamName = req.streamName;
+  let shardId = req.shardId;
   try {
     const stream = resolveStream(ctx, req.streamName, req.streamArn);
     streamName = stream.name;
     const batch = requireBatch(req.recordBatch);
     const stamp = producerStamp(req);
     const shard = req.shardId === '' ? routeBatch(stream, batch) : resolveShard(ctx, stream, req.shardId);
-    const answer = putRecordsResponse(await localReplica(ctx, shard).produce(batch, stamp));
+    shardId = shard.spec.shardId;
+    const replica = localReplica(ctx, shard);
+    replica.throttle.useStreamLimits(stream.shardLimits);
+    const answer = putRecordsResponse(await replica.produce(batch, stamp));
     done(streamName);
     return answer;
   } catch (err) {
     done(streamName, err);
+    if (err instanceof RheoError && err.code === 'ProvisionedThroughputExceeded')
+      ctx.metrics?.throttledWrite(streamName, shardId, recordCountOf(req.recordBatch));
     throw withBatchField(err);
   }
+}
+
+/** The record count a (checked) batch's header gives; 0 for no batch. */
+function recordCountOf(batch: Buffer | null): number {
+  return batch === null || batch.length < offsetRecordCount + 4 ? 0 : readU32(batch, offsetRecordCount);
 }
 
 /** A bad or corrupt batch named by no field is about record_batch: say so. */

@@ -49,13 +49,15 @@ export async function getRecords(
   req: pb.GetRecordsRequest__Output,
 ): Promise<pb.GetRecordsResponse> {
   const done = callTimer(ctx.metrics?.observeGet);
-  const served: { stream: string } = { stream: '' };
+  const served: { stream: string; shard?: string } = { stream: '' };
   try {
     const answer = await readPage(ctx, req, served);
     done(served.stream);
     return answer;
   } catch (err) {
     done(served.stream, err);
+    if (err instanceof RheoError && err.code === 'ProvisionedThroughputExceeded')
+      ctx.metrics?.throttledRead(served.stream, served.shard ?? '');
     throw err;
   }
 }
@@ -64,7 +66,7 @@ export async function getRecords(
 async function readPage(
   ctx: ServiceContext,
   req: pb.GetRecordsRequest__Output,
-  served: { stream: string },
+  served: { stream: string; shard?: string },
 ): Promise<pb.GetRecordsResponse> {
   if (req.shardIterator === '')
     throw new RheoError('InvalidArgument', 'shard_iterator is required', { field: 'shard_iterator' });
@@ -93,6 +95,9 @@ async function readPage(
       { field: 'stream_arn' },
     );
   const replica = localReplica(ctx, resolveShard(ctx, stream, shardId));
+  served.shard = shardId;
+  // The stream's overrides of the shard's read limits (docs/limits.md).
+  replica.throttle.useStreamLimits(stream.shardLimits);
   const page = await replica.getRecords(req.shardIterator, {
     limitRecords: limit,
     allowFollower: req.allowFollowerRead,
