@@ -196,6 +196,7 @@ export async function startNode(config: NodeConfig, deps: NodeDeps = {}): Promis
       transport,
       ready: readinessOf(readinessChecks(parts)),
       log,
+      ...(c === undefined ? {} : { metadata: () => c.access.metadata() }),
     });
     parts.obs.handle = obs;
     const meta = c?.meta;

@@ -2,20 +2,26 @@
 // EnableEnhancedMonitoring / DisableEnhancedMonitoring, with its metric
 // names. Per-shard series multiply a stream's series by its shard count, so
 // they are off until an operator asks for them (bounded cardinality).
+//
+// In cluster mode the setting is in each stream's metadata record (the
+// SetEnhancedMonitoring command), and every node follows the metadata it
+// reads: follow() makes the metadata the truth, re-read whenever its epoch
+// moves (a number compared per look-up). Static mode has no metadata; the
+// setting is then this node's own (set, enable, disable).
+import { type ShardLevelMetricName, shardLevelMetricNames } from '@rheo/controller';
 import { RheoError } from '@rheo/wire';
 
-/** Kinesis's shard-level metric names; 'ALL' stands for every one. */
-export const shardLevelMetricNames = Object.freeze([
-  'IncomingBytes',
-  'IncomingRecords',
-  'OutgoingBytes',
-  'OutgoingRecords',
-  'WriteProvisionedThroughputExceeded',
-  'ReadProvisionedThroughputExceeded',
-  'IteratorAgeMilliseconds',
-] as const);
+export { shardLevelMetricNames };
 
-export type ShardLevelMetric = (typeof shardLevelMetricNames)[number];
+/** Kinesis's shard-level metric names; 'ALL' stands for every one. */
+export type ShardLevelMetric = ShardLevelMetricName;
+
+/** What follow() reads: the metadata (a MetaState fits), undefined until a node has it. */
+export interface MonitoredStreams {
+  /** Moves whenever the metadata changes (the metadata's applied index). */
+  readonly appliedIndex: number;
+  streams(): Iterable<{ readonly name: string; readonly enhancedMetrics: readonly string[] }>;
+}
 
 const known: ReadonlySet<string> = new Set(shardLevelMetricNames);
 
@@ -41,6 +47,28 @@ export interface EnhancedMonitoringChange {
 
 export class EnhancedMonitoring {
   private readonly byStream = new Map<string, ReadonlySet<ShardLevelMetric>>();
+  private source: (() => MonitoredStreams | undefined) | undefined;
+  private followed: { state: MonitoredStreams; epoch: number } | undefined;
+
+  /** From now on, the streams' settings are the metadata's (`source` is asked on each look-up; keep it cheap). */
+  follow(source: () => MonitoredStreams | undefined): void {
+    this.source = source;
+    this.followed = undefined;
+  }
+
+  /** Re-reads the followed metadata when it moved since the last look. */
+  private sync(): void {
+    const state = this.source?.();
+    if (state === undefined) return;
+    const f = this.followed;
+    if (f !== undefined && f.state === state && f.epoch === state.appliedIndex) return;
+    this.followed = { state, epoch: state.appliedIndex };
+    this.byStream.clear();
+    for (const s of state.streams()) {
+      const on = s.enhancedMetrics.filter((m): m is ShardLevelMetric => known.has(m));
+      if (on.length > 0) this.byStream.set(s.name, new Set(on));
+    }
+  }
 
   /**
    * Sets the stream's shard-level metrics to exactly `metrics` ('ALL' for
@@ -78,12 +106,14 @@ export class EnhancedMonitoring {
   }
 
   get(stream: string): ShardLevelMetric[] {
+    this.sync();
     const s = this.byStream.get(stream);
     return s === undefined ? [] : shardLevelMetricNames.filter((m) => s.has(m));
   }
 
   /** Does the stream publish this per-shard metric? */
   has(stream: string, metric: ShardLevelMetric): boolean {
+    this.sync();
     return this.byStream.get(stream)?.has(metric) ?? false;
   }
 }

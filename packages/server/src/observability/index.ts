@@ -10,7 +10,7 @@ import type { Registry } from 'prom-client';
 import type { RaftTransport } from '../transport/raft-transport.js';
 import type { ControllerMetrics, ControllerSummary } from './controller-metrics.js';
 import type { DiskUsage } from './disk-usage.js';
-import type { EnhancedMonitoring, ShardLevelMetric } from './enhanced-monitoring.js';
+import type { EnhancedMonitoring, MonitoredStreams, ShardLevelMetric } from './enhanced-monitoring.js';
 import { type Readiness, startObservabilityHttp } from './http-server.js';
 import { createNodeMetrics } from './metrics.js';
 import type { ServiceMetrics } from './service-metrics.js';
@@ -21,6 +21,7 @@ export { type DiskFigures, DiskUsage } from './disk-usage.js';
 export {
   EnhancedMonitoring,
   type EnhancedMonitoringChange,
+  type MonitoredStreams,
   type ShardLevelMetric,
   shardLevelMetricFromProto,
   shardLevelMetricNames,
@@ -55,6 +56,8 @@ export interface ObservabilityOptions {
   readonly log: Logger;
   /** Disk figures of the data directory (tests pass one with a short interval). */
   readonly disk?: DiskUsage;
+  /** Cluster mode: the metadata this node reads; each stream's enhanced monitoring follows it. */
+  readonly metadata?: () => MonitoredStreams | undefined;
 }
 
 export interface Observability {
@@ -82,6 +85,7 @@ export async function startObservability(o: ObservabilityOptions): Promise<Obser
     transport: o.transport,
     ...(o.disk === undefined ? {} : { disk: o.disk }),
   });
+  if (o.metadata !== undefined) metrics.enhanced.follow(o.metadata);
   const log = o.log.child({ component: 'observability' });
   let http: Awaited<ReturnType<typeof startObservabilityHttp>>;
   try {

@@ -20,6 +20,7 @@ import {
   listStreams,
   listTagsForStream,
 } from './admin-reads.js';
+import { enhancedMonitoringHandlers } from './enhanced-monitoring-admin.js';
 import { listShards } from './list-shards.js';
 import type { ServiceContext } from './service-context.js';
 import { unary } from './unary.js';
@@ -36,8 +37,6 @@ const NOT_YET: Readonly<Record<string, string>> = Object.freeze({
   DescribeStreamConsumer: 'enhanced fan-out consumers',
   StartStreamEncryption: 'encryption at rest',
   StopStreamEncryption: 'encryption at rest',
-  EnableEnhancedMonitoring: 'enhanced monitoring',
-  DisableEnhancedMonitoring: 'enhanced monitoring',
 });
 
 export function clusterAdminHandlers(
@@ -45,6 +44,7 @@ export function clusterAdminHandlers(
   ctx: ServiceContext,
 ): grpc.UntypedServiceImplementation {
   const served: grpc.UntypedServiceImplementation = {
+    ...enhancedMonitoringHandlers(ctx),
     CreateStream: unary(ctx, 'CreateStream', (req: pb.CreateStreamRequest__Output, call) =>
       createStream(ctx, req, call),
     ),
