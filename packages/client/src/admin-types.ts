@@ -25,9 +25,19 @@ export interface StreamSummary {
   readonly streamCreationTimestampMs: number;
 }
 
+/** A shard's throughput limits, per second (docs/limits.md); past one the shard answers ProvisionedThroughputExceeded. */
+export interface ShardThroughputLimits {
+  readonly writeBytesPerS: number;
+  readonly writeRecordsPerS: number;
+  readonly readBytesPerS: number;
+  readonly readCallsPerS: number;
+}
+
 /** DescribeStreamSummary: a stream without its shards. */
 export interface StreamDescriptionSummary extends StreamSummary {
   readonly retentionPeriodHours: number;
+  /** The per-shard limits in force (Rheo extension); undefined from a server that does not say. */
+  readonly shardLimits: ShardThroughputLimits | undefined;
   readonly openShardCount: number;
   readonly consumerCount: number;
   readonly replicationFactor: number;
@@ -118,6 +128,17 @@ export function toDescriptionSummary(s: pb.StreamDescriptionSummary__Output): St
     consumerCount: s.consumerCount,
     replicationFactor: s.replicationFactor,
     encryptionType: unprefixed(s.encryptionType, 'ENCRYPTION_TYPE_'),
+    shardLimits: toShardLimits(s.shardLimits),
+  };
+}
+
+function toShardLimits(l: pb.ShardThroughputLimits__Output | null): ShardThroughputLimits | undefined {
+  if (l === null) return undefined;
+  return {
+    writeBytesPerS: l.writeBytesPerSecond,
+    writeRecordsPerS: l.writeRecordsPerSecond,
+    readBytesPerS: l.readBytesPerSecond,
+    readCallsPerS: l.readCallsPerSecond,
   };
 }
 

@@ -9,6 +9,7 @@
 import {
   type ShardDescription,
   type ShardFilter,
+  type ShardThroughputLimits,
   type StreamDescription,
   type StreamDescriptionSummary,
   type StreamMode,
@@ -37,6 +38,8 @@ export interface CreateStreamOptions {
   readonly mode?: StreamMode;
   /** At most 50. */
   readonly tags?: Readonly<Record<string, string>>;
+  /** Rheo extension: this stream's per-shard throughput limits; a rate left out takes the cluster's. */
+  readonly shardLimits?: Partial<ShardThroughputLimits>;
 }
 
 export interface DeleteStreamOptions {
@@ -93,6 +96,7 @@ export class StreamAdmin {
       retentionPeriodHours: options.retentionPeriodHours ?? 0,
       streamModeDetails: { streamMode: `STREAM_MODE_${options.mode ?? 'PROVISIONED'}` },
       tags: { ...options.tags },
+      ...(options.shardLimits === undefined ? {} : { shardLimits: shardLimitsRequest(options.shardLimits) }),
     };
     const answer = await this.call(
       (n) => unary(n.admin.CreateStream, n.admin, request, this.deadlineMs),
@@ -313,6 +317,16 @@ export class StreamAdmin {
   private call<T>(call: (node: NodeClients) => Promise<T>, outcomeUnknownSafe = true): Promise<T> {
     return this.client.seedCall(call, outcomeUnknownSafe);
   }
+}
+
+/** The contract's form: 0 for a rate left to the cluster. */
+function shardLimitsRequest(l: Partial<ShardThroughputLimits>): pb.ShardThroughputLimits {
+  return {
+    writeBytesPerSecond: l.writeBytesPerS ?? 0,
+    writeRecordsPerSecond: l.writeRecordsPerS ?? 0,
+    readBytesPerSecond: l.readBytesPerS ?? 0,
+    readCallsPerSecond: l.readCallsPerS ?? 0,
+  };
 }
 
 function bareSummary(streamName: string): StreamSummary {

@@ -21,6 +21,7 @@ export type {
   ShardDescription,
   ShardFilter,
   ShardFilterType,
+  ShardThroughputLimits,
   StreamDescription,
   StreamDescriptionSummary,
   StreamMode,
