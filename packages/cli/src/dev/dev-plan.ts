@@ -3,7 +3,8 @@
 // 127.0.0.1:(basePort + i - 1) and metrics on 127.0.0.1:(basePort + 2000 +
 // i - 1), keeps its data in <dataDir>/node-i, and runs in cluster mode: the
 // first three nodes (all of them when fewer) are controller voters with
-// roles broker,controller, the rest brokers only.
+// roles broker,controller, the rest brokers only. Node 1 also serves the
+// Kinesis-compatible gateway on 127.0.0.1:4567 (docs/gateway.md).
 import { join } from 'node:path';
 
 export interface DevOptions {
@@ -38,6 +39,8 @@ export const devVotersMax = 3;
 /** Metrics ports sit this far above the gRPC ports (7701 -> 9701). */
 export const metricsPortOffset = 2000;
 const host = '127.0.0.1';
+/** Node 1's Kinesis gateway port (kinesalite's and LocalStack's habit: point the AWS SDK at it). */
+export const devGatewayPort = 4567;
 
 export function planDevCluster(options: DevOptions): DevNode[] {
   const ids = Array.from({ length: options.nodes }, (_v, i) => i + 1);
@@ -64,6 +67,7 @@ export function planDevCluster(options: DevOptions): DevNode[] {
         `--data-dir=${dataDir}`,
         `--controller-voters=${voters}`,
         '--log-format=pretty',
+        ...(id === 1 ? [`--gateway-listen=${host}:${devGatewayPort}`] : []),
       ],
     };
   });

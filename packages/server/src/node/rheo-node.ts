@@ -44,10 +44,12 @@ import type { ClusterAccess } from '../services/cluster-access.js';
 import { InflightBudget } from '../services/inflight-budget.js';
 import { registerServices } from '../services/register-services.js';
 import { CallTracker, type ServiceContext } from '../services/service-context.js';
+import { subscriptionDefaults } from '../services/subscribe-options.js';
 import { transportLog, transportOptionsFromConfig } from '../transport/from-config.js';
 import { type GrpcServerHandle, startGrpcServer } from '../transport/grpc-server.js';
 import { RaftTransport } from '../transport/raft-transport.js';
 import { type ClusterParts, newBrokerAgent, openClusterParts } from './cluster-parts.js';
+import { startGatewayPart, stopGatewayPart } from './gateway-part.js';
 import { deriveIteratorSecret } from './iterator-secret.js';
 import { NodeDirectory } from './node-directory.js';
 import { checkNodeIdentity } from './node-identity.js';
@@ -105,6 +107,7 @@ interface Parts {
   /** Set as they open; `stopping` turns /readyz and gRPC health to not serving. */
   readonly obs: { handle?: Observability; health?: GrpcHealth; stopping: boolean };
   retention?: RetentionTask;
+  gateway?: Awaited<ReturnType<typeof startGatewayPart>>;
 }
 
 /** Opens the store, the replicas (static shards, or the metadata group), the transport, the gRPC server and the agent. */
@@ -221,6 +224,7 @@ export async function startNode(config: NodeConfig, deps: NodeDeps = {}): Promis
       c.agent = newBrokerAgent(c, { config, store, host, log, nowMs: deps.nowMs }, transport);
       await c.agent.start();
     }
+    parts.gateway = await startGatewayPart(config, log);
   } catch (err) {
     await closeParts(parts, server);
     throw err;
@@ -343,6 +347,12 @@ function serviceContext(
     },
     iteratorSecret: p.iteratorSecret,
     iteratorTtlMs,
+    subscriptions: {
+      ...subscriptionDefaults,
+      lifetimeMs: config.subscriptionLifetimeMs,
+      bytesPerS: config.subscriptionBytesPerS,
+      perNodeMax: config.subscriptionsPerNodeMax,
+    },
     calls: p.calls,
     transportStats: () => p.transport.stats(),
     nowMs: p.deps.nowMs ?? Date.now,
@@ -383,6 +393,7 @@ async function closeParts(p: Parts, server: GrpcServerHandle | undefined): Promi
   p.log.info({ inflight: p.calls.inflight }, 'node stopping');
   p.obs.stopping = true;
   p.obs.health?.setServing(false);
+  await stopGatewayPart(p.gateway, p.log);
   await p.cluster?.agent
     ?.stop()
     .catch((err: unknown) => p.log.error({ err }, 'stopping the broker agent failed'));

@@ -1,0 +1,28 @@
+// The node's Kinesis-compatible gateway (@rheo/gateway, docs/gateway.md),
+// started on gateway_listen when that is set. It reaches the cluster through
+// @rheo/client seeded with this node's own address, so admin calls are
+// answered here (reads) or forwarded to the active controller (changes), and
+// data calls go straight to each shard's leader. Cleartext only for now: the
+// configuration has no key and certificate for it yet.
+import { type Gateway, startGateway } from '@rheo/gateway';
+import type { NodeConfig } from '../config/schema.js';
+import type { Logger } from '../log/logger.js';
+
+/** Starts the gateway when gateway_listen is set; undefined when it is not. */
+export async function startGatewayPart(config: NodeConfig, log: Logger): Promise<Gateway | undefined> {
+  const listen = config.gatewayListen;
+  if (listen === null || listen === undefined) return undefined;
+  const gateway = await startGateway({
+    host: listen.host,
+    port: listen.port,
+    endpoints: [config.advertisedAddress],
+    onInternalError: (err, action) => log.error({ err, action }, 'gateway request failed'),
+  });
+  log.info({ gateway: `http://${gateway.address}` }, 'Kinesis gateway listening');
+  return gateway;
+}
+
+/** Closes the gateway first on stop: HTTP callers are refused before the node stops serving. */
+export async function stopGatewayPart(gateway: Gateway | undefined, log: Logger): Promise<void> {
+  await gateway?.close().catch((err: unknown) => log.error({ err }, 'closing the gateway failed'));
+}
