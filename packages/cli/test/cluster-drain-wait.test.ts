@@ -6,7 +6,12 @@ import { RheoError } from '@rheo/client';
 import { describe, expect, it } from 'vitest';
 import { drainPending, waitForDrain } from '../src/commands/cluster-drain-wait.js';
 
-function cluster(state: NodeState, leaderCount: number, replicaCount: number): ClusterDescription {
+function cluster(
+  state: NodeState,
+  leaderCount: number,
+  replicaCount: number,
+  otherState: NodeState = 'ALIVE',
+): ClusterDescription {
   const node: NodeDescription = {
     nodeId: 2,
     address: 'rheo-1.rheo-headless:7400',
@@ -18,10 +23,11 @@ function cluster(state: NodeState, leaderCount: number, replicaCount: number): C
     leaderCount,
     lastHeartbeatMs: 0,
   };
+  const other: NodeDescription = { ...node, nodeId: 3, state: otherState, leaderCount: 1 };
   return {
     clusterId: 'rheo',
     controllerNodeId: 1,
-    nodes: [node],
+    nodes: [node, other],
     underReplicatedShardCount: 0,
     leaderlessShardCount: 0,
     epoch: 1,
@@ -39,6 +45,12 @@ describe('drainPending', () => {
     ['leaders', 'ALIVE', 0, 3, false],
   ] as const)('%s with %s, %i leaders, %i replicas: done=%s', (goal, state, leaders, replicas, done) => {
     expect(drainPending(cluster(state, leaders, replicas), 2, goal) === undefined).toBe(done);
+  });
+
+  it('leaders: done when no other broker is ALIVE to take them (all stopping at once)', () => {
+    expect(drainPending(cluster('DRAINING', 2, 3, 'DRAINING'), 2, 'leaders')).toBeUndefined();
+    expect(drainPending(cluster('DRAINING', 2, 3, 'DEAD'), 2, 'leaders')).toBeUndefined();
+    expect(drainPending(cluster('DRAINING', 2, 3, 'DRAINING'), 2, 'drained')).toBeDefined();
   });
 
   it('refuses a node the cluster does not know', () => {

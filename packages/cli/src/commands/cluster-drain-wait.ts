@@ -2,8 +2,10 @@
 // accepted, poll DescribeCluster until the node is DRAINED (everything moved:
 // safe to remove), or, with `leaders`, until it leads no shard (what a
 // Kubernetes preStop hook waits for before a restart: clients and peers lose
-// no leader when the process stops). A time limit ends the wait with an
-// Unavailable error naming what is still there.
+// no leader when the process stops). `leaders` is also done when no other
+// broker is ALIVE: leaders have nowhere to go (the last broker, or every pod
+// stopping at once on an uninstall), and waiting would only delay the stop.
+// A time limit ends the wait with an Unavailable error naming what is left.
 import { type ClusterDescription, RheoError } from '@rheo/client';
 
 export type DrainGoal = 'drained' | 'leaders';
@@ -24,7 +26,12 @@ export function drainPending(
   }
   const drainingOrDrained = node.state === 'DRAINING' || node.state === 'DRAINED';
   if (goal === 'drained' && node.state === 'DRAINED') return undefined;
-  if (goal === 'leaders' && drainingOrDrained && node.leaderCount === 0) return undefined;
+  if (goal === 'leaders' && drainingOrDrained) {
+    const elsewhere = description.nodes.some(
+      (n) => n.nodeId !== nodeId && n.state === 'ALIVE' && n.roles.includes('BROKER'),
+    );
+    if (node.leaderCount === 0 || !elsewhere) return undefined;
+  }
   return `${node.state}, ${node.leaderCount} leaders, ${node.replicaCount} replicas`;
 }
 

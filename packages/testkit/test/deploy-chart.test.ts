@@ -1,0 +1,332 @@
+// The Helm chart (helm/rheo), checked without a Kubernetes cluster:
+// - the files it copies from deploy/ (dashboard, alert rules) equal the originals;
+// - every value in values.yaml is documented in the chart README and used by a template, and
+//   every `.Values` path a template reads exists in values.yaml;
+// - a real helm (test/helpers/deploy-helm.ts) lints it (--strict) and its values schema refuses
+//   bad values;
+// - `helm template` over a matrix of values renders objects that hold together: controller
+//   voters are exactly the pods that take the controller role, with their ids and stable DNS
+//   names; PVC templates; probes on declared ports; Services and PDBs select the pods;
+//   restricted security contexts; monitoring objects only when their API exists.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse, parseAllDocuments } from 'yaml';
+import { helm, repoRoot } from './helpers/deploy-helm.js';
+
+const chart = join(repoRoot, 'helm/rheo');
+const read = (path: string) => readFileSync(join(repoRoot, path), 'utf8');
+const values = parse(read('helm/rheo/values.yaml')) as Record<string, unknown>;
+const templates = readdirSync(join(chart, 'templates'), { recursive: true })
+  .map(String)
+  .filter((f) => /\.(yaml|tpl|txt)$/.test(f))
+  .map((f) => read(`helm/rheo/templates/${f}`))
+  .join('\n');
+
+// biome-ignore lint/suspicious/noExplicitAny: rendered Kubernetes objects are checked field by field.
+type K8sObject = any;
+
+/** `.Values.a.b.c` paths the templates read (`$.Values` too). */
+function referencedPaths(): Set<string> {
+  return new Set(
+    [...templates.matchAll(/\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)+)/g)].map((m) => (m[1] ?? '').slice(1)),
+  );
+}
+
+/** The paths of values.yaml a template or the README must name: a referenced path covers its subtree. */
+function valuePaths(node: unknown, prefix: string, referenced: Set<string>, out: string[]): string[] {
+  if (prefix !== '' && referenced.has(prefix)) return [...out, prefix];
+  if (node !== null && typeof node === 'object' && !Array.isArray(node) && Object.keys(node).length > 0) {
+    for (const [key, child] of Object.entries(node)) {
+      out = valuePaths(child, prefix === '' ? key : `${prefix}.${key}`, referenced, out);
+    }
+    return out;
+  }
+  return [...out, prefix];
+}
+
+function exists(path: string): boolean {
+  let node: unknown = values;
+  for (const key of path.split('.')) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return false;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return true;
+}
+
+function render(sets: readonly string[], extra: readonly string[] = []): K8sObject[] {
+  const args = [
+    'template',
+    'rel',
+    chart,
+    '--namespace',
+    'data',
+    ...sets.flatMap((s) => ['--set', s]),
+    ...extra,
+  ];
+  const result = helm(args);
+  if (result.code !== 0) throw new Error(`helm ${args.join(' ')}\n${result.stderr}`);
+  return parseAllDocuments(result.stdout)
+    .map((d) => d.toJS())
+    .filter((o) => o !== null);
+}
+
+const byKind = (objects: K8sObject[], kind: string) => objects.filter((o) => o.kind === kind);
+const envOf = (container: K8sObject) =>
+  new Map<string, string>(
+    container.env.filter((e: K8sObject) => e.value !== undefined).map((e: K8sObject) => [e.name, e.value]),
+  );
+const matches = (selector: Record<string, string>, labels: Record<string, string>) =>
+  Object.entries(selector).every(([k, v]) => labels[k] === v);
+
+describe('chart files', () => {
+  it('the copied dashboard and alert rules equal deploy/', () => {
+    expect(read('helm/rheo/files/rheo-dashboard.json')).toBe(read('deploy/grafana/rheo-dashboard.json'));
+    expect(read('helm/rheo/files/rheo-alerts.yml')).toBe(read('deploy/prometheus/rheo-alerts.yml'));
+  });
+
+  it('every value is documented in the README and used by a template; every reference exists', () => {
+    const referenced = referencedPaths();
+    const readme = read('helm/rheo/README.md');
+    const paths = valuePaths(values, '', referenced, []);
+    expect(paths.length).toBeGreaterThan(50);
+    expect(paths.filter((p) => !readme.includes(`| \`${p}\` |`))).toEqual([]);
+    expect(paths.filter((p) => !referenced.has(p))).toEqual([]);
+    expect([...referenced].filter((p) => !exists(p))).toEqual([]);
+  });
+
+  it('template actions are balanced', () => {
+    expect(templates.split('{{').length).toBe(templates.split('}}').length);
+  });
+});
+
+describe('helm lint and the values schema', () => {
+  it('lints clean with --strict', () => {
+    const result = helm(['lint', '--strict', chart]);
+    expect(result.stderr + result.stdout).toContain('0 chart(s) failed');
+    expect(result.code).toBe(0);
+  });
+
+  it.each([
+    [['mode=both'], "value must be one of 'combined', 'split'"],
+    [['replicaCount=3'], "additional properties 'replicaCount' not allowed"],
+    [['ports.grpc=70000'], '/ports/grpc'],
+    [['combined.replicas=2'], 'combined.replicas (2) must be at least combined.controllerVoters (3)'],
+    [
+      ['mode=split', 'broker.nodeIdOffset=1'],
+      'broker.nodeIdOffset (1) must be at least controller.replicas (3)',
+    ],
+    [['config.node_id=4'], 'config.node_id is set by the chart'],
+    [
+      ['cluster.defaultReplicationFactor=3', 'combined.replicas=1', 'combined.controllerVoters=1'],
+      'above the broker count',
+    ],
+  ])('refuses %j', (sets, message) => {
+    const result = helm(['template', 'rel', chart, ...sets.flatMap((s) => ['--set', s])]);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain(message);
+  });
+});
+
+interface Case {
+  readonly name: string;
+  readonly sets: readonly string[];
+  readonly extra?: readonly string[];
+  /** StatefulSet name → [replicas, voters among its first pods]. */
+  readonly groups: Record<string, [number, number]>;
+}
+
+const monitoringApis = ['ServiceMonitor', 'PodMonitor', 'PrometheusRule'].flatMap((k) => [
+  '--api-versions',
+  `monitoring.coreos.com/v1/${k}`,
+]);
+
+const cases: Case[] = [
+  { name: 'defaults', sets: [], groups: { 'rel-rheo': [3, 3] } },
+  {
+    name: 'split roles',
+    sets: ['mode=split'],
+    groups: { 'rel-rheo-controller': [3, 3], 'rel-rheo-broker': [3, 0] },
+  },
+  {
+    name: 'one node',
+    sets: ['combined.replicas=1', 'combined.controllerVoters=1'],
+    groups: { 'rel-rheo': [1, 1] },
+  },
+  { name: 'five nodes', sets: ['combined.replicas=5'], groups: { 'rel-rheo': [5, 3] } },
+  {
+    name: 'monitoring and network policy',
+    sets: [
+      'metrics.serviceMonitor.enabled=true',
+      'metrics.podMonitor.enabled=true',
+      'metrics.prometheusRule.enabled=true',
+      'metrics.grafanaDashboard.enabled=true',
+      'networkPolicy.enabled=true',
+      'networkPolicy.allowExternal=false',
+      'rackAwareness.enabled=false',
+      'rackAwareness.rack=zone-a',
+    ],
+    extra: monitoringApis,
+    groups: { 'rel-rheo': [3, 3] },
+  },
+];
+
+describe.each(cases)('helm template: $name', ({ sets, extra, groups }) => {
+  const objects = render(sets, extra);
+  const statefulSets = byKind(objects, 'StatefulSet');
+  const domain = 'rel-rheo-headless.data.svc.cluster.local';
+
+  it('renders the StatefulSets with Parallel start, a PVC template and the headless Service', () => {
+    expect(Object.fromEntries(statefulSets.map((s) => [s.metadata.name, s.spec.replicas]))).toEqual(
+      Object.fromEntries(Object.entries(groups).map(([name, [replicas]]) => [name, replicas])),
+    );
+    const headless = byKind(objects, 'Service').find((s) => s.spec.clusterIP === 'None');
+    expect(headless.metadata.name).toBe('rel-rheo-headless');
+    expect(headless.spec.publishNotReadyAddresses).toBe(true);
+    for (const sts of statefulSets) {
+      expect(sts.spec.podManagementPolicy).toBe('Parallel');
+      expect(sts.spec.serviceName).toBe('rel-rheo-headless');
+      expect(sts.spec.volumeClaimTemplates.map((v: K8sObject) => v.metadata.name)).toEqual(['data']);
+      const mounts = sts.spec.template.spec.containers[0].volumeMounts;
+      expect(mounts).toContainEqual({ name: 'data', mountPath: '/var/lib/rheo' });
+      expect(matches(sts.spec.selector.matchLabels, sts.spec.template.metadata.labels)).toBe(true);
+      expect(matches(headless.spec.selector, sts.spec.template.metadata.labels)).toBe(true);
+    }
+  });
+
+  it('lists as controller voters exactly the pods that take the controller role, at their DNS names', () => {
+    const expected: string[] = [];
+    const voterLists = new Set<string>();
+    for (const sts of statefulSets) {
+      const env = envOf(sts.spec.template.spec.containers[0]);
+      voterLists.add(env.get('RHEO_CONTROLLER_VOTERS') ?? '');
+      const [, voters] = groups[sts.metadata.name] ?? [0, 0];
+      expect(Number(env.get('CONTROLLER_ORDINALS'))).toBe(voters);
+      for (let ordinal = 0; ordinal < voters; ordinal++) {
+        const id = ordinal + 1 + Number(env.get('NODE_ID_OFFSET'));
+        expect(env.get('ROLES_FIRST')).toContain('controller');
+        expect(env.get('RHEO_ADVERTISED_ADDRESS')).toBe(`$(POD_NAME).${domain}:7400`);
+        expected.push(`${id}@${sts.metadata.name}-${ordinal}.${domain}:7400`);
+      }
+      if (voters < sts.spec.replicas) expect(env.get('ROLES_REST')).not.toContain('controller');
+    }
+    expect([...voterLists]).toEqual([expected.join(',')]);
+  });
+
+  it('probes the declared metrics port; brokers drain in preStop within the grace period', () => {
+    for (const sts of statefulSets) {
+      const pod = sts.spec.template.spec;
+      const container = pod.containers[0];
+      const ports = new Set(container.ports.map((p: K8sObject) => p.name));
+      for (const [probe, path] of [
+        ['startupProbe', '/healthz'],
+        ['readinessProbe', '/readyz'],
+        ['livenessProbe', '/healthz'],
+      ] as const) {
+        expect(container[probe].httpGet.path).toBe(path);
+        expect(ports.has(container[probe].httpGet.port)).toBe(true);
+      }
+      const isBroker = envOf(container).get('ROLES_REST')?.includes('broker');
+      expect(container.lifecycle?.preStop?.exec?.command ?? []).toEqual(
+        isBroker ? ['/bin/sh', '/opt/rheo/scripts/pre-stop.sh'] : [],
+      );
+      expect(pod.terminationGracePeriodSeconds).toBeGreaterThan(
+        Number(envOf(container).get('DRAIN_TIMEOUT_S')),
+      );
+    }
+  });
+
+  it('runs restricted: non-root, read-only root with /tmp writable, no capabilities, RuntimeDefault seccomp', () => {
+    for (const sts of statefulSets) {
+      const pod = sts.spec.template.spec;
+      expect(pod.securityContext).toMatchObject({
+        runAsNonRoot: true,
+        seccompProfile: { type: 'RuntimeDefault' },
+      });
+      for (const c of [...pod.containers, ...(pod.initContainers ?? [])]) {
+        expect(c.securityContext).toMatchObject({
+          allowPrivilegeEscalation: false,
+          readOnlyRootFilesystem: true,
+          capabilities: { drop: ['ALL'] },
+        });
+      }
+      expect(pod.containers[0].volumeMounts).toContainEqual({ name: 'tmp', mountPath: '/tmp' });
+    }
+  });
+
+  it('has a PDB, a client Service and a helm test pod that select or reach the pods', () => {
+    const pdbs = byKind(objects, 'PodDisruptionBudget');
+    expect(pdbs.length).toBe(statefulSets.length);
+    for (const sts of statefulSets) {
+      expect(pdbs.some((p) => matches(p.spec.selector.matchLabels, sts.spec.template.metadata.labels))).toBe(
+        true,
+      );
+    }
+    const client = byKind(objects, 'Service').find((s) => s.metadata.name === 'rel-rheo');
+    expect(client.spec.ports.map((p: K8sObject) => [p.name, p.port])).toEqual([
+      ['grpc', 7400],
+      ['gateway', 4567],
+      ['metrics', 7490],
+    ]);
+    const test = byKind(objects, 'Pod').find((p) => p.metadata.annotations['helm.sh/hook'] === 'test');
+    expect(test.spec.containers[0].env).toContainEqual({
+      name: 'RHEO_ENDPOINTS',
+      value: 'rel-rheo.data.svc.cluster.local:7400',
+    });
+  });
+});
+
+describe('helm template: optional objects', () => {
+  it('creates the monitoring objects only where monitoring.coreos.com/v1 exists', () => {
+    const on = [
+      'metrics.serviceMonitor.enabled=true',
+      'metrics.podMonitor.enabled=true',
+      'metrics.prometheusRule.enabled=true',
+    ];
+    const kinds = (objects: K8sObject[]) =>
+      objects.map((o) => o.kind).filter((k) => k.endsWith('Monitor') || k === 'PrometheusRule');
+    expect(kinds(render(on))).toEqual([]);
+    const objects = render(on, monitoringApis);
+    expect(kinds(objects).sort()).toEqual(['PodMonitor', 'PrometheusRule', 'ServiceMonitor']);
+    const rule = byKind(objects, 'PrometheusRule')[0];
+    expect(rule.spec.groups).toEqual((parse(read('deploy/prometheus/rheo-alerts.yml')) as K8sObject).groups);
+  });
+
+  it('puts the dashboard in a ConfigMap labelled for the Grafana sidecar', () => {
+    const objects = render(['metrics.grafanaDashboard.enabled=true']);
+    const map = byKind(objects, 'ConfigMap').find((c) => c.metadata.name === 'rel-rheo-dashboard');
+    expect(map.metadata.labels.grafana_dashboard).toBe('1');
+    expect(JSON.parse(map.data['rheo-dashboard.json'])).toEqual(
+      JSON.parse(read('deploy/grafana/rheo-dashboard.json')),
+    );
+  });
+
+  it('mounts the chart scripts unchanged, and reads the zone through an init container with get-nodes RBAC', () => {
+    const objects = render([]);
+    const scripts = byKind(objects, 'ConfigMap').find((c) => c.metadata.name === 'rel-rheo-scripts');
+    for (const file of ['node-start.sh', 'pre-stop.sh', 'node-rack.mjs']) {
+      expect(scripts.data[file]).toBe(read(`helm/rheo/files/${file}`));
+    }
+    const role = byKind(objects, 'ClusterRole')[0];
+    expect(role.rules).toEqual([{ apiGroups: [''], resources: ['nodes'], verbs: ['get'] }]);
+    const init = byKind(objects, 'StatefulSet')[0].spec.template.spec.initContainers[0];
+    expect(init.command).toEqual(['node', '/opt/rheo/scripts/node-rack.mjs']);
+  });
+
+  it('default install: object kinds and count', () => {
+    const objects = render([]);
+    const counts: Record<string, number> = {};
+    for (const o of objects) counts[o.kind] = (counts[o.kind] ?? 0) + 1;
+    expect(counts).toEqual({
+      ClusterRole: 1,
+      ClusterRoleBinding: 1,
+      ConfigMap: 1,
+      Pod: 1,
+      PodDisruptionBudget: 1,
+      Secret: 1,
+      Service: 2,
+      ServiceAccount: 1,
+      StatefulSet: 1,
+    });
+  });
+});
