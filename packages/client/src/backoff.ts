@@ -37,9 +37,23 @@ export function backoffMs(
   return Math.max(retryAfterMs, Math.round(jittered));
 }
 
-/** True when another attempt fits the policy's bounds (count and total time). */
-export function mayRetry(policy: RetryPolicy, attempt: number, startedMs: number, nowMs: number): boolean {
-  return attempt < policy.attemptsMax && nowMs - startedMs < policy.totalMs;
+/**
+ * True when another attempt fits the policy's bounds (count and total time).
+ * Throttling (`err` ProvisionedThroughputExceeded) is the server pacing the
+ * caller to the shard's limits, not a failure: only the total time bounds
+ * those retries, so a producer running above a shard's limit for a while
+ * slows down instead of dropping records.
+ */
+export function mayRetry(
+  policy: RetryPolicy,
+  attempt: number,
+  startedMs: number,
+  nowMs: number,
+  err?: { readonly code: string },
+): boolean {
+  const inTime = nowMs - startedMs < policy.totalMs;
+  if (err?.code === 'ProvisionedThroughputExceeded') return inTime;
+  return attempt < policy.attemptsMax && inTime;
 }
 
 export function sleep(ms: number): Promise<void> {

@@ -304,7 +304,7 @@ export class Producer {
       err.code === 'InvalidArgument' && err.field === 'batch_sequence' && lane.hasEarlierPending(batch);
     const retry =
       (behindRetry || isRetryable(err, this.options.idempotent)) &&
-      mayRetry(this.options.retry, batch.attempts, batch.firstAttemptMs, now);
+      mayRetry(this.options.retry, batch.attempts, batch.firstAttemptMs, now, err);
     if (retry && behindRetry) {
       // Not this batch's failure: it goes again right after the earlier one, at no backoff or attempt cost.
       batch.attempts--;

@@ -32,7 +32,7 @@ export async function retrying<T>(
     } catch (caught) {
       if (caught instanceof ClientClosedError) throw caught;
       const err = callError(caught);
-      if (!shouldRetry(err, n) || !mayRetry(ctx.policy, n, startedMs, ctx.now())) throw err;
+      if (!shouldRetry(err, n) || !mayRetry(ctx.policy, n, startedMs, ctx.now(), err)) throw err;
       await sleep(backoffMs(ctx.policy, n, ctx.random, err.retryAfterMs));
     }
   }
