@@ -112,6 +112,45 @@ export class StreamAdmin {
     this.client.shardMaps.invalidate(streamName);
   }
 
+  /** SplitShard: the stream is UPDATING until both children take writes. */
+  async splitShard(
+    streamName: string,
+    shardToSplit: string,
+    newStartingHashKey: string | bigint,
+  ): Promise<void> {
+    const request = { streamName, shardToSplit, newStartingHashKey: String(newStartingHashKey) };
+    await this.call((n) => unary(n.admin.SplitShard, n.admin, request, this.deadlineMs), false);
+  }
+
+  /** MergeShards: the stream is UPDATING until the child takes writes. */
+  async mergeShards(streamName: string, shardToMerge: string, adjacentShardToMerge: string): Promise<void> {
+    const request = { streamName, shardToMerge, adjacentShardToMerge };
+    await this.call((n) => unary(n.admin.MergeShards, n.admin, request, this.deadlineMs), false);
+  }
+
+  /** UpdateShardCount (UNIFORM_SCALING): answers the open count before and the target. */
+  async updateShardCount(
+    streamName: string,
+    targetShardCount: number,
+  ): Promise<{ currentShardCount: number; targetShardCount: number }> {
+    const request = { streamName, targetShardCount, scalingType: 'SCALING_TYPE_UNIFORM_SCALING' as const };
+    const a = await this.call(
+      (n) => unary(n.admin.UpdateShardCount, n.admin, request, this.deadlineMs),
+      false,
+    );
+    return { currentShardCount: a.currentShardCount, targetShardCount: a.targetShardCount };
+  }
+
+  /** UpdateStreamMode: PROVISIONED (the operator sizes the stream) or ON_DEMAND (the controller does). */
+  async updateStreamMode(streamName: string, mode: 'PROVISIONED' | 'ON_DEMAND'): Promise<void> {
+    const request = {
+      streamName,
+      streamArn: '',
+      streamModeDetails: { streamMode: `STREAM_MODE_${mode}` as const },
+    };
+    await this.call((n) => unary(n.admin.UpdateStreamMode, n.admin, request, this.deadlineMs), false);
+  }
+
   async describeStreamSummary(streamName: string): Promise<StreamDescriptionSummary> {
     const answer = await this.call((n) =>
       unary(n.admin.DescribeStreamSummary, n.admin, { streamName }, this.deadlineMs),

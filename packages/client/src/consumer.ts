@@ -1,8 +1,11 @@
-// Pull reads of every shard of a stream: one ShardConsumer per shard in the
-// map (open and closed), their reads merged into one async iterator. A shard
-// that ends (closed by resharding and read out) starts its children from
-// TRIM_HORIZON. The merge holds at most `readsBufferedMax` reads, so a slow
-// caller slows the readers rather than growing memory.
+// Pull reads of every shard of a stream: one ShardConsumer per shard, their
+// reads merged into one async iterator. Parents are read before children
+// (Kinesis's rule, which keeps a partition key's records in order across a
+// split or merge): at the start only the shards with no retained parent are
+// read; a shard that ends (closed by resharding and read out) starts each
+// child, from TRIM_HORIZON, once every retained parent of that child has
+// ended. The merge holds at most `readsBufferedMax` reads, so a slow caller
+// slows the readers rather than growing memory.
 import type { RheoClient } from './rheo-client.js';
 import { ShardConsumer, type ShardConsumerOptions, type ShardRead } from './shard-consumer.js';
 import type { ConsumedRecord } from './stored-records.js';
@@ -22,6 +25,9 @@ export class Consumer implements AsyncIterable<ShardRead> {
   private wakeReader: (() => void) | undefined;
   private readonly wakeWriters: Array<() => void> = [];
   private closed = false;
+  /** Each known shard's parents (ListShards' lineage); refreshed when a child is not in it. */
+  private lineage = new Map<string, readonly string[]>();
+  private readonly ended = new Set<string>();
 
   constructor(
     private readonly client: RheoClient,
@@ -42,11 +48,12 @@ export class Consumer implements AsyncIterable<ShardRead> {
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<ShardRead, void, undefined> {
-    const routes = await this.client.shardRoutes(this.streamName);
+    await this.loadLineage();
     const wanted = this.options.shardIds;
-    for (const shard of routes.shards) {
-      if (wanted === undefined || wanted.includes(shard.shardId))
-        this.startShard(shard.shardId, this.options);
+    for (const [shardId, parents] of this.lineage) {
+      const first =
+        wanted === undefined ? parents.every((p) => !this.lineage.has(p)) : wanted.includes(shardId);
+      if (first) this.startShard(shardId, this.options);
     }
     try {
       while (!this.closed) {
@@ -74,6 +81,31 @@ export class Consumer implements AsyncIterable<ShardRead> {
     for await (const read of this) yield* read.records;
   }
 
+  /** Every retained shard and its parents; the shard map's shards (no lineage) where ListShards fails. */
+  private async loadLineage(): Promise<void> {
+    try {
+      const shards = await this.client.admin.listShards(this.streamName);
+      this.lineage = new Map(
+        shards.map((s) => [
+          s.shardId,
+          [s.parentShardId, s.adjacentParentShardId].filter((p): p is string => p !== undefined),
+        ]),
+      );
+    } catch {
+      const routes = await this.client.shardRoutes(this.streamName);
+      this.lineage = new Map(routes.shards.map((s) => [s.shardId, []]));
+    }
+  }
+
+  /** Starts `child` once each of its retained parents has ended (a merge child waits for both). */
+  private async startChildWhenReady(child: string): Promise<void> {
+    if (!this.lineage.has(child)) await this.loadLineage();
+    const parents = this.lineage.get(child) ?? [];
+    if (!parents.every((p) => this.ended.has(p) || !this.lineage.has(p))) return;
+    const { shardIds: _all, ...childOptions } = this.options;
+    this.startShard(child, { ...childOptions, start: { type: 'TRIM_HORIZON' } });
+  }
+
   private startShard(shardId: string, options: ShardConsumerOptions): void {
     if (this.shards.has(shardId) || this.closed) return;
     const shard = new ShardConsumer(this.client, this.streamName, shardId, options);
@@ -94,9 +126,8 @@ export class Consumer implements AsyncIterable<ShardRead> {
           await new Promise<void>((resolve) => this.wakeWriters.push(resolve));
         }
       }
-      const { shardIds: _all, ...childOptions } = this.options;
-      for (const child of shard.childShardIds)
-        this.startShard(child, { ...childOptions, start: { type: 'TRIM_HORIZON' } });
+      this.ended.add(shard.shardId);
+      for (const child of shard.childShardIds) await this.startChildWhenReady(child);
     } catch (err) {
       if (this.failure === undefined) this.failure = err;
       this.wakeReader?.();

@@ -10,6 +10,14 @@
 // OutcomeUnknown when idempotent (the retry reuses the batch sequence, so the
 // leader answers a written batch from its table instead of writing it
 // twice). Order per shard under retries: see shard-lane.ts.
+//
+// Resharding: a shard that answers ShardClosed (split or merged) wrote none
+// of that batch. Its lane stops sending; once its in-flight batches settle,
+// every record it has not had written goes back to the head of the
+// admission queue, in the order sent, after the shard map shows the shard
+// closed, so each lands in the open child that holds its hash key. While a
+// stream re-routes, its new records wait in the admission queue behind
+// them: a partition key's records are neither lost nor reordered.
 import {
   encodeBatch,
   parseHashKey,
@@ -18,7 +26,7 @@ import {
   type RecordInput,
   recordBytesMax,
 } from '@rheo/wire';
-import { backoffMs, mayRetry } from './backoff.js';
+import { backoffMs, mayRetry, sleep } from './backoff.js';
 import { BatchSender } from './batch-sender.js';
 import { ClientClosedError, isRetryable } from './errors.js';
 import { type pb, RheoError } from './grpc.js';
@@ -70,6 +78,8 @@ export class Producer {
   private admitting = false;
   private readonly idleWaiters: Array<() => void> = [];
   private closed = false;
+  /** Streams with a closed shard's records being re-routed, with the count of such lanes. */
+  private readonly rerouting = new Map<string, number>();
 
   constructor(
     private readonly client: RheoClient,
@@ -108,7 +118,7 @@ export class Producer {
    */
   private tryAdmit(a: Admission): boolean {
     const routes = this.client.shardMaps.cached(a.streamName);
-    if (routes === undefined || !this.hasRoomFor(a.bytes)) return false;
+    if (routes === undefined || this.rerouting.has(a.streamName) || !this.hasRoomFor(a.bytes)) return false;
     let shardId: string;
     try {
       const key = a.record.explicitHashKey;
@@ -154,6 +164,7 @@ export class Producer {
           );
           continue;
         }
+        if (this.rerouting.has(head.streamName)) break;
         if (this.client.shardMaps.cached(head.streamName) === undefined) {
           try {
             await this.client.shardRoutes(head.streamName);
@@ -244,7 +255,7 @@ export class Producer {
       );
       return;
     }
-    lane.push(encoded, records.length, bytes, settles);
+    lane.push(encoded, records, bytes, settles);
     this.pump(lane);
   }
 
@@ -297,6 +308,13 @@ export class Producer {
   private onFailure(lane: ShardLane, batch: LaneBatch, caught: unknown): void {
     const err =
       caught instanceof RheoError ? caught : new RheoError('Internal', String(caught), { cause: caught });
+    if (err.code === 'ShardClosed') {
+      lane.inflight.delete(batch);
+      lane.closedBatches.push(batch);
+      this.closeLane(lane);
+      this.afterSettle(lane);
+      return;
+    }
     this.client.onRouteError(lane.streamName, lane.shardId, err);
     const now = this.client.options.now();
     // A gap refusal behind an earlier batch being retried is expected: that batch goes first.
@@ -330,6 +348,13 @@ export class Producer {
 
   /** After any outcome: resume a paused lane once its in-flight batches settled, else send more. */
   private afterSettle(lane: ShardLane): void {
+    if (lane.closed) {
+      if (lane.inflight.size === 0 && !lane.rerouting) {
+        lane.rerouting = true;
+        void this.reroute(lane);
+      }
+      return;
+    }
     if (!lane.paused) {
       this.pump(lane);
       return;
@@ -343,6 +368,68 @@ export class Producer {
       lane.retryAtMs = 0;
       this.pump(lane);
     }, wait);
+  }
+
+  /** The lane's shard closed: it sends nothing more, and its stream admits nothing until the re-route. */
+  private closeLane(lane: ShardLane): void {
+    if (lane.closed) return;
+    lane.closed = true;
+    lane.paused = true;
+    if (lane.lingerTimer !== undefined) clearTimeout(lane.lingerTimer);
+    lane.lingerTimer = undefined;
+    this.rerouting.set(lane.streamName, (this.rerouting.get(lane.streamName) ?? 0) + 1);
+  }
+
+  /**
+   * Waits until the shard map shows the lane's shard closed, then puts every
+   * record the lane did not have written back at the head of the admission
+   * queue, in the order sent (file comment). Gives up, failing them, when
+   * the retry policy's time runs out.
+   */
+  private async reroute(lane: ShardLane): Promise<void> {
+    this.lanes.delete(`${lane.streamName}\u0000${lane.shardId}`);
+    const unsent = lane.unsent();
+    let bytes = 0;
+    const admissions: Admission[] = unsent.map(({ record, settle }) => {
+      const b = Buffer.byteLength(record.partitionKey, 'utf8') + record.data.length;
+      bytes += b;
+      return { streamName: lane.streamName, record: record as ProducerRecord, bytes: b, settle };
+    });
+    // They are admitted again (and counted again) below.
+    this.bufferedBytes -= bytes;
+    const startMs = this.client.options.now();
+    let failure: RheoError | undefined;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const routes = await this.client.shardMaps.refresh(lane.streamName, true);
+        if (routes.shard(lane.shardId)?.open !== true) break;
+      } catch (err) {
+        failure = toError(err);
+      }
+      if (!mayRetry(this.options.retry, attempt, startMs, this.client.options.now())) {
+        failure ??= new RheoError(
+          'Unavailable',
+          `shard ${lane.shardId} closed and no map shows its children yet`,
+        );
+        break;
+      }
+      await sleep(backoffMs(this.options.retry, attempt, this.client.options.random));
+      failure = undefined;
+    }
+    const left = (this.rerouting.get(lane.streamName) ?? 1) - 1;
+    if (left > 0) this.rerouting.set(lane.streamName, left);
+    else this.rerouting.delete(lane.streamName);
+    if (failure !== undefined) {
+      this.bufferedBytes += bytes;
+      this.settleFailed(
+        admissions.map((a) => a.settle),
+        bytes,
+        failure,
+      );
+      return;
+    }
+    this.admissions.unshift(...admissions);
+    this.pumpAdmissions();
   }
 
   private settleFailed(settles: RecordSettle[], bytes: number, err: RheoError): void {

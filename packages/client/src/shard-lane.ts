@@ -4,6 +4,7 @@
 // pauses until every batch in flight has settled and the backoff passed, so
 // a later batch never overtakes an earlier one that is being retried.
 import assert from 'node:assert/strict';
+import type { RecordInput } from '@rheo/wire';
 import { BatchAccumulator, type BatchBounds } from './batch-accumulator.js';
 import type { RheoError } from './grpc.js';
 
@@ -24,6 +25,8 @@ export interface LaneBatch {
   epoch: number;
   batchSequence: number;
   readonly encoded: Buffer;
+  /** The records encoded, kept so a batch refused ShardClosed can be re-routed record by record. */
+  readonly records: readonly RecordInput[];
   readonly recordCount: number;
   /** Partition-key plus data bytes (what bufferedBytesMax counts). */
   readonly bytes: number;
@@ -52,6 +55,15 @@ export class ShardLane {
    */
   lingerExpired = false;
   resumeTimer: NodeJS.Timeout | undefined;
+  /**
+   * Set once the shard answered ShardClosed (split or merged): the lane sends
+   * nothing more; once its in-flight batches settle, every record it has not
+   * had written is re-routed (Producer.reroute) and the lane is dropped.
+   */
+  closed = false;
+  rerouting = false;
+  /** Batches refused ShardClosed, waiting to be re-routed. */
+  readonly closedBatches: LaneBatch[] = [];
   private nextOrder = 1;
   private nextSequence = 1;
 
@@ -64,13 +76,14 @@ export class ShardLane {
   }
 
   /** Appends a newly sealed batch. */
-  push(encoded: Buffer, recordCount: number, bytes: number, settles: RecordSettle[]): LaneBatch {
+  push(encoded: Buffer, records: readonly RecordInput[], bytes: number, settles: RecordSettle[]): LaneBatch {
     const batch: LaneBatch = {
       order: this.nextOrder++,
       epoch: this.epoch,
       batchSequence: this.nextSequence++,
       encoded,
-      recordCount,
+      records,
+      recordCount: records.length,
       bytes,
       settles,
       attempts: 0,
@@ -117,6 +130,23 @@ export class ShardLane {
       batch.batchSequence = this.nextSequence++;
     }
     this.renumber = false;
+  }
+
+  /**
+   * Every record of a closed lane that was not written, in the order sent:
+   * the refused and queued batches by their order, then the open batch.
+   * Empties the lane.
+   */
+  unsent(): { record: RecordInput; settle: RecordSettle }[] {
+    const batches = [...this.closedBatches, ...this.queue].sort((a, b) => a.order - b.order);
+    this.closedBatches.length = 0;
+    this.queue.length = 0;
+    const out: { record: RecordInput; settle: RecordSettle }[] = [];
+    for (const b of batches) b.records.forEach((record, i) => out.push({ record, settle: b.settles[i]! }));
+    const open = this.accumulator.seal();
+    if (open !== undefined)
+      open.records.forEach((record, i) => out.push({ record, settle: open.settles[i]! }));
+    return out;
   }
 
   /** True when nothing is open, queued or in flight. */
