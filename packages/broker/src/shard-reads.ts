@@ -74,10 +74,16 @@ export async function getRecords(
       `Invalid ShardIterator: it names shard ${claims.shardId} of stream ${claims.streamName}`,
       { field: 'ShardIterator' },
     );
+  const bytesMax =
+    opts.maxBytes === undefined || opts.maxBytes <= 0
+      ? getRecordsBytesMax
+      : Math.min(opts.maxBytes, getRecordsBytesMax);
+  // Closed before the horizon was taken: every record of the shard is at or below it.
+  const closed = a.state.closed;
   const hi = await horizon();
   for (let attempt = 0; ; attempt++) {
     try {
-      return await scan(a, await startOf(a, claims.position), claims.position, hi, limit);
+      return await scan(a, await startOf(a, claims.position), claims.position, hi, limit, bytesMax, closed);
     } catch (e) {
       // A trim raced the read: start again from the new trim horizon.
       if (!(e instanceof LogCompactedError) || attempt >= 3) throw e;
@@ -114,10 +120,18 @@ class Collector {
   bytes = 0;
   last: bigint | undefined = undefined;
   lastArrivalMs = 0;
-  constructor(readonly limit: number) {}
+  constructor(
+    readonly limit: number,
+    readonly bytesMax: number = getRecordsBytesMax,
+  ) {}
 
   get full(): boolean {
-    return this.records >= this.limit || this.bytes >= getRecordsBytesMax;
+    return this.records >= this.limit || this.bytes >= this.bytesMax;
+  }
+
+  /** A batch of `n` bytes would pass the byte bound (the first batch always goes, so a read always moves). */
+  wouldOverflow(n: number): boolean {
+    return this.bytes > 0 && this.bytes + n > this.bytesMax;
   }
 }
 
@@ -127,14 +141,18 @@ async function scan(
   position: IteratorPosition,
   hi: number,
   limit: number,
+  bytesMax: number,
+  closed: boolean,
 ): Promise<GetRecordsResult> {
-  const c = new Collector(limit);
+  const c = new Collector(limit, bytesMax);
   let next = start.index;
-  while (next <= hi && !c.full) {
+  scanning: while (next <= hi && !c.full) {
     const entries = await a.log.readRange(next, a.readStepEntries, getRecordsBytesMax - c.bytes, hi + 1);
     if (entries.length === 0) break;
     for (const e of entries) {
       if (c.full) break;
+      // An entry is taken whole or not at all, so the next read starts at an entry boundary.
+      if (c.wouldOverflow(e.data.length)) break scanning;
       collectEntry(a.state, e, start, c);
       next = e.index + 1;
     }
@@ -153,6 +171,8 @@ async function scan(
     nextIterator: issueToken(a, nextPosition),
     millisBehindLatest:
       caughtUp || c.last === undefined ? 0 : Math.max(0, Math.floor(a.nowMs()) - c.lastArrivalMs),
+    shardEnded: closed && caughtUp,
+    lastSequence: c.last,
   };
 }
 

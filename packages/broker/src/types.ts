@@ -65,6 +65,8 @@ export interface ReadOptions {
 export interface GetRecordsOptions extends ReadOptions {
   /** Records to return at most: 1..10,000 (default 10,000). */
   readonly limitRecords?: number;
+  /** Bytes of stored batches to return at most (whole batches; the first one always goes); default 10 MiB. */
+  readonly maxBytes?: number;
 }
 
 export interface GetRecordsResult {
@@ -80,6 +82,10 @@ export interface GetRecordsResult {
   readonly nextIterator: string;
   /** How far the last delivered record is behind the shard's newest, ms; 0 when caught up. */
   readonly millisBehindLatest: number;
+  /** The shard is closed and this page reached its end: no record follows (its children take over). */
+  readonly shardEnded: boolean;
+  /** The last delivered record's sequence number; undefined when none was delivered. */
+  readonly lastSequence: bigint | undefined;
 }
 
 /** Where a replica sends its Raft messages: the node's transport (the server's RaftTransport fits). */

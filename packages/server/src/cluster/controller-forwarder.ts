@@ -113,6 +113,7 @@ export class ControllerForwarder {
       c = {
         StreamAdmin: new v1.StreamAdmin(address, creds, grpcChannelOptions),
         Cluster: new v1.Cluster(address, creds, grpcChannelOptions),
+        ConsumerGroups: new v1.ConsumerGroups(address, creds, grpcChannelOptions),
       };
       this.clients.set(address, c);
     }
@@ -124,6 +125,7 @@ export class ControllerForwarder {
     for (const c of this.clients.values()) {
       c.StreamAdmin.close();
       c.Cluster.close();
+      c.ConsumerGroups.close();
     }
     this.clients.clear();
   }

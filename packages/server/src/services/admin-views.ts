@@ -96,7 +96,7 @@ export function summaryView(state: MetaState, s: StreamRecord): pb.StreamDescrip
     encryptionType: 'ENCRYPTION_TYPE_NONE',
     keyId: '',
     openShardCount: state.shardsOf(s.name).filter((r) => r.open).length,
-    consumerCount: 0,
+    consumerCount: state.consumersOf(s.name).length,
     replicationFactor: s.replicationFactor,
   };
 }

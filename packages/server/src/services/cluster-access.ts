@@ -6,7 +6,7 @@ import type { ActiveController, MetaState } from '@rheo/controller';
 import type { RheoError } from '@rheo/wire';
 
 /** The services a call may be forwarded to the active controller on. */
-export type ForwardedService = 'StreamAdmin' | 'Cluster';
+export type ForwardedService = 'StreamAdmin' | 'Cluster' | 'ConsumerGroups';
 
 export interface ClusterAccess {
   /** The metadata this node answers from; undefined until known (a broker-only node before its first fetch). */

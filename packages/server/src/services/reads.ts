@@ -100,6 +100,7 @@ async function readPage(
   replica.throttle.useStreamLimits(stream.shardLimits);
   const page = await replica.getRecords(req.shardIterator, {
     limitRecords: limit,
+    ...(req.maxBytes === 0 ? {} : { maxBytes: req.maxBytes }),
     allowFollower: req.allowFollowerRead,
   });
   return {

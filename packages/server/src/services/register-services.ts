@@ -8,15 +8,24 @@ import { loadRheoProto, type pb } from '@rheo/wire';
 import { nodeOperation } from './admin-mutations.js';
 import { ClusterMapView } from './cluster-map.js';
 import { ClusterView } from './cluster-view.js';
+import { consumerGroupHandlers } from './consumer-groups.js';
 import { handleProduce } from './produce-stream.js';
 import { putRecord, putRecords } from './put-records.js';
 import { getRecords, getShardIterator } from './reads.js';
 import type { ServiceContext } from './service-context.js';
 import { clusterAdminHandlers } from './stream-admin.js';
+import { handleSubscribe } from './subscribe.js';
 import { unary } from './unary.js';
 import { otherMethods, unimplementedHandlers } from './unimplemented.js';
 
-const DATA_SERVED = ['PutRecord', 'PutRecords', 'Produce', 'GetShardIterator', 'GetRecords'];
+const DATA_SERVED = [
+  'PutRecord',
+  'PutRecords',
+  'Produce',
+  'GetShardIterator',
+  'GetRecords',
+  'SubscribeToShard',
+];
 const CLUSTER_SERVED = ['GetShardMap', 'DescribeCluster'];
 
 export function registerServices(server: grpc.Server, ctx: ServiceContext): void {
@@ -36,14 +45,13 @@ export function registerServices(server: grpc.Server, ctx: ServiceContext): void
       getShardIterator(ctx, req),
     ),
     GetRecords: unary(ctx, 'GetRecords', (req: pb.GetRecordsRequest__Output) => getRecords(ctx, req)),
+    SubscribeToShard: (
+      call: grpc.ServerWritableStream<pb.SubscribeToShardRequest__Output, pb.SubscribeToShardEvent>,
+    ) => handleSubscribe(ctx, call, ctx.subscriptions),
   });
   if (ctx.cluster === undefined) registerStaticAdmin(server, ctx);
   else registerClusterAdmin(server, ctx);
-  const groups = v1.ConsumerGroups.service;
-  server.addService(
-    groups,
-    unimplementedHandlers(groups, Object.keys(groups), 'is not available yet: consumer groups are not built'),
-  );
+  server.addService(v1.ConsumerGroups.service, consumerGroupHandlers(ctx));
 }
 
 /** Static mode: the shard map from the static streams; no admin calls (streams come from the config). */

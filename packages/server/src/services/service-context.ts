@@ -8,6 +8,7 @@ import type { Catalog } from './catalog.js';
 import type { ClusterAccess } from './cluster-access.js';
 import type { InflightBudget } from './inflight-budget.js';
 import type { ErrorContext } from './service-errors.js';
+import type { SubscriptionBounds } from './subscribe-options.js';
 
 /** The window a Produce stream starts with (the config's per-stream bounds). */
 export interface ProduceWindowBounds {
@@ -32,6 +33,8 @@ export interface ServiceContext extends ErrorContext {
   readonly calls: CallTracker;
   readonly transportStats: () => TransportStats;
   readonly nowMs: () => number;
+  /** SubscribeToShard's bounds; the defaults (subscribe-options.ts) when left out. */
+  readonly subscriptions?: SubscriptionBounds | undefined;
   /** Put and get latencies, throttles (docs/metrics.md); undefined where no metrics are kept. */
   readonly metrics?: ServiceMetrics | undefined;
 }

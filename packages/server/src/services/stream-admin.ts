@@ -21,6 +21,7 @@ import {
   listTagsForStream,
 } from './admin-reads.js';
 import { enhancedMonitoringHandlers } from './enhanced-monitoring-admin.js';
+import { consumerAdminHandlers } from './consumers.js';
 import { listShards } from './list-shards.js';
 import type { ServiceContext } from './service-context.js';
 import { unary } from './unary.js';
@@ -31,10 +32,6 @@ const NOT_YET: Readonly<Record<string, string>> = Object.freeze({
   MergeShards: 'resharding',
   UpdateShardCount: 'resharding',
   UpdateStreamMode: 'capacity modes',
-  RegisterStreamConsumer: 'enhanced fan-out consumers',
-  DeregisterStreamConsumer: 'enhanced fan-out consumers',
-  ListStreamConsumers: 'enhanced fan-out consumers',
-  DescribeStreamConsumer: 'enhanced fan-out consumers',
   StartStreamEncryption: 'encryption at rest',
   StopStreamEncryption: 'encryption at rest',
 });
@@ -95,6 +92,7 @@ export function clusterAdminHandlers(
       listTagsForResource(ctx, req),
     ),
   };
+  Object.assign(served, consumerAdminHandlers(ctx));
   const rest = otherMethods(definition, Object.keys(served));
   const unimplemented: grpc.UntypedServiceImplementation = {};
   for (const m of rest)
