@@ -6,6 +6,7 @@
 // with the cluster stopped; and prints the figures (report.ts).
 import { isRheoError, RheoClient } from '@rheo/client';
 import { runBaseline } from './baseline.js';
+import { benchNodeLimitFlags } from './bench-limits.js';
 import type { BenchOptions } from './bench-options.js';
 import { baselineParentDir, ensureStream } from './bench-stream.js';
 import { type ConsumeRun, startConsume } from './consume-run.js';
@@ -31,6 +32,7 @@ export async function runBench(options: BenchOptions, io: BenchOutput): Promise<
           replicas: options.replicas,
           streamName: options.stream,
           shards: options.shards,
+          extraArgs: options.kinesisLimits ? [] : benchNodeLimitFlags(),
         })
       : undefined;
   const endpoints = cluster?.endpoints ?? options.endpoints;

@@ -27,6 +27,8 @@ export interface BenchOptions {
   readonly bufferBytes: number;
   readonly baselineS: number;
   readonly json: boolean;
+  /** Keep the cluster's per-shard throughput limits (default: the bench's stream runs unthrottled, bench-limits.ts). */
+  readonly kinesisLimits: boolean;
 }
 
 export { UsageError };
@@ -49,6 +51,7 @@ export interface RawBenchOptions {
   readonly baselineSeconds?: string;
   readonly baseline?: boolean;
   readonly json?: boolean;
+  readonly kinesisLimits?: boolean;
 }
 
 function number(
@@ -97,5 +100,6 @@ export function resolveBenchOptions(
     bufferBytes: number('buffer-bytes', raw.bufferBytes, 16 * 1024 * 1024, 1024, 2 ** 34),
     baselineS: raw.baseline === false ? 0 : number('baseline-seconds', raw.baselineSeconds, 3, 0, 600, false),
     json: raw.json === true,
+    kinesisLimits: raw.kinesisLimits === true,
   });
 }

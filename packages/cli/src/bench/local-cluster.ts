@@ -20,6 +20,8 @@ export interface LocalClusterOptions {
   /** Where the temp dir goes (default: the OS temp dir). */
   readonly parentDir?: string;
   readonly readyTimeoutMs?: number;
+  /** More flags for every node (the bench's raised shard limits). */
+  readonly extraArgs?: readonly string[];
 }
 
 /** How long a node may take to print its ready line. */
@@ -94,6 +96,7 @@ export class LocalCluster {
         `--peers=${peers}`,
         `--streams=${options.streamName}:${options.shards}:${replicas}`,
         '--log-level=warn',
+        ...(options.extraArgs ?? []),
       ];
       // The secret goes by environment, so it does not show in `ps`.
       this.processes.start({ id, args, env: { RHEO_CLUSTER_SECRET: secret } });

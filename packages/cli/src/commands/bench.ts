@@ -30,6 +30,10 @@ export function benchCommand(io: ProgramIo): Command {
     .option('--baseline-seconds <s>', 'how long to measure the LevelDB baseline', '3')
     .option('--no-baseline', 'skip the LevelDB baseline')
     .option('--json', 'end with one JSON object of the figures')
+    .option(
+      '--kinesis-limits',
+      "keep the cluster's per-shard throughput limits (by default the bench's stream runs unthrottled)",
+    )
     .action(async (mode: string | undefined, raw: RawBenchOptions) => {
       if (mode !== undefined && mode !== 'produce' && mode !== 'consume') {
         bench.error(`rheo bench: unknown mode "${mode}" (produce, consume, or none for both)`);
