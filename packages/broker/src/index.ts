@@ -13,6 +13,7 @@ export {
   type ShardThroughputLimits,
   shardLimitKeys,
   shardLimitsProblem,
+  unthrottledShardLimits,
 } from './shard-limits.js';
 export type { ShardThrottle } from './shard-limits-throttle.js';
 export { type ReplicaDeps, ShardReplica } from './shard-replica.js';

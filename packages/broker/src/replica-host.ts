@@ -12,7 +12,7 @@ import { GroupDeletingError, type NodeStore } from '@rheo/storage';
 import { RheoError } from '@rheo/wire';
 import { assert } from './assert.js';
 import { type ReplicaOptions, resolveReplicaOptions } from './options.js';
-import { kinesisShardLimits, type ShardThroughputLimits } from './shard-limits.js';
+import { type ShardThroughputLimits, unthrottledShardLimits } from './shard-limits.js';
 import { type ReplicaDeps, ShardReplica } from './shard-replica.js';
 import { TickClock } from './tick-clock.js';
 import type { RaftOutbound, ShardSpec } from './types.js';
@@ -31,7 +31,7 @@ export interface ReplicaHostConfig {
   readonly logger?: RaftLogger;
   /** A shard's group stopped on a storage or apply error. */
   readonly onFatal?: (replica: ShardReplica, err: unknown) => void;
-  /** Every shard's throughput limits (a stream may override them) and the account refusals name; Kinesis's by default. */
+  /** Every shard's throughput limits (a stream may override them) and the account refusals name; none when left out. */
   readonly throughput?: ReplicaDeps['throughput'];
 }
 
@@ -83,7 +83,7 @@ export class ReplicaHost {
 
   /** The cluster's per-shard throughput limits every replica here starts from. */
   get throughputLimits(): ShardThroughputLimits {
-    return this.config.throughput?.limits ?? kinesisShardLimits;
+    return this.config.throughput?.limits ?? unthrottledShardLimits;
   }
 
   /**

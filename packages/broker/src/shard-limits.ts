@@ -26,6 +26,17 @@ export const kinesisShardLimits: ShardThroughputLimits = Object.freeze({
   readCallsPerS: 5,
 });
 
+/**
+ * No throttling: what a ReplicaHost given no limits uses (the broker's own
+ * tests and benches); the server always passes the node's configured limits.
+ */
+export const unthrottledShardLimits: ShardThroughputLimits = Object.freeze({
+  writeBytesPerS: Number.MAX_SAFE_INTEGER,
+  writeRecordsPerS: Number.MAX_SAFE_INTEGER,
+  readBytesPerS: Number.MAX_SAFE_INTEGER,
+  readCallsPerS: Number.MAX_SAFE_INTEGER,
+});
+
 export const shardLimitKeys = Object.freeze([
   'writeBytesPerS',
   'writeRecordsPerS',

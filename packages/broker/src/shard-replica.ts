@@ -41,7 +41,7 @@ import { ShardApplier } from './shard-applier.js';
 import type { BatchOutcome } from './shard-apply.js';
 import { ShardCounters } from './shard-counters.js';
 import { shardIterator } from './shard-iterator.js';
-import { kinesisShardLimits, type ShardThroughputLimits } from './shard-limits.js';
+import { type ShardThroughputLimits, unthrottledShardLimits } from './shard-limits.js';
 import { ShardThrottle } from './shard-limits-throttle.js';
 import { getRecords, type ReadAccess } from './shard-reads.js';
 import type { ShardState } from './shard-state.js';
@@ -69,7 +69,7 @@ export interface ReplicaDeps {
   readonly logger?: RaftLogger | undefined;
   /** The group stopped on a storage or apply error; it needs repair. */
   readonly onFatal?: ((replica: ShardReplica, err: unknown) => void) | undefined;
-  /** The cluster's per-shard throughput limits (default Kinesis's) and the account its messages name. */
+  /** The cluster's per-shard throughput limits (none when left out) and the account its messages name. */
   readonly throughput?: { readonly limits: ShardThroughputLimits; readonly account: string } | undefined;
 }
 
@@ -133,7 +133,7 @@ export class ShardReplica {
     this.range = hashRangeBytes(spec.hashRange);
     this.throttle = new ShardThrottle(
       { streamName: spec.streamName, shardId: spec.shardId, account: deps.throughput?.account ?? 'rheo' },
-      deps.throughput?.limits ?? kinesisShardLimits,
+      deps.throughput?.limits ?? unthrottledShardLimits,
       deps.nowMs,
       this.counters,
     );
