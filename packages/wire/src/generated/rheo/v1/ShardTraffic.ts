@@ -46,6 +46,11 @@ export interface ShardTraffic {
    * Highest iterator age seen by reads in the interval, ms.
    */
   'iteratorAgeMsMax'?: (number | string | Long);
+  /**
+   * The hash key (decimal) that halves the interval's sampled written bytes: the autoscaler splits a
+   * hot shard there; empty when nothing was sampled.
+   */
+  'writeSplitHashKey'?: (string);
 }
 
 /**
@@ -92,4 +97,9 @@ export interface ShardTraffic__Output {
    * Highest iterator age seen by reads in the interval, ms.
    */
   'iteratorAgeMsMax': (number);
+  /**
+   * The hash key (decimal) that halves the interval's sampled written bytes: the autoscaler splits a
+   * hot shard there; empty when nothing was sampled.
+   */
+  'writeSplitHashKey': (string);
 }
