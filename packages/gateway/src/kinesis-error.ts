@@ -33,6 +33,8 @@ const commonStatus: Readonly<Record<string, number>> = {
 /** `err` (anything a call to the cluster threw) as the error a Kinesis client expects. */
 export function fromClusterError(err: unknown): KinesisError {
   if (err instanceof KinesisError) return err;
+  // The client's retry loop wraps what it does not know (our UNIMPLEMENTED answer) as Internal.
+  if (err instanceof Error && err.cause instanceof KinesisError) return err.cause;
   const rheo: RheoError = toRheoError(err);
   return new KinesisError(rheo.kinesisName, rheo.message, commonStatus[rheo.kinesisName] ?? 400);
 }
