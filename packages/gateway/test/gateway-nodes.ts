@@ -50,6 +50,7 @@ export async function startGatewayNodes(count: number): Promise<GatewayNodes> {
             ...['--gateway-listen', `${loopback}:${ports[3 * (id - 1) + 2]}`],
             ...['--data-dir', join(dir, `n${id}`), '--controller-voters', voters],
             ...['--tick-interval-ms', '50', '--election-ticks', '10', '--heartbeat-interval-ms', '100'],
+            ...['--default-replication-factor', String(Math.min(3, count))],
           ],
           env: { RHEO_CLUSTER_SECRET: secret },
         }),
