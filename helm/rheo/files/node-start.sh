@@ -37,9 +37,9 @@ if [ -f "$marker" ]; then
   # In the background: the node must start first (it is the endpoint asked). Up to ten minutes.
   (
     tries=0
-    while [ "$tries" -lt 120 ]; do
-      sleep 5
-      if rheo cluster undrain "$RHEO_NODE_ID" --endpoint "127.0.0.1:${GRPC_PORT}" >/dev/null 2>&1; then
+    while [ "$tries" -lt 300 ]; do
+      sleep 2
+      if rheo cluster undrain "$RHEO_NODE_ID" --endpoint "$LOCAL_GRPC_ENDPOINT" >/dev/null 2>&1; then
         rm -f "$marker"
         echo "{\"msg\":\"undrained after the preStop drain\",\"node\":$RHEO_NODE_ID}"
         exit 0

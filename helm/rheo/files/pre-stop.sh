@@ -10,7 +10,7 @@ set -u
 
 ordinal="${POD_NAME##*-}"
 id=$((ordinal + 1 + ${NODE_ID_OFFSET:-0}))
-endpoint="127.0.0.1:${GRPC_PORT}"
+endpoint="$LOCAL_GRPC_ENDPOINT"
 marker="$RHEO_DATA_DIR/.prestop-drained"
 
 state="$(rheo cluster status --json --endpoint "$endpoint" 2>/dev/null |
