@@ -45,7 +45,23 @@ export interface GroupIo {
   onReadStates?(states: readonly ReadState[]): void;
   /** The loop failed (storage error, apply error): the group is stopped and must be repaired. */
   onFatal(err: unknown): void;
+  /** Metrics (the server's): asked once per Ready and per proposal; undefined means no clock is read. */
+  observer?(): GroupObserver | undefined;
 }
+
+/**
+ * Timings of a group's Raft work. With one set, the driver reads the clock
+ * twice per Ready that persists entries and once per proposal; without, never.
+ */
+export interface GroupObserver {
+  /** A Ready's entries were made durable (with its hard state): how long that took, and how many entries. */
+  appended(seconds: number, entries: number): void;
+  /** On the leader: a proposal's entries were committed, `seconds` after propose() took them. */
+  committed(seconds: number): void;
+}
+
+/** Proposals timed at once, at most: past it a proposal goes untimed (a stalled group must not grow memory). */
+const timedProposalsMax = 4096;
 
 export type Scheduler = (fn: () => void) => void;
 
@@ -62,6 +78,8 @@ export class GroupDriver {
   private scheduled = false;
   private stopped = false;
   private idle: Promise<void> = Promise.resolve();
+  /** The leader's timed proposals not yet committed: last index and propose time (ms), in index order. */
+  private timed: Array<{ readonly index: number; readonly atMs: number }> = [];
 
   constructor(
     readonly id: number,
@@ -89,7 +107,11 @@ export class GroupDriver {
 
   propose(data: Uint8Array): ProposeResult {
     const r = this.node.propose(data);
-    if (r.ok) this.kick();
+    if (r.ok) {
+      if (this.timed.length < timedProposalsMax && this.io.observer?.() !== undefined)
+        this.timed.push({ index: r.lastIndex, atMs: performance.now() });
+      this.kick();
+    }
     return r;
   }
 
@@ -129,8 +151,11 @@ export class GroupDriver {
   private async handle(rd: ReturnType<RaftNodeApi['ready']>): Promise<void> {
     if (rd.softState) {
       this.role = rd.softState.role;
+      // A leader that stepped down will not see its proposals commit as its own.
+      if (this.role !== Role.Leader) this.timed = [];
       this.io.onSoftState?.(rd.softState);
     }
+    const observer = this.io.observer?.();
     // The leader counts its own log towards a commit only after advance(), so
     // its appends and heartbeats may leave before its own fsync. This takes the
     // leader's fsync off the commit path. Everything else acknowledges state
@@ -143,6 +168,7 @@ export class GroupDriver {
     }
     if (early.length > 0) this.io.send(early);
     if (rd.snapshot || rd.entries.length > 0 || rd.hardState || rd.repaired) {
+      const startMs = observer !== undefined && rd.entries.length > 0 ? performance.now() : undefined;
       await this.io.persist({
         snapshot: rd.snapshot,
         entries: rd.entries,
@@ -150,9 +176,24 @@ export class GroupDriver {
         mustSync: rd.mustSync,
         repaired: rd.repaired,
       });
+      if (startMs !== undefined) observer?.appended((performance.now() - startMs) / 1000, rd.entries.length);
     }
     if (late.length > 0) this.io.send(late);
+    if (this.timed.length > 0 && rd.committedEntries.length > 0)
+      this.committed(rd.committedEntries, observer);
     if (rd.snapshot || rd.committedEntries.length > 0) await this.io.apply(rd.snapshot, rd.committedEntries);
     if (rd.readStates.length > 0) this.io.onReadStates?.(rd.readStates);
+  }
+
+  /** Times the proposals these committed entries complete. */
+  private committed(entries: readonly Entry[], observer: GroupObserver | undefined): void {
+    const last = entries[entries.length - 1]!.index;
+    let done = 0;
+    const nowMs = observer === undefined ? 0 : performance.now();
+    while (done < this.timed.length && this.timed[done]!.index <= last) {
+      observer?.committed((nowMs - this.timed[done]!.atMs) / 1000);
+      done++;
+    }
+    if (done > 0) this.timed.splice(0, done);
   }
 }

@@ -1,7 +1,13 @@
 // @rheo/broker's public entry: shard replicas (produce, reads, idempotent
 // producer) and the host that runs a node's replicas. See docs/broker.md.
 export { entryArrivalMs } from './entry-time.js';
-export { GroupDriver, type GroupIo, type PersistWork, type Scheduler } from './group-driver.js';
+export {
+  GroupDriver,
+  type GroupIo,
+  type GroupObserver,
+  type PersistWork,
+  type Scheduler,
+} from './group-driver.js';
 export type { ReconfigureStep } from './membership-step.js';
 export { DEFAULT_REPLICA_OPTIONS, type ReplicaOptions, resolveReplicaOptions } from './options.js';
 export { producerIdCharsMax } from './producer-check.js';

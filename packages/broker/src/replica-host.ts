@@ -11,6 +11,7 @@ import type { Message, NodeId, RaftLogger, RandomSource } from '@rheo/raft';
 import { GroupDeletingError, type NodeStore } from '@rheo/storage';
 import { RheoError } from '@rheo/wire';
 import { assert } from './assert.js';
+import type { GroupObserver } from './group-driver.js';
 import { type ReplicaOptions, resolveReplicaOptions } from './options.js';
 import { type ShardThroughputLimits, unthrottledShardLimits } from './shard-limits.js';
 import { type ReplicaDeps, ShardReplica } from './shard-replica.js';
@@ -58,6 +59,8 @@ export class ReplicaHost {
   /** The tick count at the last loss; leases are distrusted for an election timeout after it. */
   private lastLossTick = Number.NEGATIVE_INFINITY;
   private unknownGroupMessages = 0;
+  /** Metrics: the Raft timing observer of a shard's group (the server's observability sets it); unset, no clock is read. */
+  raftObserver: ((spec: ShardSpec) => GroupObserver | undefined) | undefined = undefined;
   private ticks = 0;
   private stopped = false;
   private readonly nowMs: () => number;
@@ -129,6 +132,7 @@ export class ReplicaHost {
       random: this.random,
       logger: c.logger,
       onFatal: c.onFatal,
+      raftObserver: (spec: ShardSpec) => this.raftObserver?.(spec),
       throughput: c.throughput,
     };
   }

@@ -26,7 +26,7 @@ import {
 import { assert } from './assert.js';
 import { encodeClosingEntry, shardClosedError } from './closing-entry.js';
 import { CommitListeners } from './commit-listeners.js';
-import { GroupDriver } from './group-driver.js';
+import { GroupDriver, type GroupObserver } from './group-driver.js';
 import { snapshotForJoiner } from './joiner-snapshot.js';
 import { checkTargetVoters, type ReconfigureStep } from './membership-step.js';
 import type { ReplicaOptions } from './options.js';
@@ -69,6 +69,8 @@ export interface ReplicaDeps {
   readonly logger?: RaftLogger | undefined;
   /** The group stopped on a storage or apply error; it needs repair. */
   readonly onFatal?: ((replica: ShardReplica, err: unknown) => void) | undefined;
+  /** Metrics: the Raft timing observer of a shard's group, asked per Ready (none: no clock reads). */
+  readonly raftObserver?: ((spec: ShardSpec) => GroupObserver | undefined) | undefined;
   /** The cluster's per-shard throughput limits (none when left out) and the account its messages name. */
   readonly throughput?: { readonly limits: ShardThroughputLimits; readonly account: string } | undefined;
 }
@@ -152,6 +154,7 @@ export class ShardReplica {
       onSoftState: (s) => this.onSoftState(s),
       onReadStates: (rs) => this.gate.onReadStates(rs),
       onFatal: (err) => this.fail(err),
+      observer: () => deps.raftObserver?.(spec),
     });
     this.applier = new ShardApplier(log, state, applied, o, deps.nowMs, {
       applyConfChange: (cc) => node.applyConfChange(cc),

@@ -120,6 +120,25 @@ describe('enhanced monitoring across the cluster', () => {
     expect(await cluster.node(leader).observability.registry.metrics()).not.toContain(series);
   });
 
+  test("the metadata group's Raft figures and timings sit with the shards'", async () => {
+    const controller = await cluster.controller();
+    const text = await controller.observability.registry.metrics();
+    const meta = 'group="1",stream="",shard=""';
+    expect(text).toContain(`rheo_raft_role{${meta},role="leader"} 1`);
+    expect(text).toMatch(new RegExp(`rheo_raft_commit_index\\{${meta}\\} [1-9]`));
+    // Every metadata change (CreateStream, the switches above) was one timed proposal.
+    const commits = /rheo_raft_commit_duration_seconds_count\{stream=""\} (\d+)/.exec(text);
+    expect(Number(commits?.[1])).toBeGreaterThanOrEqual(3);
+    expect(text).toMatch(/rheo_raft_append_duration_seconds_count\{stream="watched"\} [1-9]/);
+    // rheo_raft_groups counts shard groups only.
+    const groups = /rheo_raft_groups\{role="(?:leader|follower)"\} (\d+)/g;
+    let shards = 0;
+    for (const m of text.matchAll(groups)) shards += Number(m[1]);
+    expect(shards).toBe([...controller.host.replicas()].length);
+    // A broker-only node has no metadata group.
+    expect(await cluster.node(4).observability.registry.metrics()).not.toContain(meta);
+  });
+
   test('bad input: unknown stream, no metrics, the unspecified value', async () => {
     const c = cluster.client(2);
     await expectFailure(

@@ -188,6 +188,19 @@ export class NodeStore {
     return this.groups.has(name);
   }
 
+  /**
+   * Roughly the bytes an open group takes on disk: LevelDB's estimate over
+   * the group's key range (table files only, compressed; what is still in
+   * the memtable is not counted). One call costs an index look-up per table
+   * file, no data read. 0 for a group not open here.
+   */
+  approximateGroupBytes(name: string): Promise<number> {
+    const g = this.groups.get(name);
+    if (g === undefined) return Promise.resolve(0);
+    const range = groupRange(g.gid);
+    return this.db.approximateSize(range.gte, range.lt);
+  }
+
   group(name: string): GroupLog {
     const g = this.groups.get(name);
     if (g === undefined) throw new UnknownGroupError(name);

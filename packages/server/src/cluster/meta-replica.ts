@@ -14,7 +14,7 @@
 //   the state's encoding as the snapshot (meta-open.ts says how a restart
 //   recovers from it).
 
-import { GroupDriver } from '@rheo/broker';
+import { GroupDriver, type GroupObserver } from '@rheo/broker';
 import {
   type ApplyOutcome,
   decodeMetaCommand,
@@ -30,6 +30,7 @@ import {
   type Message,
   type NodeId,
   type RaftLogger,
+  type RaftStats,
   type RaftStatus,
   type RandomSource,
   Role,
@@ -82,6 +83,8 @@ export class MetaReplica implements MetaAccess {
   private stopped = false;
   private failure: unknown;
   private readonly compactEvery: number;
+  /** Metrics: the metadata group's Raft timing observer (the node's observability sets it); unset, no clock is read. */
+  raftObserver: GroupObserver | undefined = undefined;
 
   static async open(deps: MetaReplicaDeps): Promise<MetaReplica> {
     const g = await openMetaGroup(deps.store, deps.clusterId, deps.voters);
@@ -107,6 +110,7 @@ export class MetaReplica implements MetaAccess {
       apply: (snap, entries) => this.apply(snap, entries),
       onSoftState: (s) => this.onSoftState(s),
       onFatal: (err) => this.fail(err),
+      observer: () => this.raftObserver,
     });
     log.setSnapshotProvider(() => this.current.encode());
     log.onLoaded = () => {
@@ -157,6 +161,10 @@ export class MetaReplica implements MetaAccess {
 
   raftStatus(): RaftStatus {
     return this.driver.node.status();
+  }
+
+  raftStats(): RaftStats {
+    return this.driver.node.stats();
   }
 
   private onSoftState(s: SoftState): void {

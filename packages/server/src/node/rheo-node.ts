@@ -200,6 +200,7 @@ export async function startNode(config: NodeConfig, deps: NodeDeps = {}): Promis
       ready: readinessOf(readinessChecks(parts)),
       log,
       ...(c === undefined ? {} : { metadata: () => c.access.metadata() }),
+      ...(c?.meta === undefined ? {} : { metaGroup: c.meta }),
     });
     parts.obs.handle = obs;
     const meta = c?.meta;

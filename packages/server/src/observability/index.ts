@@ -13,6 +13,8 @@ import type { DiskUsage } from './disk-usage.js';
 import type { EnhancedMonitoring, MonitoredStreams, ShardLevelMetric } from './enhanced-monitoring.js';
 import { type Readiness, startObservabilityHttp } from './http-server.js';
 import { createNodeMetrics } from './metrics.js';
+import type { MetaGroupFigures } from './raft-metrics.js';
+import type { RaftObserved } from './raft-timings.js';
 import type { ServiceMetrics } from './service-metrics.js';
 
 export type { ControllerMetrics, ControllerSummary } from './controller-metrics.js';
@@ -35,6 +37,8 @@ export {
 } from './grpc-health.js';
 export { HttpListenError, type Readiness } from './http-server.js';
 export { createNodeMetrics, type NodeMetrics, type NodeMetricsParts } from './metrics.js';
+export type { MetaGroupFigures } from './raft-metrics.js';
+export type { RaftObserved } from './raft-timings.js';
 export { failedReplicasCheck, type ReadinessCheck, readinessOf } from './readiness.js';
 export {
   callTimer,
@@ -58,6 +62,8 @@ export interface ObservabilityOptions {
   readonly disk?: DiskUsage;
   /** Cluster mode: the metadata this node reads; each stream's enhanced monitoring follows it. */
   readonly metadata?: () => MonitoredStreams | undefined;
+  /** A controller-role node's metadata replica (group 1): its Raft figures and timings join the shards'. */
+  readonly metaGroup?: MetaGroupFigures & RaftObserved;
 }
 
 export interface Observability {
@@ -84,6 +90,7 @@ export async function startObservability(o: ObservabilityOptions): Promise<Obser
     host: o.host,
     transport: o.transport,
     ...(o.disk === undefined ? {} : { disk: o.disk }),
+    ...(o.metaGroup === undefined ? {} : { metaGroup: o.metaGroup }),
   });
   if (o.metadata !== undefined) metrics.enhanced.follow(o.metadata);
   const log = o.log.child({ component: 'observability' });

@@ -15,9 +15,11 @@ import {
 } from './controller-metrics.js';
 import type { DiskUsage } from './disk-usage.js';
 import { EnhancedMonitoring, type ShardLevelMetric } from './enhanced-monitoring.js';
-import { registerRaftMetrics } from './raft-metrics.js';
+import { type MetaGroupFigures, registerRaftMetrics } from './raft-metrics.js';
+import { type RaftObserved, registerRaftTimings } from './raft-timings.js';
 import { createServiceMetrics, type ServiceMetrics } from './service-metrics.js';
 import { registerStorageMetrics } from './storage-metrics.js';
+import { registerStreamDisk } from './stream-disk.js';
 import { registerStreamMetrics } from './stream-metrics.js';
 import { registerTransportMetrics } from './transport-metrics.js';
 
@@ -30,6 +32,10 @@ export interface NodeMetricsParts {
   readonly disk?: DiskUsage;
   /** Adds process_* and nodejs_* (default true). */
   readonly processMetrics?: boolean;
+  /** A controller-role node's metadata replica: its Raft figures and timings join the shards'. */
+  readonly metaGroup?: MetaGroupFigures & RaftObserved;
+  /** How often bytes on disk per stream are estimated again (default a minute). */
+  readonly streamDiskRefreshMs?: number;
 }
 
 export interface NodeMetrics {
@@ -47,7 +53,7 @@ export interface NodeMetrics {
   setEnhancedMonitoring(stream: string, metrics: readonly string[]): ShardLevelMetric[];
   /** The shard-level metrics a stream publishes now. */
   enhancedMonitoring(stream: string): ShardLevelMetric[];
-  /** Detaches the hooks set on the parts (the store writer's observer). */
+  /** Detaches the hooks set on the parts (the store writer's and the Raft drivers' observers). */
   stop(): void;
 }
 
@@ -62,8 +68,10 @@ export function createNodeMetrics(parts: NodeMetricsParts): NodeMetrics {
   }).set({ node: parts.nodeId }, 1);
   const enhanced = new EnhancedMonitoring();
   registerStreamMetrics(registry, parts.host, enhanced);
-  registerRaftMetrics(registry, parts.host);
+  registerRaftMetrics(registry, parts.host, parts.metaGroup);
+  const timings = registerRaftTimings(registry, parts.host, parts.metaGroup);
   const storage = registerStorageMetrics(registry, parts.store, parts.disk);
+  registerStreamDisk(registry, parts.host, parts.store, parts.streamDiskRefreshMs);
   registerTransportMetrics(registry, parts.transport);
   const serviceMetrics = createServiceMetrics(registry, parts.host, enhanced);
   let summaryOf: (() => ControllerSummary | undefined) | undefined;
@@ -79,7 +87,10 @@ export function createNodeMetrics(parts: NodeMetricsParts): NodeMetrics {
     enhanced,
     setEnhancedMonitoring: (stream, metrics) => enhanced.set(stream, metrics),
     enhancedMonitoring: (stream) => enhanced.get(stream),
-    stop: () => storage.stop(),
+    stop() {
+      storage.stop();
+      timings.stop();
+    },
   };
 }
 

@@ -1,10 +1,13 @@
-// Raft health per shard group on this node, pulled at scrape time from each
+// Raft health per group on this node, pulled at scrape time from each
 // group's core (status() and stats(), both reads) and the replica host.
 // Labels: group (the transport id), stream, shard. One status() per group
-// per scrape, shared by every metric here.
+// per scrape, shared by every metric here. The metadata group (group 1, on
+// controller-role nodes) has its rows too, with stream="" and shard="";
+// the per-node counts of shard groups (rheo_raft_groups) leave it out.
 import type { ReplicaHost } from '@rheo/broker';
 import type { RaftStats, RaftStatus } from '@rheo/raft';
 import { Counter, Gauge, type Registry } from 'prom-client';
+import { metaGroupId } from '../cluster/meta-open.js';
 import { perScrape, setTotal } from './per-scrape.js';
 
 interface GroupRow {
@@ -12,22 +15,40 @@ interface GroupRow {
   readonly status: RaftStatus;
   readonly stats: RaftStats;
   readonly failed: boolean;
+  /** The metadata group, not a shard's. */
+  readonly meta: boolean;
+}
+
+/** The metadata group's replica on a controller-role node, as the metrics read it. */
+export interface MetaGroupFigures {
+  raftStatus(): RaftStatus;
+  raftStats(): RaftStats;
 }
 
 const groupLabels = ['group', 'stream', 'shard'] as const;
 
-export function registerRaftMetrics(registry: Registry, host: ReplicaHost): void {
-  const rows = perScrape((): GroupRow[] =>
-    [...host.replicas()].map((r) => {
+export function registerRaftMetrics(registry: Registry, host: ReplicaHost, meta?: MetaGroupFigures): void {
+  const rows = perScrape((): GroupRow[] => {
+    const out: GroupRow[] = [...host.replicas()].map((r) => {
       const raft = r.counters.raft();
       return {
         labels: { group: r.spec.groupId, stream: r.spec.streamName, shard: r.spec.shardId },
         status: raft.status(),
         stats: raft.stats(),
         failed: r.status().failed,
+        meta: false,
       };
-    }),
-  );
+    });
+    if (meta !== undefined)
+      out.push({
+        labels: { group: metaGroupId, stream: '', shard: '' },
+        status: meta.raftStatus(),
+        stats: meta.raftStats(),
+        failed: false,
+        meta: true,
+      });
+    return out;
+  });
   const gauge = (name: string, help: string, read: (g: GroupRow) => number) =>
     new Gauge({
       name,
@@ -122,7 +143,7 @@ function registerLeaderViews(registry: Registry, rows: () => readonly GroupRow[]
     collect() {
       this.reset();
       for (const role of ['follower', 'pre-candidate', 'candidate', 'leader']) this.set({ role }, 0);
-      for (const g of rows()) this.inc({ role: g.status.role });
+      for (const g of rows()) if (!g.meta) this.inc({ role: g.status.role });
     },
   });
   new Gauge({
@@ -130,7 +151,7 @@ function registerLeaderViews(registry: Registry, rows: () => readonly GroupRow[]
     help: 'Shard replicas on this node stopped on a storage or apply error; each needs repair.',
     registers: [registry],
     collect() {
-      this.set(rows().filter((g) => g.failed).length);
+      this.set(rows().filter((g) => g.failed && !g.meta).length);
     },
   });
 }
