@@ -3,6 +3,9 @@
 // move them toward the desired state, and on every tick turns observations
 // into metadata changes. Time and I/O are injected; it holds no timers.
 import { type pb, RheoError } from '@rheo/wire';
+import { Autoscaler } from './autoscaler.js';
+import type { AutoscaleSettings } from './autoscaler-policy.js';
+import { autoscaleTick, reportedLoads } from './autoscaler-tick.js';
 import { ClusterView } from './cluster-view.js';
 import { CommandIds } from './command-ids.js';
 import type { ControllerConfig } from './config.js';
@@ -39,6 +42,8 @@ export interface ActiveControllerDeps {
   readonly log?: ControllerLog;
   /** This node's id, told to brokers as the active controller's; 0 when not given. */
   readonly nodeId?: number;
+  /** The on-demand autoscaler's settings (autoscaler-policy.ts); its defaults when left out. */
+  readonly autoscale?: Partial<AutoscaleSettings>;
 }
 
 /** How long a leadership transfer is given to land before the balancer may try that group again. */
@@ -55,6 +60,8 @@ export class ActiveController {
   readonly #admin: StreamAdmin;
   /** SplitShard, MergeShards, UpdateShardCount, UpdateStreamMode (docs/resharding.md). */
   readonly reshard: ReshardAdmin;
+  /** The on-demand autoscaler; its `counts` are read by the metrics. */
+  readonly autoscaler: Autoscaler;
   /** Fan-out consumers and consumer groups (issue 7). */
   readonly consumers: ConsumerAdmin;
   readonly groups: GroupCoordinator;
@@ -74,6 +81,7 @@ export class ActiveController {
     this.#ids = new CommandIds(now);
     this.#admin = new StreamAdmin(deps.meta, deps.config, deps.nowMs, (cmd) => this.#proposeOrThrow(cmd));
     this.reshard = new ReshardAdmin(deps.meta, deps.config, deps.nowMs, (cmd) => this.#proposeOrThrow(cmd));
+    this.autoscaler = new Autoscaler(deps.autoscale);
     this.consumers = new ConsumerAdmin(deps.meta, deps.nowMs, (cmd) => this.#proposeOrThrow(cmd));
     this.groups = new GroupCoordinator(deps.meta, deps.nowMs, (cmd) => this.#proposeOrThrow(cmd));
   }
@@ -141,6 +149,7 @@ export class ActiveController {
     await reportLeaders(c, this.#view());
     await updateStreams(c, this.#view());
     await reshardTick(c);
+    await autoscaleTick(c, this.autoscaler, reportedLoads(this.#observations), this.#log);
     await this.consumers.tick(c.propose);
     await repair(c, this.#view(), this.#writeLoad());
     this.#updateTransfers(c, this.#view());
