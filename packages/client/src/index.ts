@@ -32,6 +32,8 @@ export { defaultRetryPolicy, type RetryPolicy } from './backoff.js';
 export type { ResolvedClientOptions, RheoClientOptions } from './client-options.js';
 export { ClusterAdmin } from './cluster-admin.js';
 export { Consumer, type ConsumerOptions } from './consumer.js';
+export { type ConsumerGroupOptions, ConsumerGroupWorker, type GroupBatch } from './consumer-group.js';
+export { ConsumerGroupAdmin, type GroupDescription, type LeaseInfo } from './consumer-group-calls.js';
 export type {
   GetRecordsOptions,
   IteratorStart,
@@ -51,3 +53,5 @@ export { RheoClient } from './rheo-client.js';
 export { ShardConsumer, type ShardConsumerOptions, type ShardRead } from './shard-consumer.js';
 export type { ShardRouteInfo, StreamRoutes } from './shard-routes.js';
 export { type ConsumedRecord, forEachStoredRecord, type StoredRecordsPage } from './stored-records.js';
+export { ShardSubscriber, type SubscriptionEvent } from './subscriber.js';
+export { type ConsumerStatus, type StreamConsumer, StreamConsumers } from './subscriber-admin.js';

@@ -11,6 +11,8 @@ import {
 import { ClusterAdmin } from './cluster-admin.js';
 import { ConnectionPool, type NodeClients } from './connections.js';
 import { Consumer, type ConsumerOptions } from './consumer.js';
+import { type ConsumerGroupOptions, ConsumerGroupWorker } from './consumer-group.js';
+import { ConsumerGroupAdmin } from './consumer-group-calls.js';
 import type {
   GetRecordsOptions,
   IteratorStart,
@@ -29,6 +31,8 @@ import { ShardConsumer, type ShardConsumerOptions } from './shard-consumer.js';
 import { ShardMapCache } from './shard-map-cache.js';
 import type { ShardRouteInfo, StreamRoutes } from './shard-routes.js';
 import { decodeStoredRecords } from './stored-records.js';
+import { ShardSubscriber } from './subscriber.js';
+import { StreamConsumers } from './subscriber-admin.js';
 import { unary } from './unary.js';
 
 export class RheoClient {
@@ -205,6 +209,30 @@ export class RheoClient {
   /** Pull reads of one shard. */
   shardConsumer(streamName: string, shardId: string, options?: ShardConsumerOptions): ShardConsumer {
     return new ShardConsumer(this, streamName, shardId, options);
+  }
+
+  /**
+   * Enhanced fan-out: the records pushed to a registered consumer (its ARN
+   * from admin.registerStreamConsumer) from one shard, as an async
+   * iterator that resubscribes from the continuation by itself.
+   */
+  subscribe(streamName: string, consumerArn: string, shardId: string, start: IteratorStart): ShardSubscriber {
+    return new ShardSubscriber(this, streamName, consumerArn, shardId, start);
+  }
+
+  /** Enhanced fan-out consumers: register, describe, list, deregister. */
+  get consumers(): StreamConsumers {
+    return new StreamConsumers(this);
+  }
+
+  /** Consumer groups' administration (describe, list, delete); close() it when done. */
+  consumerGroupAdmin(): ConsumerGroupAdmin {
+    return new ConsumerGroupAdmin(this);
+  }
+
+  /** A consumer group's worker: `run(handler)` processes the stream's shards shared with the group's other workers. */
+  consumerGroup(streamName: string, groupName: string, options?: ConsumerGroupOptions): ConsumerGroupWorker {
+    return new ConsumerGroupWorker(this, streamName, groupName, options);
   }
 
   /** Stream administration (create, describe, list, delete, tags). */

@@ -214,7 +214,15 @@ export class GroupCoordinator {
     sequenceNumber: string,
     atShardEnd: boolean,
   ): Promise<GroupCheckpointRecord> {
-    const { stream } = this.#group(streamName, name);
+    const { stream, group } = this.#group(streamName, name);
+    // Fencing first: a zombie hears LeaseLost whatever else is wrong with its call.
+    const lease = leaseOf(group, ref.shardId);
+    if (lease.owner !== worker || lease.counter !== ref.counter)
+      throw new RheoError(
+        'LeaseLost',
+        `worker ${worker} does not hold the lease of ${ref.shardId} under counter ${ref.counter}`,
+        { field: 'lease' },
+      );
     if (!atShardEnd || sequenceNumber !== '') parseSequenceNumber(sequenceNumber, 'sequence_number');
     if (atShardEnd) {
       const shard = this.meta.state().shard(stream.name, ref.shardId);

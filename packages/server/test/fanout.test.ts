@@ -12,7 +12,15 @@ import { errorDetailFromMetadata, type pb } from '@rheo/wire';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { subscriptionRegistries } from '../src/services/subscribe-options.js';
 import { type ClusterHarness, call, startClusterHarness, waitFor } from './cluster-harness.js';
-import { batchOf, delivered, type NodeClients, type ReadRecord, records, rpc } from './grpc-test-client.js';
+import {
+  batchOf,
+  type CallFailure,
+  delivered,
+  type NodeClients,
+  type ReadRecord,
+  records,
+  rpc,
+} from './grpc-test-client.js';
 
 const LIFETIME_MS = 1_500;
 const PER_NODE_MAX = 6;
@@ -159,7 +167,7 @@ describe('enhanced fan-out', () => {
       streamArn: s.arn,
       consumerName: 'c-a',
     }).catch((e) => e);
-    expect(dup.detail?.reason).toBe('ResourceInUse');
+    expect((dup as CallFailure).detail?.reason).toBe('ResourceInUse');
     const page1 = await admin<pb.ListStreamConsumersResponse__Output>(
       cluster.client(2),
       'ListStreamConsumers',
