@@ -16,7 +16,14 @@
 // stops, or the shard ends (its last event names the children).
 import type * as grpc from '@grpc/grpc-js';
 import type { GetShardIteratorRequest, ShardReplica } from '@rheo/broker';
-import { formatSequenceNumber, parseSequenceNumber, type pb, RheoError, sequenceParts } from '@rheo/wire';
+import {
+  formatSequenceNumber,
+  isSequenceNumber,
+  parseSequenceNumber,
+  type pb,
+  RheoError,
+  sequenceParts,
+} from '@rheo/wire';
 import { metadataOf } from './admin-views.js';
 import { childShardsOf } from './child-shards.js';
 import { iteratorType, localReplica, resolveShard, resolveStream } from './request-fields.js';
@@ -266,7 +273,7 @@ function initialContinuation(replica: ShardReplica, start: GetShardIteratorReque
       if (start.sequenceNumber === undefined) return '';
       const at = parseSequenceNumber(start.sequenceNumber, 'starting_position.sequence_number');
       const before = at - 1n;
-      return before >= 0n && sequenceParts(before).base === sequenceParts(at).base
+      return isSequenceNumber(before) && sequenceParts(before).base === sequenceParts(at).base
         ? formatSequenceNumber(before)
         : '';
     }
