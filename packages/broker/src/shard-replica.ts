@@ -27,6 +27,7 @@ import { assert } from './assert.js';
 import { encodeClosingEntry, shardClosedError } from './closing-entry.js';
 import { CommitListeners } from './commit-listeners.js';
 import { GroupDriver, type GroupObserver } from './group-driver.js';
+import { groupRaftLogger } from './group-logger.js';
 import { snapshotForJoiner } from './joiner-snapshot.js';
 import { checkTargetVoters, type ReconfigureStep } from './membership-step.js';
 import type { ReplicaOptions } from './options.js';
@@ -139,7 +140,8 @@ export class ShardReplica {
       deps.nowMs,
       this.counters,
     );
-    const node = shardRaftNode(deps.nodeId, log, applied, o, deps.random, deps.logger);
+    const raftLog = deps.logger === undefined ? undefined : groupRaftLogger(deps.logger, spec.groupId);
+    const node = shardRaftNode(deps.nodeId, log, applied, o, deps.random, raftLog);
     this.driver = new GroupDriver(deps.nodeId, node, {
       persist: (w) => log.persist(w),
       send: (msgs) => {
@@ -179,7 +181,7 @@ export class ShardReplica {
       spec.groupId,
       this.driver,
       o.catchUpEntries,
-      deps.logger,
+      raftLog,
     );
     this.gate = new ReadGate((ctx) => {
       node.readIndex(ctx);

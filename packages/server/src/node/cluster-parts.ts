@@ -79,7 +79,7 @@ export async function openClusterParts(input: ClusterPartsInput): Promise<Cluste
           heartbeatTicks: config.heartbeatTicks,
         },
         random: input.random ?? { int: (n) => Math.floor(Math.random() * n) },
-        raftLogger: raftLogger(log.child({ component: 'meta-raft' })),
+        raftLogger: raftLogger(log.child({ component: 'meta-raft', group: metaGroupId })),
         log: log.child({ component: 'meta' }),
         onApplied: syncPeers,
         onLeadership: (isLeader) => runner?.onLeadership(isLeader),
