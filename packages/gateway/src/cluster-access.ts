@@ -5,7 +5,7 @@
 // (retention, resharding, consumers, monitoring, limits). A method the
 // server answers UNIMPLEMENTED becomes the error Kinesis gives for an
 // operation it does not support.
-import { Metadata, type ServiceError, status } from '@grpc/grpc-js';
+import { type ClientReadableStream, Metadata, type ServiceError, status } from '@grpc/grpc-js';
 import { type Producer, RheoClient, type RheoClientOptions } from '@rheo/client';
 import { errorDetailFromMetadata, fromErrorDetail, RheoError } from '@rheo/wire';
 import { unsupportedOperation } from './kinesis-error.js';
@@ -67,6 +67,32 @@ export class ClusterAccess {
         else reject(callFailure(action, err));
       });
     });
+  }
+
+  /** A SubscribeToShard server stream at the shard's leader (a follower when no leader is known). */
+  async subscribeToShard(
+    stream: string,
+    shardId: string,
+    request: object,
+  ): Promise<ClientReadableStream<unknown>> {
+    const route = (await this.client.shardRoutes(stream)).shard(shardId);
+    if (route === undefined) {
+      throw new RheoError('ResourceNotFound', `Shard ${shardId} in stream ${stream} not found.`);
+    }
+    const address = route.leaderAddress ?? route.replicaAddresses[0];
+    if (address === undefined)
+      throw new RheoError('Unavailable', `shard ${shardId} of ${stream} has no replica known`);
+    const data = this.client.connections.get(address).data as unknown as {
+      SubscribeToShard(request: object): ClientReadableStream<unknown>;
+    };
+    return data.SubscribeToShard(request);
+  }
+
+  /** A failed streaming call as the error a Kinesis client expects to see. */
+  streamFailure(action: string, err: unknown): Error {
+    return err instanceof Error && typeof (err as ServiceError).code === 'number'
+      ? callFailure(action, err as ServiceError)
+      : (err as Error);
   }
 
   async close(): Promise<void> {

@@ -47,6 +47,25 @@ function write(res: Response, answer: GatewayResponse): void {
   res.end(answer.body);
 }
 
+/** Writes an event stream as it comes, under the connection's flow control; stops it if the caller leaves. */
+async function writeStream(
+  res: Response,
+  answer: GatewayResponse,
+  stream: AsyncIterable<Buffer>,
+): Promise<void> {
+  let finished = false;
+  res.once('close', () => {
+    if (!finished) answer.cancel?.();
+  });
+  (res as ServerResponse).writeHead(answer.statusCode, answer.headers);
+  for await (const chunk of stream) {
+    if (res.destroyed) break;
+    if (!(res as ServerResponse).write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
+  }
+  finished = true;
+  res.end();
+}
+
 export function requestHandler(
   cluster: ClusterAccess,
   bytesMax: number,
@@ -70,7 +89,8 @@ export function requestHandler(
           { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body },
           onInternalError,
         );
-        write(res, answer);
+        if (answer.stream === undefined) write(res, answer);
+        else await writeStream(res, answer, answer.stream);
       } catch (err) {
         onInternalError(err, '');
         write(res, errorResponse(new KinesisError('InternalFailure', 'internal error', 500)));

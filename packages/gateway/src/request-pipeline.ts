@@ -11,6 +11,7 @@ import { actions } from './actions/index.js';
 import { checkSignature } from './auth.js';
 import { type BodyFormat, contentTypes, formatOf, parseBody, renderBody } from './body-codec.js';
 import type { ClusterAccess } from './cluster-access.js';
+import { EventStreamOutput, eventMessage, type StreamMessage } from './event-stream.js';
 import { errorBody, fromClusterError, KinesisError } from './kinesis-error.js';
 import { checkTypes } from './types.js';
 import { validateInput } from './validate.js';
@@ -30,6 +31,10 @@ export interface GatewayResponse {
   readonly statusCode: number;
   readonly headers: Record<string, string>;
   readonly body: Buffer;
+  /** SubscribeToShard: framed messages written after the headers, instead of `body`. */
+  readonly stream?: AsyncIterable<Buffer>;
+  /** Stops `stream` early (the caller went away). */
+  readonly cancel?: () => void;
 }
 
 /** Called with every failure that is the gateway's fault (a 500), for the log. */
@@ -57,6 +62,27 @@ export function errorResponse(err: KinesisError, format: BodyFormat = 'json'): G
   const response = respond(err.statusCode, format, errorBody(err));
   response.headers['x-amzn-errortype'] = err.type;
   return response;
+}
+
+function frame(message: StreamMessage, format: BodyFormat): Buffer {
+  const headers: Record<string, string> = { ':message-type': message.kind };
+  headers[message.kind === 'event' ? ':event-type' : ':exception-type'] = message.type;
+  headers[':content-type'] = contentTypes[format];
+  return eventMessage(headers, renderBody(message.body, format));
+}
+
+async function* framed(messages: AsyncIterable<StreamMessage>, format: BodyFormat): AsyncGenerator<Buffer> {
+  for await (const message of messages) yield frame(message, format);
+}
+
+function streamResponse(output: EventStreamOutput, format: BodyFormat): GatewayResponse {
+  return {
+    statusCode: 200,
+    headers: { 'content-type': 'application/vnd.amazon.eventstream', 'x-amzn-requestid': randomUUID() },
+    body: Buffer.alloc(0),
+    stream: framed(output.messages, format),
+    cancel: output.cancel,
+  };
 }
 
 /** The action a request names, or UnknownOperationException. */
@@ -92,7 +118,9 @@ export async function handleRequest(
     const input = checkTypes(body, found.action.schema, format);
     validateInput(input, found.action.schema);
     found.action.check?.(input);
-    return respond(200, format, await found.action.run(cluster, input));
+    const output = await found.action.run(cluster, input);
+    if (output instanceof EventStreamOutput) return streamResponse(output, format);
+    return respond(200, format, output);
   } catch (err) {
     const kinesis = fromClusterError(err);
     if (kinesis.statusCode >= 500 && kinesis.type === 'InternalFailure') onInternalError(err, name);

@@ -13,6 +13,7 @@ import {
   CreateStreamCommand,
   DescribeLimitsCommand,
   DescribeStreamCommand,
+  DescribeStreamConsumerCommand,
   DescribeStreamSummaryCommand,
   GetRecordsCommand,
   GetShardIteratorCommand,
@@ -23,9 +24,11 @@ import {
   ListTagsForStreamCommand,
   PutRecordCommand,
   PutRecordsCommand,
+  RegisterStreamConsumerCommand,
   RemoveTagsFromStreamCommand,
   ResourceInUseException,
   ResourceNotFoundException,
+  SubscribeToShardCommand,
   ValidationException,
 } from '@aws-sdk/client-kinesis';
 import { RheoClient } from '@rheo/client';
@@ -215,4 +218,48 @@ test('records cross between the gateway and the gRPC SDK both ways', async () =>
   } finally {
     rheo.close();
   }
+});
+
+test('SubscribeToShard pushes records to a registered consumer over HTTP/2 event streams', async () => {
+  const k = kinesis(1);
+  await createActive(k, 'sdk-efo', 1);
+  const summary = await k.send(new DescribeStreamSummaryCommand({ StreamName: 'sdk-efo' }));
+  const streamArn = summary.StreamDescriptionSummary!.StreamARN!;
+  const registered = await k.send(
+    new RegisterStreamConsumerCommand({ StreamARN: streamArn, ConsumerName: 'app' }),
+  );
+  const consumerArn = registered.Consumer!.ConsumerARN!;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const d = await k.send(new DescribeStreamConsumerCommand({ ConsumerARN: consumerArn }));
+    if (d.ConsumerDescription?.ConsumerStatus === 'ACTIVE') break;
+    if (Date.now() > deadline) throw new Error('consumer not ACTIVE');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await k.send(
+    new PutRecordCommand({ StreamName: 'sdk-efo', PartitionKey: 'a', Data: Buffer.from('pushed-1') }),
+  );
+  const subscription = await k.send(
+    new SubscribeToShardCommand({
+      ConsumerARN: consumerArn,
+      ShardId: 'shardId-000000000000',
+      StartingPosition: { Type: 'TRIM_HORIZON' },
+    }),
+  );
+  const seen: string[] = [];
+  let continuation = '';
+  for await (const event of subscription.EventStream!) {
+    const e = event.SubscribeToShardEvent;
+    if (e === undefined) throw new Error(`unexpected event ${JSON.stringify(event)}`);
+    for (const r of e.Records ?? []) seen.push(Buffer.from(r.Data!).toString());
+    continuation = e.ContinuationSequenceNumber ?? continuation;
+    if (seen.length === 1 && !seen.includes('pushed-2')) {
+      await k.send(
+        new PutRecordCommand({ StreamName: 'sdk-efo', PartitionKey: 'a', Data: Buffer.from('pushed-2') }),
+      );
+    }
+    if (seen.length >= 2) break;
+  }
+  expect(seen).toEqual(['pushed-1', 'pushed-2']);
+  expect(continuation).toMatch(/^\d+$/);
 });

@@ -9,7 +9,7 @@ import { Server, ServerCredentials } from '@grpc/grpc-js';
 import { decode as cborDecode, encode as cborEncode } from 'cbor-x';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { actions, ClusterAccess, handleRequest } from '../src/index.js';
+import { actions, ClusterAccess, type GatewayRequest, handleRequest } from '../src/index.js';
 
 /** A client whose every call fails at once: nothing listens on port 1. */
 let deadCluster: ClusterAccess;
@@ -32,7 +32,11 @@ const signed = {
   'x-amz-date': '20261130T000000Z',
 };
 
-function request(action: string, body: Buffer | string, headers: Record<string, string> = {}) {
+function request(
+  action: string,
+  body: Buffer | string,
+  headers: Record<string, string> = {},
+): GatewayRequest {
   return {
     method: 'POST',
     url: '/',
@@ -46,7 +50,7 @@ function request(action: string, body: Buffer | string, headers: Record<string, 
   };
 }
 
-async function answer(req: ReturnType<typeof request>) {
+async function answer(req: GatewayRequest) {
   const res = await handleRequest(deadCluster, req);
   const type = res.headers['content-type'];
   const body = type?.includes('cbor') ? cborDecode(res.body) : JSON.parse(res.body.toString() || '{}');
@@ -54,7 +58,7 @@ async function answer(req: ReturnType<typeof request>) {
 }
 
 describe('each step answers as Kinesis does', () => {
-  const cases: [string, ReturnType<typeof request>, number, Record<string, unknown>][] = [
+  const cases: [string, GatewayRequest, number, Record<string, unknown>][] = [
     ['unknown action', request('NoSuchAction', '{}'), 400, { __type: 'UnknownOperationException' }],
     [
       'no target',

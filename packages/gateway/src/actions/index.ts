@@ -24,6 +24,7 @@ import {
   registerStreamConsumer,
 } from './stream-consumers.js';
 import { addTagsToStream, listTagsForStream, removeTagsFromStream } from './stream-tags.js';
+import { subscribeToShard } from './subscribe-to-shard.js';
 
 export const actions: Readonly<Record<string, KinesisAction>> = Object.freeze({
   AddTagsToStream: addTagsToStream,
@@ -51,6 +52,7 @@ export const actions: Readonly<Record<string, KinesisAction>> = Object.freeze({
   RegisterStreamConsumer: registerStreamConsumer,
   RemoveTagsFromStream: removeTagsFromStream,
   SplitShard: splitShard,
+  SubscribeToShard: subscribeToShard,
   TagResource: tagResource,
   UntagResource: untagResource,
   UpdateShardCount: updateShardCount,
