@@ -11,6 +11,7 @@ import { freePorts, LOOPBACK, tempDir } from '@rheo/testkit';
 import { errorDetailFromMetadata } from '@rheo/wire';
 import { createLogger, loadConfig, type NodeConfig, type RheoNode, startNode } from '../src/index.js';
 import { CallFailure, clientsFor, type NodeClients } from './grpc-test-client.js';
+import { unthrottledArgs } from './node-harness.js';
 
 export const TEST_SECRET = 'test-cluster-secret-of-forty-characters!';
 
@@ -80,6 +81,7 @@ export async function startClusterHarness(options: ClusterHarnessOptions): Promi
     ...['--metrics-listen', `${LOOPBACK}:${ports[2 * (id - 1) + 1]}`, '--data-dir', `${dir.path}/n${id}`],
     ...['--controller-voters', voters, '--tick-interval-ms', '50', '--election-ticks', '10'],
     ...['--heartbeat-interval-ms', '100', '--node-suspect-after-ms', '1000', '--node-dead-after-ms', '20000'],
+    ...unthrottledArgs,
     ...(options.extraArgs ?? []),
   ];
   const nodes: RheoNode[] = [];

@@ -65,6 +65,8 @@ export async function startFakeNode(o: FakeNodeOptions): Promise<FakeNode> {
   let toThrow: unknown;
   let sequence = 0n;
   const replica = {
+    // No limits here: the services only hand the stream's overrides on (limits tests use real nodes).
+    throttle: { useStreamLimits: () => {} },
     produce(batch: Uint8Array): Promise<ProduceAck> {
       if (toThrow !== undefined) {
         const e = toThrow;

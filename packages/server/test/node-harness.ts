@@ -8,6 +8,15 @@ import { clientsFor, type NodeClients, rpc } from './grpc-test-client.js';
 
 export const TEST_SECRET = 'test-cluster-secret-of-forty-characters!';
 
+/**
+ * The shard throughput limits of test nodes: far above what a test writes
+ * (these tests measure other things); the limits tests pass their own.
+ */
+export const unthrottledArgs: readonly string[] = [
+  ...['--shard-write-bytes-per-s', '1024GiB', '--shard-write-records-per-s', '4294967295'],
+  ...['--shard-read-bytes-per-s', '1024GiB', '--shard-read-calls-per-s', '4294967295'],
+];
+
 export interface TestCluster {
   readonly nodes: RheoNode[];
   readonly clients: NodeClients[];
@@ -49,6 +58,7 @@ export async function startTestCluster(options: TestClusterOptions): Promise<Tes
                 .join(','),
             ]
           : []),
+        ...unthrottledArgs,
         ...(options.extraArgs ?? []),
       ];
       const config = loadConfig({ argv, env: { RHEO_CLUSTER_SECRET: TEST_SECRET } });

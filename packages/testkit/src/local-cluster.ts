@@ -23,6 +23,18 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ExitInfo, TestProcess } from './child-process.js';
 import { buildNodeArgs, type LocalNodeSpec, parseReadyLine, type ReadyInfo } from './local-node-args.js';
+
+/**
+ * Test clusters measure other things than Kinesis's per-shard throughput
+ * limits (1 MiB/s of writes per shard would throttle most of them): their
+ * nodes start with limits far above what a test writes. A test of the
+ * limits passes its own `--shard-...-per-s` flags in `args` (later flags win).
+ */
+const unthrottledArgs: readonly string[] = [
+  ...['--shard-write-bytes-per-s', '1024GiB', '--shard-write-records-per-s', '4294967295'],
+  ...['--shard-read-bytes-per-s', '1024GiB', '--shard-read-calls-per-s', '4294967295'],
+];
+
 import { freePorts, LOOPBACK, tempDir } from './net.js';
 import { ProcessGroup, tsNodeArgs } from './process-group.js';
 
@@ -266,7 +278,7 @@ export class LocalCluster {
           }
         : {}),
       ...(this.options.tickIntervalMs === undefined ? {} : { tickIntervalMs: this.options.tickIntervalMs }),
-      extraArgs: [...(this.options.args ?? []), ...(this.options.nodeArgs?.(id) ?? [])],
+      extraArgs: [...unthrottledArgs, ...(this.options.args ?? []), ...(this.options.nodeArgs?.(id) ?? [])],
     };
     const entry = this.entry();
     const p = this.group.spawn({
