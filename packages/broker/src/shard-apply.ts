@@ -28,7 +28,6 @@ export type BatchOutcome =
 export function applyEntry(state: ShardState, index: number, data: Uint8Array): BatchOutcome[] {
   if (isClosingEntry(data)) return applyClosing(state, index, data);
   const { batches, producers } = decodeEntry(data);
-  if (state.closed) return leaveOutClosed(state, index, batches.length);
   const outcomes: BatchOutcome[] = new Array(batches.length);
   let skipped: number[] | undefined;
   for (let i = 0; i < batches.length; i++) {
@@ -44,8 +43,13 @@ export function applyEntry(state: ShardState, index: number, data: Uint8Array): 
     };
     const p = producers[i];
     let outcome: BatchOutcome = { kind: 'written', ack };
-    if (p !== undefined) {
-      const v = state.producers.check(p.producerId, p.producerEpoch, p.batchSequence);
+    const v =
+      p === undefined ? undefined : state.producers.check(p.producerId, p.producerEpoch, p.batchSequence);
+    if (state.closed) {
+      // After the closing entry nothing is written; a retry of a batch written before it is
+      // still answered as the duplicate it is (re-routing it would write it twice).
+      outcome = v?.kind === 'duplicate' ? v : { kind: 'closed' };
+    } else if (p !== undefined && v !== undefined) {
       // A gap is refused by the leader; if one still commits it is written (the log decides).
       if (v.kind === 'new' || v.kind === 'gap') state.producers.record(p.producerId, p.producerEpoch, ack);
       else outcome = v;
@@ -77,17 +81,4 @@ function applyClosing(state: ShardState, index: number, data: Uint8Array): Batch
   }
   state.appliedIndex = index;
   return [];
-}
-
-/** Batches committed after the closing entry: every one is left out, and answered ShardClosed. */
-function leaveOutClosed(state: ShardState, index: number, count: number): BatchOutcome[] {
-  const outcomes: BatchOutcome[] = [];
-  const skipped: number[] = [];
-  for (let i = 0; i < count; i++) {
-    outcomes.push({ kind: 'closed' });
-    skipped.push(i);
-  }
-  state.skipped.set(index, skipped);
-  state.appliedIndex = index;
-  return outcomes;
 }

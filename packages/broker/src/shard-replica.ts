@@ -225,12 +225,24 @@ export class ShardReplica {
       const info = validateClientBatch(batch, this.deps.options.batchLimits);
       const outside = firstRecordOutsideRange(batch, this.range);
       if (outside >= 0) throw this.outsideRange(outside);
-      if (this.applier.state.closed) throw shardClosedError(this.spec.shardId);
       if (producer !== undefined) checkProducer(producer);
+      if (this.applier.state.closed && !this.isWrittenBatch(producer))
+        throw shardClosedError(this.spec.shardId);
       return this.pipeline.enqueue(batch, info.recordCount, producer, this.applier.state.producers);
     } catch (e) {
       return Promise.reject(e);
     }
+  }
+
+  /** A retry of a batch the shard wrote (before it closed): the pipeline answers it from the table. */
+  private isWrittenBatch(producer: ProducerStamp | undefined): boolean {
+    if (producer === undefined) return false;
+    const v = this.applier.state.producers.check(
+      producer.producerId,
+      producer.producerEpoch,
+      producer.batchSequence,
+    );
+    return v.kind === 'duplicate';
   }
 
   private outsideRange(record: number): RheoError {

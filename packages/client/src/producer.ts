@@ -52,11 +52,16 @@ interface Admission {
   readonly record: ProducerRecord;
   readonly bytes: number;
   readonly settle: RecordSettle;
+  /** When no open shard first held its key (waitForCoverage). */
+  uncoveredSinceMs?: number;
 }
 
 function toError(err: unknown): RheoError {
   return err instanceof RheoError ? err : new RheoError('Internal', String(err), { cause: err });
 }
+
+/** How soon a record whose key no open shard holds looks at a newer map. */
+const coverageRetryMs = 50;
 
 export interface ProducerStats {
   batchesSent: number;
@@ -80,6 +85,8 @@ export class Producer {
   private closed = false;
   /** Streams with a closed shard's records being re-routed, with the count of such lanes. */
   private readonly rerouting = new Map<string, number>();
+  /** Set while a record waits for a map in which an open shard holds its key. */
+  private coverageTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly client: RheoClient,
@@ -119,20 +126,22 @@ export class Producer {
   private tryAdmit(a: Admission): boolean {
     const routes = this.client.shardMaps.cached(a.streamName);
     if (routes === undefined || this.rerouting.has(a.streamName) || !this.hasRoomFor(a.bytes)) return false;
-    let shardId: string;
+    let hashKey: bigint;
     try {
       const key = a.record.explicitHashKey;
-      const hashKey =
+      hashKey =
         key === undefined
           ? partitionKeyHashKey(a.record.partitionKey)
           : typeof key === 'bigint'
             ? key
             : parseHashKey(key);
-      shardId = routes.route(a.record.partitionKey, hashKey).shardId;
     } catch (err) {
       this.settleFailed([a.settle], 0, toError(err));
       return true;
     }
+    const shard = routes.map.route(a.record.partitionKey, hashKey);
+    if (shard === undefined) return this.waitForCoverage(a);
+    const shardId = shard.shardId;
     const lane = this.lane(a.streamName, shardId);
     this.bufferedBytes += a.bytes;
     for (const sealed of lane.accumulator.add({ record: a.record, bytes: a.bytes, settle: a.settle })) {
@@ -142,6 +151,31 @@ export class Producer {
       lane.lingerTimer = setTimeout(() => this.lingerOver(lane), this.options.lingerMs);
     }
     return true;
+  }
+
+  /**
+   * No open shard holds the record's key yet (a merge's child opens only once
+   * both parents closed, and one may close first): the record waits, at the
+   * head of the admission queue, for a newer map, up to the retry policy's
+   * time. False while it waits; true once it failed.
+   */
+  private waitForCoverage(a: Admission): boolean {
+    const now = this.client.options.now();
+    a.uncoveredSinceMs ??= now;
+    if (now - a.uncoveredSinceMs > this.options.retry.totalMs) {
+      const e = new RheoError('Unavailable', `no open shard of ${a.streamName} takes this record's hash key`);
+      this.settleFailed([a.settle], 0, e);
+      return true;
+    }
+    if (this.coverageTimer === undefined)
+      this.coverageTimer = setTimeout(() => {
+        this.coverageTimer = undefined;
+        this.client.shardMaps
+          .refresh(a.streamName, true)
+          .catch(() => undefined)
+          .finally(() => this.pumpAdmissions());
+      }, coverageRetryMs);
+    return false;
   }
 
   private hasRoomFor(bytes: number): boolean {
