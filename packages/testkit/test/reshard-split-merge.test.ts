@@ -21,7 +21,7 @@ import { type Producer, RheoClient } from '@rheo/client';
 import { LocalCluster } from '@rheo/testkit';
 import { hashKeyMax } from '@rheo/wire';
 import { afterEach, expect, test } from 'vitest';
-import { readReplicaSets, shardMapOn, waitFor } from './helpers/cluster-views.js';
+import { readReplicaSets, shardMapOn } from './helpers/cluster-views.js';
 import {
   type AckedRecord,
   checkDurability,

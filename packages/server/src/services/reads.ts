@@ -22,6 +22,7 @@ import {
   RheoError,
 } from '@rheo/wire';
 import { callTimer } from '../observability/index.js';
+import { childShardsOf } from './child-shards.js';
 import { iteratorType, localReplica, resolveShard, resolveStream } from './request-fields.js';
 import type { ServiceContext } from './service-context.js';
 
@@ -108,8 +109,9 @@ async function readPage(
     storedBatches: page.batches,
     firstBatchSkipRecords: page.firstBatchSkipRecords,
     recordCount: page.recordCount,
-    nextShardIterator: page.nextIterator,
+    // A closed shard read to its end: no next iterator, and the shards that took over its keys.
+    nextShardIterator: page.shardEnded ? '' : page.nextIterator,
     millisBehindLatest: page.millisBehindLatest,
-    childShards: [],
+    childShards: page.shardEnded ? childShardsOf(ctx, streamName, shardId) : [],
   };
 }

@@ -20,18 +20,15 @@ import {
   listStreams,
   listTagsForStream,
 } from './admin-reads.js';
-import { enhancedMonitoringHandlers } from './enhanced-monitoring-admin.js';
 import { consumerAdminHandlers } from './consumers.js';
+import { enhancedMonitoringHandlers } from './enhanced-monitoring-admin.js';
 import { listShards } from './list-shards.js';
+import { reshardHandlers } from './reshard-admin.js';
 import type { ServiceContext } from './service-context.js';
 import { unary } from './unary.js';
 import { otherMethods, unimplementedHandlers } from './unimplemented.js';
 
 const NOT_YET: Readonly<Record<string, string>> = Object.freeze({
-  SplitShard: 'resharding',
-  MergeShards: 'resharding',
-  UpdateShardCount: 'resharding',
-  UpdateStreamMode: 'capacity modes',
   StartStreamEncryption: 'encryption at rest',
   StopStreamEncryption: 'encryption at rest',
 });
@@ -42,6 +39,7 @@ export function clusterAdminHandlers(
 ): grpc.UntypedServiceImplementation {
   const served: grpc.UntypedServiceImplementation = {
     ...enhancedMonitoringHandlers(ctx),
+    ...reshardHandlers(ctx),
     CreateStream: unary(ctx, 'CreateStream', (req: pb.CreateStreamRequest__Output, call) =>
       createStream(ctx, req, call),
     ),
