@@ -4,12 +4,19 @@
 //   every `.Values` path a template reads exists in values.yaml;
 // - a real helm (test/helpers/deploy-helm.ts) lints it (--strict) and its values schema refuses
 //   bad values;
-// - `helm template` over a matrix of values renders objects that hold together: controller
+// - `helm template` over a matrix of values renders objects that the Kubernetes (and
+//   prometheus-operator) schemas accept (kubernetes-models) and that hold together: controller
 //   voters are exactly the pods that take the controller role, with their ids and stable DNS
 //   names; PVC templates; probes on declared ports; Services and PDBs select the pods;
 //   restricted security contexts; monitoring objects only when their API exists.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as monitoringV1 from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1';
+import * as appsV1 from 'kubernetes-models/apps/v1';
+import * as networkingV1 from 'kubernetes-models/networking.k8s.io/v1';
+import * as policyV1 from 'kubernetes-models/policy/v1';
+import * as rbacV1 from 'kubernetes-models/rbac.authorization.k8s.io/v1';
+import * as coreV1 from 'kubernetes-models/v1';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { helm, repoRoot } from './helpers/deploy-helm.js';
@@ -71,6 +78,31 @@ function render(sets: readonly string[], extra: readonly string[] = []): K8sObje
     .filter((o) => o !== null);
 }
 
+/** The schema models of every apiVersion the chart renders. */
+const models: Record<string, Record<string, unknown>> = {
+  v1: coreV1,
+  'apps/v1': appsV1,
+  'policy/v1': policyV1,
+  'rbac.authorization.k8s.io/v1': rbacV1,
+  'networking.k8s.io/v1': networkingV1,
+  'monitoring.coreos.com/v1': monitoringV1,
+};
+
+/** Throws the schema's complaint about `object`, naming it. */
+function validateSchema(object: K8sObject): void {
+  const Model = models[object.apiVersion]?.[object.kind] as
+    | (new (
+        o: K8sObject,
+      ) => { validate(): void })
+    | undefined;
+  if (Model === undefined) throw new Error(`no schema for ${object.apiVersion} ${object.kind}`);
+  try {
+    new Model(object).validate();
+  } catch (err) {
+    throw new Error(`${object.kind} ${object.metadata?.name}: ${(err as Error).message}`);
+  }
+}
+
 const byKind = (objects: K8sObject[], kind: string) => objects.filter((o) => o.kind === kind);
 const envOf = (container: K8sObject) =>
   new Map<string, string>(
@@ -81,8 +113,16 @@ const matches = (selector: Record<string, string>, labels: Record<string, string
 
 describe('chart files', () => {
   it('the copied dashboard and alert rules equal deploy/', () => {
-    expect(read('helm/rheo/files/rheo-dashboard.json')).toBe(read('deploy/grafana/rheo-dashboard.json'));
-    expect(read('helm/rheo/files/rheo-alerts.yml')).toBe(read('deploy/prometheus/rheo-alerts.yml'));
+    // On a failure: cp deploy/grafana/rheo-dashboard.json deploy/prometheus/rheo-alerts.yml helm/rheo/files/
+    const stale = (copy: string, original: string) => `${copy} differs from ${original}: copy it again`;
+    const dashboard = 'helm/rheo/files/rheo-dashboard.json';
+    const alerts = 'helm/rheo/files/rheo-alerts.yml';
+    expect(read(dashboard), stale(dashboard, 'deploy/grafana/rheo-dashboard.json')).toBe(
+      read('deploy/grafana/rheo-dashboard.json'),
+    );
+    expect(read(alerts), stale(alerts, 'deploy/prometheus/rheo-alerts.yml')).toBe(
+      read('deploy/prometheus/rheo-alerts.yml'),
+    );
   });
 
   it('every value is documented in the README and used by a template; every reference exists', () => {
@@ -176,6 +216,11 @@ describe.each(cases)('helm template: $name', ({ sets, extra, groups }) => {
   const objects = render(sets, extra);
   const statefulSets = byKind(objects, 'StatefulSet');
   const domain = 'rel-rheo-headless.data.svc.cluster.local';
+
+  it('renders only objects the Kubernetes and prometheus-operator schemas accept', () => {
+    expect(objects.length).toBeGreaterThan(8);
+    for (const object of objects) validateSchema(object);
+  });
 
   it('renders the StatefulSets with Parallel start, a PVC template and the headless Service', () => {
     expect(Object.fromEntries(statefulSets.map((s) => [s.metadata.name, s.spec.replicas]))).toEqual(
@@ -278,6 +323,13 @@ describe.each(cases)('helm template: $name', ({ sets, extra, groups }) => {
 });
 
 describe('helm template: optional objects', () => {
+  it('the schema check catches a bad object', () => {
+    const service = byKind(render([]), 'Service')[0];
+    expect(() =>
+      validateSchema({ ...service, spec: { ...service.spec, ports: [{ port: 'grpc' }] } }),
+    ).toThrow(/must be integer/);
+  });
+
   it('creates the monitoring objects only where monitoring.coreos.com/v1 exists', () => {
     const on = [
       'metrics.serviceMonitor.enabled=true',
