@@ -7,14 +7,17 @@
 // back as the SDK's typed exceptions (ResourceNotFoundException,
 // ValidationException, ResourceInUseException); a gateway on any node
 // routes to the shard leaders; records cross between the gateway and the
-// gRPC SDK both ways.
+// gRPC SDK both ways; SubscribeToShard pushes to a registered consumer as
+// event-stream messages; resharding and deletion work through the SDK.
 import {
   AddTagsToStreamCommand,
   CreateStreamCommand,
+  DeleteStreamCommand,
   DescribeLimitsCommand,
   DescribeStreamCommand,
   DescribeStreamConsumerCommand,
   DescribeStreamSummaryCommand,
+  EnableEnhancedMonitoringCommand,
   GetRecordsCommand,
   GetShardIteratorCommand,
   IncreaseStreamRetentionPeriodCommand,
@@ -22,13 +25,16 @@ import {
   ListShardsCommand,
   ListStreamsCommand,
   ListTagsForStreamCommand,
+  MergeShardsCommand,
   PutRecordCommand,
   PutRecordsCommand,
   RegisterStreamConsumerCommand,
   RemoveTagsFromStreamCommand,
   ResourceInUseException,
   ResourceNotFoundException,
+  SplitShardCommand,
   SubscribeToShardCommand,
+  UpdateShardCountCommand,
   ValidationException,
 } from '@aws-sdk/client-kinesis';
 import { RheoClient } from '@rheo/client';
@@ -53,6 +59,10 @@ function kinesis(nodeId: number, http1 = false): KinesisClient {
 
 async function createActive(k: KinesisClient, name: string, shards: number): Promise<void> {
   await k.send(new CreateStreamCommand({ StreamName: name, ShardCount: shards }));
+  await waitActive(k, name);
+}
+
+async function waitActive(k: KinesisClient, name: string): Promise<void> {
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
     const d = await k.send(new DescribeStreamSummaryCommand({ StreamName: name }));
@@ -262,4 +272,80 @@ test('SubscribeToShard pushes records to a registered consumer over HTTP/2 event
   }
   expect(seen).toEqual(['pushed-1', 'pushed-2']);
   expect(continuation).toMatch(/^\d+$/);
+});
+
+test('resharding through the SDK: split, the parent read to its end names its children, merge, update, delete', async () => {
+  const k = kinesis(2);
+  await createActive(k, 'sdk-reshard', 1);
+  await k.send(
+    new PutRecordCommand({ StreamName: 'sdk-reshard', PartitionKey: 'a', Data: Buffer.from('before') }),
+  );
+  const half = (2n ** 127n).toString();
+  await k.send(
+    new SplitShardCommand({
+      StreamName: 'sdk-reshard',
+      ShardToSplit: 'shardId-000000000000',
+      NewStartingHashKey: half,
+    }),
+  );
+  await waitActive(k, 'sdk-reshard');
+  const shards = (await k.send(new ListShardsCommand({ StreamName: 'sdk-reshard' }))).Shards ?? [];
+  expect(shards.map((s) => [s.ShardId, s.ParentShardId])).toEqual([
+    ['shardId-000000000000', undefined],
+    ['shardId-000000000001', 'shardId-000000000000'],
+    ['shardId-000000000002', 'shardId-000000000000'],
+  ]);
+  expect(shards[0]!.SequenceNumberRange?.EndingSequenceNumber).toMatch(/^\d+$/);
+  expect(shards[2]!.HashKeyRange?.StartingHashKey).toBe(half);
+  let iterator = (
+    await k.send(
+      new GetShardIteratorCommand({
+        StreamName: 'sdk-reshard',
+        ShardId: 'shardId-000000000000',
+        ShardIteratorType: 'TRIM_HORIZON',
+      }),
+    )
+  ).ShardIterator;
+  const parentRecords: string[] = [];
+  let children: string[] = [];
+  for (let i = 0; i < 10 && iterator !== undefined; i++) {
+    const page = await k.send(new GetRecordsCommand({ ShardIterator: iterator }));
+    parentRecords.push(...(page.Records ?? []).map((r) => Buffer.from(r.Data!).toString()));
+    children = (page.ChildShards ?? []).map((c) => c.ShardId!);
+    iterator = page.NextShardIterator;
+  }
+  expect(iterator).toBeUndefined();
+  expect(parentRecords).toEqual(['before']);
+  expect(children).toEqual(['shardId-000000000001', 'shardId-000000000002']);
+  await k.send(
+    new MergeShardsCommand({
+      StreamName: 'sdk-reshard',
+      ShardToMerge: 'shardId-000000000001',
+      AdjacentShardToMerge: 'shardId-000000000002',
+    }),
+  );
+  await waitActive(k, 'sdk-reshard');
+  const update = await k.send(
+    new UpdateShardCountCommand({
+      StreamName: 'sdk-reshard',
+      TargetShardCount: 2,
+      ScalingType: 'UNIFORM_SCALING',
+    }),
+  );
+  expect([update.CurrentShardCount, update.TargetShardCount]).toEqual([1, 2]);
+  await waitActive(k, 'sdk-reshard');
+  const monitoring = await k.send(
+    new EnableEnhancedMonitoringCommand({ StreamName: 'sdk-reshard', ShardLevelMetrics: ['IncomingBytes'] }),
+  );
+  expect(monitoring.DesiredShardLevelMetrics).toEqual(['IncomingBytes']);
+  await k.send(new DeleteStreamCommand({ StreamName: 'sdk-reshard' }));
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const gone = await k
+      .send(new DescribeStreamSummaryCommand({ StreamName: 'sdk-reshard' }))
+      .catch((e) => e);
+    if (gone instanceof ResourceNotFoundException) break;
+    if (Date.now() > deadline) throw new Error('sdk-reshard not deleted');
+    await new Promise((r) => setTimeout(r, 100));
+  }
 });
