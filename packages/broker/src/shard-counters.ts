@@ -6,6 +6,7 @@
 
 import type { Entry, RaftNodeApi } from '@rheo/raft';
 import type { BatchOutcome } from './shard-apply.js';
+import { TrafficSplitSampler } from './traffic-split.js';
 import type { GetRecordsResult } from './types.js';
 
 /** What the metrics read of the group's Raft core: both calls are cheap and have no effect. */
@@ -30,6 +31,8 @@ export class ShardCounters {
   writeThrottledRecords = 0;
   /** GetRecords calls refused for the shard's read limits. */
   readThrottled = 0;
+  /** Where the leader's recent write traffic splits in half (the autoscaler's split point). */
+  readonly writeKeys = new TrafficSplitSampler();
 
   constructor(
     /** The group's Raft core; a function because the replica builds its core after its fields. */

@@ -225,6 +225,7 @@ export class ShardReplica {
       const info = validateClientBatch(batch, this.deps.options.batchLimits);
       const outside = firstRecordOutsideRange(batch, this.range);
       if (outside >= 0) throw this.outsideRange(outside);
+      this.counters.writeKeys.addBatch(batch, batch.length);
       if (producer !== undefined) checkProducer(producer);
       if (this.applier.state.closed && !this.isWrittenBatch(producer))
         throw shardClosedError(this.spec.shardId);

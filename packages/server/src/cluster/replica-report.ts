@@ -66,6 +66,8 @@ export interface TrafficCounters {
   /** Write batches and GetRecords calls refused for the shard's throughput limits. */
   readonly writeThrottled: number;
   readonly readThrottled: number;
+  /** Where the recent write traffic splits in half (the autoscaler's split point), when sampled. */
+  readonly writeKeys?: { splitKey(): bigint | undefined };
 }
 
 interface Baseline {
@@ -129,6 +131,7 @@ export class TrafficMeter {
         readThrottled: Math.max(0, now.readThrottled - was.readThrottled),
         // The counters keep the last read's age, not a maximum: the best this replica can tell.
         iteratorAgeMsMax: c.iteratorAgeMs,
+        writeSplitHashKey: c.writeKeys?.splitKey()?.toString() ?? '',
       });
     }
     return { traffic, baselines: next };
