@@ -37,7 +37,7 @@ export interface ShardThroughputLimits {
 export interface StreamDescriptionSummary extends StreamSummary {
   readonly retentionPeriodHours: number;
   /** The per-shard limits in force (Rheo extension); undefined from a server that does not say. */
-  readonly shardLimits: ShardThroughputLimits | undefined;
+  readonly shardLimits?: ShardThroughputLimits | undefined;
   readonly openShardCount: number;
   readonly consumerCount: number;
   readonly replicationFactor: number;
