@@ -366,6 +366,27 @@ describe('helm template: optional objects', () => {
     expect(init.command).toEqual(['node', '/opt/rheo/scripts/node-rack.mjs']);
   });
 
+  it.each([[[]], [['mode=split', 'networkPolicy.enabled=true', 'networkPolicy.allowExternal=false']]])(
+    'NOTES.txt renders how to produce and read a record (%j)',
+    (sets: string[]) => {
+      const result = helm([
+        'install',
+        'rel',
+        chart,
+        '-n',
+        'data',
+        '--dry-run=client',
+        ...sets.flatMap((s) => ['--set', s]),
+      ]);
+      expect(result.code).toBe(0);
+      const notes = result.stdout.slice(result.stdout.indexOf('NOTES:'));
+      expect(notes).toContain('RHEO_ENDPOINTS=rel-rheo.data.svc.cluster.local:7400');
+      expect(notes).toContain('rheo put demo user-1 hello');
+      expect(notes).toContain('rheo tail demo --from TRIM_HORIZON --limit 1');
+      expect(notes.includes('--labels=rel-rheo-client=true')).toBe(sets.length > 0);
+    },
+  );
+
   it('default install: object kinds and count', () => {
     const objects = render([]);
     const counts: Record<string, number> = {};
