@@ -19,10 +19,11 @@ type Response = ServerResponse | Http2ServerResponse;
 /** Body bytes read at most when no limit is configured: 5 MiB of PutRecords data in base64, and room. */
 export const requestBytesMaxDefault = 7 * 1024 * 1024;
 
-function readBody(req: Request, bytesMax: number): Promise<Buffer | undefined> {
+/** The body; 'too-large' past the limit (not read on); 'aborted' when the caller went away before its end. */
+function readBody(req: Request, bytesMax: number): Promise<Buffer | 'too-large' | 'aborted'> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > bytesMax) return resolve(undefined);
+    if (declared > bytesMax) return resolve('too-large');
     const chunks: Buffer[] = [];
     let bytes = 0;
     req.on('data', (chunk: Buffer) => {
@@ -30,12 +31,14 @@ function readBody(req: Request, bytesMax: number): Promise<Buffer | undefined> {
       if (bytes > bytesMax) {
         req.removeAllListeners('data');
         req.pause();
-        resolve(undefined);
+        resolve('too-large');
         return;
       }
       chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks, bytes)));
+    // After 'end' this is a no-op (a promise settles once).
+    req.on('close', () => resolve('aborted'));
     req.on('error', reject);
   });
 }
@@ -75,7 +78,8 @@ export function requestHandler(
     void (async () => {
       try {
         const body = await readBody(req, bytesMax);
-        if (body === undefined) {
+        if (body === 'aborted') return;
+        if (body === 'too-large') {
           const tooLarge = new KinesisError(
             'SerializationException',
             `Request body exceeds ${bytesMax} bytes`,

@@ -37,3 +37,9 @@ export function stringMap(input: Input, name: string): Record<string, string> {
   const v = struct(input, name) ?? {};
   return Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
+
+/** A timestamp member (ms since the epoch after the types step), whole milliseconds. */
+export function time(input: Input, name: string): number | undefined {
+  const v = input[name];
+  return typeof v === 'number' ? Math.max(0, Math.round(v)) : undefined;
+}

@@ -5,7 +5,7 @@ import { invalidArgument } from '../kinesis-error.js';
 import { shardShape } from '../kinesis-shapes.js';
 import { nextToken, shardId, streamRef } from '../schema.js';
 import { streamOf } from '../stream-ref.js';
-import { int, struct, text } from './input.js';
+import { int, struct, text, time } from './input.js';
 
 const filterTypes = [
   'AFTER_SHARD_ID',
@@ -56,14 +56,14 @@ export const listShards: KinesisAction = {
       nextToken: token,
       maxResults: int(input, 'MaxResults'),
       exclusiveStartShardId: text(input, 'ExclusiveStartShardId'),
-      streamCreationTimestampMs: int(input, 'StreamCreationTimestamp'),
+      streamCreationTimestampMs: time(input, 'StreamCreationTimestamp'),
       ...(filter === undefined
         ? {}
         : {
             shardFilter: {
               type: text(filter, 'Type') as ShardFilterType,
               shardId: text(filter, 'ShardId'),
-              timestampMs: int(filter, 'Timestamp'),
+              timestampMs: time(filter, 'Timestamp'),
             },
           }),
     });
