@@ -14,6 +14,8 @@
 //   are the batches' bytes, and incoming bytes are the Raft entries
 //   carrying them, each one batch here plus its 17-byte envelope (16 fixed
 //   bytes and one descriptor byte; docs/metrics.md);
+// - one controller leads the metadata group (rheo_raft_role{group="1"}),
+//   and the shard leaders timed their proposals' commits;
 // - `promtool check metrics` passes on every node's /metrics output.
 //
 // Prometheus runs with its own config and data dir in a temp dir, on a free
@@ -205,6 +207,16 @@ test.skipIf(!havePrometheus)(
     const lagMs = agreedAt - trafficEnd;
     // A scrape interval, plus the time a scrape and these queries take.
     expect(lagMs).toBeLessThanOrEqual(SCRAPE_INTERVAL_S * 1000 + 1_000);
+
+    // Raft's figures through Prometheus: one metadata leader among the controllers, and the
+    // shard leaders' commit timings (one per batch; a leader change would drop those in flight).
+    expect(await scalar(prometheus.url, 'count(rheo_raft_role{group="1", role="leader"} == 1)')).toBe(1);
+    const commits = await scalar(
+      prometheus.url,
+      `sum(rheo_raft_commit_duration_seconds_count{stream="${STREAM}"})`,
+    );
+    expect(commits).toBeGreaterThanOrEqual(BATCHES / 2);
+    expect(commits).toBeLessThanOrEqual(BATCHES);
 
     // Prometheus saw the traffic while it ran: some scrape found part of it.
     const during = await query(
