@@ -5,7 +5,9 @@ import { Command } from 'commander';
 import { benchCommand } from './commands/bench.js';
 import { clusterCommand } from './commands/cluster.js';
 import type { ProgramIo } from './commands/common.js';
+import { consumersCommand } from './commands/consumers.js';
 import { devCommand } from './commands/dev.js';
+import { groupCommand } from './commands/group.js';
 import { putCommand } from './commands/put.js';
 import { serverCommand } from './commands/server.js';
 import { streamCommand } from './commands/stream.js';
@@ -26,6 +28,8 @@ export function buildProgram(io: ProgramIo): Command {
     streamCommand(io),
     putCommand(io),
     tailCommand(io),
+    consumersCommand(io),
+    groupCommand(io),
     clusterCommand(io),
     benchCommand(io),
   ]) {
