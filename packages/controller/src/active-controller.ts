@@ -44,6 +44,8 @@ export interface ActiveControllerDeps {
   readonly nodeId?: number;
   /** The on-demand autoscaler's settings (autoscaler-policy.ts); its defaults when left out. */
   readonly autoscale?: Partial<AutoscaleSettings>;
+  /** Told of every split and merge proposed, with why (operator, update-shard-count, on-demand-*): the metrics count them. */
+  readonly onScalingAction?: (action: 'split' | 'merge', reason: string) => void;
 }
 
 /** How long a leadership transfer is given to land before the balancer may try that group again. */
@@ -62,6 +64,7 @@ export class ActiveController {
   readonly reshard: ReshardAdmin;
   /** The on-demand autoscaler; its `counts` are read by the metrics. */
   readonly autoscaler: Autoscaler;
+  readonly #onScalingAction: ((action: 'split' | 'merge', reason: string) => void) | undefined;
   /** Fan-out consumers and consumer groups (issue 7). */
   readonly consumers: ConsumerAdmin;
   readonly groups: GroupCoordinator;
@@ -80,7 +83,14 @@ export class ActiveController {
     this.#observations = new Observations(now);
     this.#ids = new CommandIds(now);
     this.#admin = new StreamAdmin(deps.meta, deps.config, deps.nowMs, (cmd) => this.#proposeOrThrow(cmd));
-    this.reshard = new ReshardAdmin(deps.meta, deps.config, deps.nowMs, (cmd) => this.#proposeOrThrow(cmd));
+    this.reshard = new ReshardAdmin(
+      deps.meta,
+      deps.config,
+      deps.nowMs,
+      (cmd) => this.#proposeOrThrow(cmd),
+      deps.onScalingAction,
+    );
+    this.#onScalingAction = deps.onScalingAction;
     this.autoscaler = new Autoscaler(deps.autoscale);
     this.consumers = new ConsumerAdmin(deps.meta, deps.nowMs, (cmd) => this.#proposeOrThrow(cmd));
     this.groups = new GroupCoordinator(deps.meta, deps.nowMs, (cmd) => this.#proposeOrThrow(cmd));
@@ -148,8 +158,14 @@ export class ActiveController {
     await completeDrains(c);
     await reportLeaders(c, this.#view());
     await updateStreams(c, this.#view());
-    await reshardTick(c);
-    await autoscaleTick(c, this.autoscaler, reportedLoads(this.#observations), this.#log);
+    await reshardTick(c, this.#onScalingAction);
+    await autoscaleTick(
+      c,
+      this.autoscaler,
+      reportedLoads(this.#observations),
+      this.#log,
+      this.#onScalingAction,
+    );
     await this.consumers.tick(c.propose);
     await repair(c, this.#view(), this.#writeLoad());
     this.#updateTransfers(c, this.#view());

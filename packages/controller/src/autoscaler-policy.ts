@@ -64,6 +64,8 @@ export interface AutoscaleInput {
 
 export interface AutoscaleDecision {
   readonly kind: 'split' | 'merge';
+  /** The rule that fired, a metrics label: capacity, hot-shard or surplus. */
+  readonly cause: 'capacity' | 'hot-shard' | 'surplus';
   readonly ops: readonly ReshardOp[];
   readonly reason: string;
 }
@@ -96,6 +98,7 @@ export function decide(input: AutoscaleInput, s: AutoscaleSettings): AutoscaleDe
     if (chosen.length > 0)
       return {
         kind: 'split',
+        cause: 'capacity',
         ops: chosen.map(splitOp),
         reason: `capacity ${mib(open.length * s.shardWriteBytesPerS)} is below max(floor ${mib(s.floorBytesPerS)}, 2 x 30-day peak ${mib(input.peakBytesPerS)}): ${open.length} shards, ${needed} needed`,
       };
@@ -104,6 +107,7 @@ export function decide(input: AutoscaleInput, s: AutoscaleSettings): AutoscaleDe
   if (hot.length > 0)
     return {
       kind: 'split',
+      cause: 'hot-shard',
       ops: hot.map(splitOp),
       reason: `shard ${hot.map((l) => `${l.shardId} at ${mib(l.writeBytesPerS)}`).join(', ')} above ${Math.round(s.hotFraction * 100)}% of a shard's ${mib(s.shardWriteBytesPerS)}`,
     };
@@ -129,6 +133,7 @@ function mergeDecision(
   if (best === undefined || rate(best) >= s.mergeColdFraction * s.shardWriteBytesPerS) return undefined;
   return {
     kind: 'merge',
+    cause: 'surplus',
     ops: [{ kind: 'merge', shardId: best[0].shardId, adjacentShardId: best[1].shardId }],
     reason: `${open.length} shards where ${needed} meet max(floor, 2 x 30-day peak ${mib(input.peakBytesPerS)}) for ${Math.round((input.nowMs - input.surplusSinceMs) / 60000)} min; ${best[0].shardId} + ${best[1].shardId} carry ${mib(rate(best))}`,
   };

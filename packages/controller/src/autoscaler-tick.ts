@@ -29,6 +29,7 @@ export async function autoscaleTick(
   scaler: Autoscaler,
   loads: ReadonlyMap<number, ReportedLoad>,
   log?: ControllerLog,
+  onAction?: (action: 'split' | 'merge', reason: string) => void,
 ): Promise<void> {
   const plan = scaler.plan(c.meta.state(), c.nowMs, loads);
   if (plan.record !== undefined) await c.propose(plan.record);
@@ -40,8 +41,10 @@ export async function autoscaleTick(
       const cmd = stream === undefined ? undefined : opCommand(state, stream, op, c.nowMs);
       if (cmd === undefined) continue;
       const outcome = await c.propose(cmd);
-      if (outcome.ok && op.kind === 'split') scaler.counts.splitsProposed++;
-      if (outcome.ok && op.kind === 'merge') scaler.counts.mergesProposed++;
+      if (!outcome.ok) continue;
+      if (op.kind === 'split') scaler.counts.splitsProposed++;
+      else scaler.counts.mergesProposed++;
+      onAction?.(op.kind, `on-demand-${d.cause}`);
     }
     if (d.kind === 'merge') await c.propose({ type: 'NoteAutoscaleMerge', name: d.stream, atMs: c.nowMs });
   }

@@ -2,6 +2,12 @@
 // the active controller (docs/cluster.md, plan/controller-api.md).
 
 export { ActiveController, type ActiveControllerDeps, type ControllerLog } from './active-controller.js';
+export {
+  type AutoscaleCounts,
+  Autoscaler,
+  type ReportedLoad,
+} from './autoscaler.js';
+export { type AutoscaleSettings, autoscaleDefaults } from './autoscaler-policy.js';
 export { type ControllerConfig, controllerConfig, controllerDefaults } from './config.js';
 export {
   GroupCoordinator,
@@ -50,6 +56,9 @@ export {
   placeReplicaSets,
   replicaCounts,
 } from './placement.js';
+export type { ReshardAdmin, UpdateShardCountResult } from './reshard-admin.js';
+export { isPending } from './reshard-lineage.js';
+export type { ReshardCommand, ReshardRecord, ThroughputBucket } from './reshard-types.js';
 export type { CreateStreamRequest } from './stream-admin.js';
 export type {
   ApplyOutcome,

@@ -69,6 +69,7 @@ export class ReshardAdmin {
     private readonly config: ControllerConfig,
     private readonly nowMs: () => number,
     private readonly proposeOrThrow: (cmd: MetaCommand) => Promise<ApplyOutcome>,
+    private readonly onAction?: (action: 'split' | 'merge', reason: string) => void,
   ) {}
 
   private activeStream(name: string): StreamRecord {
@@ -114,6 +115,7 @@ export class ReshardAdmin {
       atMs: this.nowMs(),
       placement: this.placement(s, 2),
     });
+    this.onAction?.('split', 'operator');
   }
 
   async mergeShards(name: string, shardId: string, adjacentShardId: string): Promise<void> {
@@ -126,6 +128,7 @@ export class ReshardAdmin {
       atMs: this.nowMs(),
       placement: this.placement(s, 1),
     });
+    this.onAction?.('merge', 'operator');
   }
 
   async updateShardCount(name: string, target: number): Promise<UpdateShardCountResult> {

@@ -9,11 +9,14 @@ import { closingShards, isPending } from './reshard-lineage.js';
 import { uniformScalingRound } from './reshard-plan.js';
 import type { StreamRecord } from './types.js';
 
-export async function reshardTick(c: TickContext): Promise<void> {
+/** Told of each split or merge a scaling plan proposed (the metrics count them). */
+export type ScalingActionSink = (action: 'split' | 'merge', reason: string) => void;
+
+export async function reshardTick(c: TickContext, onAction?: ScalingActionSink): Promise<void> {
   for (const stream of c.meta.state().streams()) {
     if (stream.status !== 'UPDATING') continue;
     await recordClosures(c, stream);
-    await advance(c, stream.name);
+    await advance(c, stream.name, onAction);
   }
 }
 
@@ -40,7 +43,7 @@ async function recordClosures(c: TickContext, stream: StreamRecord): Promise<voi
   }
 }
 
-async function advance(c: TickContext, name: string): Promise<void> {
+async function advance(c: TickContext, name: string, onAction?: ScalingActionSink): Promise<void> {
   const state = c.meta.state();
   const stream = state.stream(name);
   if (stream === undefined || stream.status !== 'UPDATING') return;
@@ -55,7 +58,7 @@ async function advance(c: TickContext, name: string): Promise<void> {
     if (round.length > 0) {
       for (const op of round) {
         const cmd = opCommand(c.meta.state(), stream, op, c.nowMs);
-        if (cmd !== undefined) await c.propose(cmd);
+        if (cmd !== undefined && (await c.propose(cmd)).ok) onAction?.(op.kind, 'update-shard-count');
       }
       return;
     }

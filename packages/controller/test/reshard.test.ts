@@ -338,3 +338,57 @@ describe('reconcile: CLOSE_SHARD', () => {
     expect(after.map((c) => c.command.kind)).not.toContain('REPLICA_COMMAND_KIND_CLOSE_SHARD');
   });
 });
+
+describe('UpdateShardCount driven by the tick', () => {
+  it('runs rounds of planned splits and merges, closes parents from reports, and ends ACTIVE at the target', async () => {
+    const meta = new SimMeta('c1');
+    const controller = new ActiveController({ meta, config: controllerConfig('c1'), nowMs: () => 50_000 });
+    for (const id of [1, 2, 3])
+      await controller.registerNode({
+        clusterId: 'c1',
+        nodeId: id,
+        incarnation: `i${id}`,
+        address: `h${id}:1`,
+        gatewayAddress: '',
+        roles: ['NODE_ROLE_BROKER'],
+        rack: '',
+      });
+    await controller.createStream({ name: 's', shardCount: 3, replicationFactor: 1 });
+    await meta.propose({ type: 'SetStreamStatus', name: 's', status: 'ACTIVE' });
+    await controller.reshard.updateShardCount('s', 4);
+    const lead = async () => {
+      const leaders = meta
+        .state()
+        .allShards()
+        .map((s) => ({ groupId: s.groupId, nodeId: s.replicas[0]!, term: 1 }));
+      await meta.propose({ type: 'ReportLeaders', leaders });
+    };
+    for (let round = 0; round < 8 && meta.state().stream('s')!.status === 'UPDATING'; round++) {
+      await lead();
+      await controller.tick();
+      // The brokers: every closing parent's replicas report an ending sequence number.
+      const state = meta.state();
+      const closing = state
+        .shardsOf('s')
+        .filter(
+          (s) =>
+            s.open &&
+            state
+              .shardsOf('s')
+              .some((c) => c.parentShardId === s.shardId || c.adjacentParentShardId === s.shardId),
+        );
+      for (const p of closing) await meta.propose(close(p.shardId, 1));
+      await lead();
+      await controller.tick();
+    }
+    const state = meta.state();
+    expect(state.stream('s')!.status).toBe('ACTIVE');
+    const open = state
+      .shardsOf('s')
+      .filter((s) => s.open)
+      .map((s) => s.hashRange)
+      .sort((a, b) => (a.start < b.start ? -1 : 1));
+    expect(open).toEqual(evenHashRanges(4));
+    expect(state.reshard('s').scalingTarget).toBeUndefined();
+  });
+});

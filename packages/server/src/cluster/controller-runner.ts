@@ -15,6 +15,8 @@ export class ControllerRunner {
   private timer: ReturnType<typeof setInterval> | undefined;
   private ticking = false;
   private stopped = false;
+  /** Told of every split and merge the controller proposes (the scaling-actions metric). */
+  onScalingAction: ((action: 'split' | 'merge', reason: string) => void) | undefined;
 
   constructor(
     private readonly nodeId: number,
@@ -42,6 +44,7 @@ export class ControllerRunner {
       config: this.config,
       nowMs: this.nowMs,
       nodeId: this.nodeId,
+      onScalingAction: (action, reason) => this.onScalingAction?.(action, reason),
       log: {
         info: (o, m) => this.log.info(o, m),
         warn: (o, m) => this.log.warn(o, m),

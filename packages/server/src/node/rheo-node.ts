@@ -205,11 +205,13 @@ export async function startNode(config: NodeConfig, deps: NodeDeps = {}): Promis
     parts.obs.handle = obs;
     const meta = c?.meta;
     const runner = c?.runner;
-    if (meta !== undefined && runner !== undefined)
-      obs.controllerMetrics(() => {
+    if (meta !== undefined && runner !== undefined) {
+      const cm = obs.controllerMetrics(() => {
         const active = runner.controller;
         return active === undefined ? undefined : controllerSummary(active, meta.state());
       });
+      runner.onScalingAction = (action, reason) => cm.countScalingAction(action, reason);
+    }
     const t = transport;
     server = await startGrpcServer(config.grpcListen, (s) => {
       t.register(s);
