@@ -49,7 +49,8 @@ afterAll(async () => {
 });
 
 test('HTTP/1.1 over TLS (ALPN http/1.1)', async () => {
-  const [host, port] = gateway.address.split(':');
+  const url = new URL(`https://${gateway.address}`);
+  const [host, port] = [url.hostname, url.port];
   const answer = await new Promise<{ status: number; body: string; version: string }>((resolve, reject) => {
     const req = https.request(
       {
