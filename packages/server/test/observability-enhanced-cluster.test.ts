@@ -78,6 +78,10 @@ describe('enhanced monitoring across the cluster', () => {
       return em?.[0]?.shardLevelMetrics.length === 3 ? em : undefined;
     });
     expect(shown).toEqual([{ shardLevelMetrics: again.desiredShardLevelMetrics }]);
+    const described = await admin<pb.DescribeStreamResponse__Output>(cluster.client(4), 'DescribeStream', {
+      streamName: STREAM,
+    });
+    expect(described.streamDescription?.enhancedMonitoring).toEqual(shown);
 
     // Every node, the broker-only one included, follows the metadata.
     for (const node of cluster.nodes)
