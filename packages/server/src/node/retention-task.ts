@@ -35,6 +35,8 @@ export interface RetentionPass {
   readonly trimmed: number;
   /** Entries dropped across them. */
   readonly entriesTrimmed: number;
+  /** The group ids looked at, in order (the next pass goes on after the last). */
+  readonly groupIds: readonly number[];
 }
 
 export class RetentionTask {
@@ -93,7 +95,12 @@ export class RetentionTask {
     }
     this.passes++;
     this.entriesTrimmed += entries;
-    return { checked: batch.length, trimmed, entriesTrimmed: entries };
+    return {
+      checked: batch.length,
+      trimmed,
+      entriesTrimmed: entries,
+      groupIds: batch.map((r) => r.spec.groupId),
+    };
   }
 
   /** The next replicas in group-id order after the cursor, wrapping around. */
