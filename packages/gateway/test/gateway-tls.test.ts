@@ -52,24 +52,23 @@ test('HTTP/1.1 over TLS (ALPN http/1.1)', async () => {
   const url = new URL(`https://${gateway.address}`);
   const [host, port] = [url.hostname, url.port];
   const answer = await new Promise<{ status: number; body: string; version: string }>((resolve, reject) => {
-    const req = https.request(
-      {
-        host,
-        port,
-        method: 'POST',
-        path: '/',
-        headers,
-        rejectUnauthorized: false,
-        ALPNProtocols: ['http/1.1'],
-      },
-      (res) => {
-        let body = '';
-        res.on('data', (c) => {
-          body += c;
-        });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, version: res.httpVersion }));
-      },
-    );
+    // ALPNProtocols is a TLS option https passes through; the RequestOptions type does not list it.
+    const options = {
+      host,
+      port,
+      method: 'POST',
+      path: '/',
+      headers,
+      rejectUnauthorized: false,
+      ALPNProtocols: ['http/1.1'],
+    } as https.RequestOptions;
+    const req = https.request(options, (res) => {
+      let body = '';
+      res.on('data', (c) => {
+        body += c;
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, version: res.httpVersion }));
+    });
     req.on('error', reject);
     req.end(badBody);
   });
