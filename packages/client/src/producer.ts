@@ -62,6 +62,8 @@ function toError(err: unknown): RheoError {
 
 /** How soon a record whose key no open shard holds looks at a newer map. */
 const coverageRetryMs = 50;
+/** Longest wait between shard-map fetches while a closed shard's records wait to be re-routed. */
+const rerouteMapPollMs = 100;
 
 export interface ProducerStats {
   batchesSent: number;
@@ -447,7 +449,10 @@ export class Producer {
         );
         break;
       }
-      await sleep(backoffMs(this.options.retry, attempt, this.client.options.random));
+      // The controller records the close within a heartbeat or two: poll the map at a steady pace.
+      await sleep(
+        Math.min(rerouteMapPollMs, backoffMs(this.options.retry, attempt, this.client.options.random)),
+      );
       failure = undefined;
     }
     const left = (this.rerouting.get(lane.streamName) ?? 1) - 1;

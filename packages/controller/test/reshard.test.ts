@@ -168,7 +168,7 @@ describe('UNIFORM_SCALING rounds', () => {
         const cmd: MetaCommand =
           op.kind === 'split'
             ? split(op.shardId, op.newStartingHashKey, { planned: true })
-            : { ...merge(op.shardId, op.adjacentShardId), planned: true };
+            : ({ ...merge(op.shardId, op.adjacentShardId), planned: true } as MetaCommand);
         const o = applyNext(s, cmd);
         expect(o.ok, o.ok ? '' : o.message).toBe(true);
       }
