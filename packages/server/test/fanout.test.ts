@@ -158,6 +158,43 @@ function expectInOrder(got: readonly ReadRecord[]): void {
     expect(BigInt(got[i]!.sequenceNumber) > BigInt(got[i - 1]!.sequenceNumber)).toBe(true);
 }
 
+/**
+ * Subscribes, and again after each end from the last continuation (as the
+ * SDK does), until `expected()` records arrived; each subscription's end
+ * must be OK (its lifetime) unless the helper cancels it.
+ */
+async function follow(
+  s: { leader: NodeClients; shardId: string },
+  consumerArn: string,
+  first: pb.StartingPosition,
+  expected: () => number | undefined,
+): Promise<{ got: ReadRecord[]; subscriptions: number; last: string }> {
+  const got: ReadRecord[] = [];
+  let continuation = '';
+  let subscriptions = 0;
+  const done = (extra: number) => {
+    const want = expected();
+    return want !== undefined && got.length + extra >= want;
+  };
+  while (!done(0)) {
+    const start: pb.StartingPosition =
+      continuation !== ''
+        ? { type: 'SHARD_ITERATOR_TYPE_AFTER_SEQUENCE_NUMBER', sequenceNumber: continuation }
+        : subscriptions > 0 && first.type === 'SHARD_ITERATOR_TYPE_LATEST'
+          ? { type: 'SHARD_ITERATOR_TYPE_TRIM_HORIZON' }
+          : first;
+    const sub = subscribe(s.leader, consumerArn, s.shardId, start);
+    subscriptions++;
+    const all = waitFor('all in', () => (done(sub.records.length) ? true : undefined), 30_000);
+    const ended = await Promise.race([sub.ended, all.then(() => 'done')]);
+    if (ended === 'done') sub.call.cancel();
+    else expect(ended).toBeUndefined();
+    got.push(...sub.records);
+    if (sub.continuation !== '') continuation = sub.continuation;
+  }
+  return { got, subscriptions, last: continuation };
+}
+
 describe('enhanced fan-out', () => {
   test('consumers register (forwarded), become ACTIVE, list with paging, describe by ARN or name', async () => {
     const s = await activeStream('fan-admin');
@@ -208,54 +245,49 @@ describe('enhanced fan-out', () => {
       );
       return l.consumers.length === 2 ? true : undefined;
     });
+    // Kinesis: a stream with consumers is deleted only with enforce_consumer_deletion.
+    const refused = await admin(cluster.client(3), 'DeleteStream', { streamName: 'fan-admin' }).catch(
+      (e) => e,
+    );
+    expect((refused as CallFailure).detail?.reason).toBe('ResourceInUse');
+    await admin(cluster.client(3), 'DeleteStream', {
+      streamName: 'fan-admin',
+      enforceConsumerDeletion: true,
+    });
   }, 30_000);
 
   test('a subscription pushes every committed record exactly once, in order, with its continuation', async () => {
     const s = await activeStream('fan-push');
     const consumer = await registerActive(s.arn, 'pusher');
-    const sub = subscribe(s.leader, consumer.consumerArn, s.shardId, { type: 'SHARD_ITERATOR_TYPE_LATEST' });
+    let sent: string[] | undefined;
+    const following = follow(
+      s,
+      consumer.consumerArn,
+      { type: 'SHARD_ITERATOR_TYPE_LATEST' },
+      () => sent?.length,
+    );
     await new Promise((r) => setTimeout(r, 200));
-    const sent = await produce(s.leader, 'fan-push', s.shardId, 'p', 30, 20);
-    await waitFor('every record pushed', () => (sub.records.length >= sent.length ? true : undefined));
-    expect(sub.records.map((r) => r.data)).toEqual(sent);
-    expectInOrder(sub.records);
-    expect(BigInt(sub.continuation)).toBe(BigInt(sub.records[sub.records.length - 1]!.sequenceNumber));
-    sub.call.cancel();
-  }, 30_000);
+    sent = await produce(s.leader, 'fan-push', s.shardId, 'p', 30, 20);
+    const { got, last } = await following;
+    expect(got.map((r) => r.data)).toEqual(sent);
+    expectInOrder(got);
+    expect(BigInt(last)).toBe(BigInt(got[got.length - 1]!.sequenceNumber));
+  }, 40_000);
 
   test('subscriptions end at their lifetime and resume from the continuation with neither gap nor duplicate', async () => {
     const s = await activeStream('fan-resume');
     const consumer = await registerActive(s.arn, 'resumer');
-    const producing = produce(s.leader, 'fan-resume', s.shardId, 'r', 60, 10, 16, 60).then(async (a) => {
-      await new Promise((r) => setTimeout(r, 100));
-      return a;
-    });
-    const got: ReadRecord[] = [];
-    let continuation = '';
-    let subscriptions = 0;
     let sent: string[] | undefined;
-    producing.then((a) => {
+    // Producing takes longer than a subscription lives (60 batches, 60 ms apart; lifetime 1.5 s).
+    void produce(s.leader, 'fan-resume', s.shardId, 'r', 60, 10, 16, 60).then((a) => {
       sent = a;
     });
-    while (sent === undefined || got.length < sent.length) {
-      const start: pb.StartingPosition =
-        continuation === ''
-          ? { type: 'SHARD_ITERATOR_TYPE_TRIM_HORIZON' }
-          : { type: 'SHARD_ITERATOR_TYPE_AFTER_SEQUENCE_NUMBER', sequenceNumber: continuation };
-      const sub = subscribe(s.leader, consumer.consumerArn, s.shardId, start);
-      subscriptions++;
-      // Stop early once everything is in, else let the lifetime end it.
-      const all = waitFor(
-        'all in',
-        () => (sent !== undefined && got.length + sub.records.length >= sent.length ? true : undefined),
-        10_000,
-      );
-      const ended = await Promise.race([sub.ended, all.then(() => 'done')]);
-      if (ended === 'done') sub.call.cancel();
-      else expect(ended).toBeUndefined(); // the lifetime ends a subscription OK
-      got.push(...sub.records);
-      if (sub.continuation !== '') continuation = sub.continuation;
-    }
+    const { got, subscriptions } = await follow(
+      s,
+      consumer.consumerArn,
+      { type: 'SHARD_ITERATOR_TYPE_TRIM_HORIZON' },
+      () => sent?.length,
+    );
     expect(subscriptions).toBeGreaterThan(1);
     expect(got.map((r) => r.data)).toEqual(sent);
     expectInOrder(got);

@@ -73,7 +73,16 @@ export function deleteStream(
   call: CallInfo,
 ): Promise<pb.DeleteStreamResponse> {
   return viaController(ctx, { service: 'StreamAdmin', method: 'DeleteStream', req, call }, async (c) => {
-    await c.deleteStream(nameOf(ctx, req));
+    const name = nameOf(ctx, req);
+    const consumers = metadataOf(ctx).consumersOf(name).length;
+    // Kinesis: a stream with registered consumers is deleted only with EnforceConsumerDeletion (they go with it).
+    if (consumers > 0 && !req.enforceConsumerDeletion)
+      throw new RheoError(
+        'ResourceInUse',
+        `Stream ${name} has ${consumers} registered consumers; deregister them or set enforce_consumer_deletion`,
+        { field: 'enforce_consumer_deletion' },
+      );
+    await c.deleteStream(name);
     return {};
   });
 }
