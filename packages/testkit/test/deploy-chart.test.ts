@@ -315,6 +315,9 @@ describe.each(cases)('helm template: $name', ({ sets, extra, groups }) => {
       ['metrics', 7490],
     ]);
     const test = byKind(objects, 'Pod').find((p) => p.metadata.annotations['helm.sh/hook'] === 'test');
+    for (const service of byKind(objects, 'Service')) {
+      expect(matches(service.spec.selector, test.metadata.labels)).toBe(false);
+    }
     expect(test.spec.containers[0].env).toContainEqual({
       name: 'RHEO_ENDPOINTS',
       value: 'rel-rheo.data.svc.cluster.local:7400',
