@@ -9,7 +9,9 @@
 //   voters are exactly the pods that take the controller role, with their ids and stable DNS
 //   names; PVC templates; probes on declared ports; Services and PDBs select the pods;
 //   restricted security contexts; monitoring objects only when their API exists.
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as monitoringV1 from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1';
 import * as appsV1 from 'kubernetes-models/apps/v1';
@@ -322,6 +324,49 @@ describe.each(cases)('helm template: $name', ({ sets, extra, groups }) => {
       name: 'RHEO_ENDPOINTS',
       value: 'rel-rheo.data.svc.cluster.local:7400',
     });
+  });
+});
+
+describe('node-start.sh', () => {
+  /** Runs the script with a pod's rendered environment and a stand-in `rheo` that prints what it was given. */
+  function start(sets: readonly string[], statefulSet: string, podName: string): string {
+    const sts = byKind(render(sets), 'StatefulSet').find((s) => s.metadata.name === statefulSet);
+    const bin = mkdtempSync(join(tmpdir(), 'rheo-start-'));
+    try {
+      writeFileSync(
+        join(bin, 'rheo'),
+        '#!/bin/sh\necho "$* id=$RHEO_NODE_ID roles=$RHEO_ROLES rack=$RHEO_RACK"\n',
+      );
+      chmodSync(join(bin, 'rheo'), 0o755);
+      const env: Record<string, string> = { PATH: `${bin}:${process.env.PATH}`, POD_NAME: podName };
+      for (const e of sts.spec.template.spec.containers[0].env)
+        if (e.value !== undefined) env[e.name] = e.value;
+      env.RHEO_DATA_DIR = bin;
+      env.RACK_FILE = join(bin, 'rack');
+      writeFileSync(env.RACK_FILE, 'zone-b');
+      const out = execFileSync('sh', [join(chart, 'files/node-start.sh')], { env, encoding: 'utf8' });
+      return out.trim().split('\n').at(-1) ?? '';
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
+    }
+  }
+
+  it.each([
+    [[], 'rel-rheo', 'rel-rheo-0', 'server id=1 roles=broker,controller rack=zone-b'],
+    [['combined.replicas=5'], 'rel-rheo', 'rel-rheo-4', 'server id=5 roles=broker rack=zone-b'],
+    [
+      ['mode=split'],
+      'rel-rheo-controller',
+      'rel-rheo-controller-2',
+      'server id=3 roles=controller rack=zone-b',
+    ],
+    [['mode=split'], 'rel-rheo-broker', 'rel-rheo-broker-0', 'server id=101 roles=broker rack=zone-b'],
+  ])('%j: %s pod %s runs %s', (sets, statefulSet, podName, expected) => {
+    expect(start(sets, statefulSet, podName)).toBe(expected);
+  });
+
+  it('refuses a pod name without an ordinal', () => {
+    expect(() => start([], 'rel-rheo', 'rheo-x')).toThrow(/cannot read a StatefulSet ordinal/);
   });
 });
 
