@@ -1,9 +1,10 @@
 // The auth step of the pipeline. A request must carry an AWS Signature
 // Version 4 Authorization header (or presigned query parameters) with every
 // part, and a date, as Kinesis requires; without them it is refused with the
-// error Kinesis gives. The signature itself is NOT verified yet: any
-// well-formed SigV4 header is accepted (the local-development mode of issue
-// 10); verifying against configured access keys is still to be built.
+// error Kinesis gives. This step checks the form only. When access keys are
+// configured, sigv4-verify.ts then checks the signature itself; without
+// them any well-formed SigV4 header is accepted (the local-development mode
+// of issue 10; the node configures no keys yet, so its gateway runs so).
 import { KinesisError } from './kinesis-error.js';
 
 const algorithm = 'AWS4-HMAC-SHA256';

@@ -5,6 +5,7 @@ import { ClusterAccess } from './cluster-access.js';
 import { serveHttp, type TlsOptions } from './gateway-server.js';
 import { requestBytesMaxDefault, requestHandler } from './http-handler.js';
 import type { InternalErrorSink } from './request-pipeline.js';
+import type { AccessKeys } from './sigv4-verify.js';
 
 export interface GatewayOptions {
   readonly host: string;
@@ -16,6 +17,11 @@ export interface GatewayOptions {
   readonly tls?: TlsOptions;
   /** Largest request body; 7 MiB when left out (5 MiB of PutRecords data in base64). */
   readonly requestBytesMax?: number;
+  /**
+   * Access key id -> secret: SigV4 signatures are verified against these.
+   * Left out, any well-formed SigV4 header is accepted (local development).
+   */
+  readonly accessKeys?: AccessKeys;
   /** Extra client options (credentials for a TLS cluster, deadlines). */
   readonly client?: Omit<RheoClientOptions, 'endpoints'>;
   /** Failures that are the gateway's or the cluster's fault (answered 500), for the log. */
@@ -32,11 +38,10 @@ export interface Gateway {
 
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const cluster = new ClusterAccess({ ...options.client, endpoints: [...options.endpoints] });
-  const handler = requestHandler(
-    cluster,
-    options.requestBytesMax ?? requestBytesMaxDefault,
-    options.onInternalError ?? (() => undefined),
-  );
+  const handler = requestHandler(cluster, options.requestBytesMax ?? requestBytesMaxDefault, {
+    ...(options.accessKeys === undefined ? {} : { accessKeys: options.accessKeys }),
+    onInternalError: options.onInternalError ?? (() => undefined),
+  });
   let server: Awaited<ReturnType<typeof serveHttp>>;
   try {
     server = await serveHttp(options.host, options.port, handler, options.tls);

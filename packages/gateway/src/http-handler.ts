@@ -11,6 +11,7 @@ import {
   type GatewayResponse,
   handleRequest,
   type InternalErrorSink,
+  type PipelineOptions,
 } from './request-pipeline.js';
 
 type Request = IncomingMessage | Http2ServerRequest;
@@ -72,8 +73,9 @@ async function writeStream(
 export function requestHandler(
   cluster: ClusterAccess,
   bytesMax: number,
-  onInternalError: InternalErrorSink,
+  options: PipelineOptions & { readonly onInternalError: InternalErrorSink },
 ): (req: Request, res: Response) => void {
+  const { onInternalError } = options;
   return (req, res) => {
     void (async () => {
       try {
@@ -91,7 +93,7 @@ export function requestHandler(
         const answer = await handleRequest(
           cluster,
           { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body },
-          onInternalError,
+          options,
         );
         if (answer.stream === undefined) write(res, answer);
         else await writeStream(res, answer, answer.stream);

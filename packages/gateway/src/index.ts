@@ -10,5 +10,7 @@ export {
   type GatewayRequest,
   type GatewayResponse,
   handleRequest,
+  type PipelineOptions,
   targetPrefix,
 } from './request-pipeline.js';
+export type { AccessKeys } from './sigv4-verify.js';

@@ -13,6 +13,7 @@ import { type BodyFormat, contentTypes, formatOf, parseBody, renderBody } from '
 import type { ClusterAccess } from './cluster-access.js';
 import { EventStreamOutput, eventMessage, type StreamMessage } from './event-stream.js';
 import { errorBody, fromClusterError, KinesisError } from './kinesis-error.js';
+import { type AccessKeys, verifySignature } from './sigv4-verify.js';
 import { checkTypes } from './types.js';
 import { validateInput } from './validate.js';
 
@@ -39,6 +40,12 @@ export interface GatewayResponse {
 
 /** Called with every failure that is the gateway's fault (a 500), for the log. */
 export type InternalErrorSink = (err: unknown, action: string) => void;
+
+export interface PipelineOptions {
+  /** Verify SigV4 signatures against these keys; left out: any well-formed signature is accepted. */
+  readonly accessKeys?: AccessKeys;
+  readonly onInternalError?: InternalErrorSink;
+}
 
 function header(request: GatewayRequest, name: string): string | undefined {
   const value = request.headers[name];
@@ -98,7 +105,7 @@ function actionOf(request: GatewayRequest): { name: string; action: KinesisActio
 export async function handleRequest(
   cluster: ClusterAccess,
   request: GatewayRequest,
-  onInternalError: InternalErrorSink = () => undefined,
+  options: PipelineOptions = {},
 ): Promise<GatewayResponse> {
   const format = formatOf(header(request, 'content-type'));
   let name = '';
@@ -115,6 +122,7 @@ export async function handleRequest(
     name = found.name;
     const body = parseBody(request.body, format);
     checkSignature(request.headers, new URL(request.url, 'http://gateway').searchParams);
+    if (options.accessKeys !== undefined) await verifySignature(request, options.accessKeys);
     const input = checkTypes(body, found.action.schema, format);
     validateInput(input, found.action.schema);
     found.action.check?.(input);
@@ -123,7 +131,7 @@ export async function handleRequest(
     return respond(200, format, output);
   } catch (err) {
     const kinesis = fromClusterError(err);
-    if (kinesis.statusCode >= 500 && kinesis.type === 'InternalFailure') onInternalError(err, name);
+    if (kinesis.statusCode >= 500 && kinesis.type === 'InternalFailure') options.onInternalError?.(err, name);
     return errorResponse(kinesis, format);
   }
 }

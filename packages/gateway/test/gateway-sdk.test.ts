@@ -40,6 +40,7 @@ import {
 import { RheoClient } from '@rheo/client';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startGateway } from '../src/index.js';
 import { type GatewayNodes, startGatewayNodes } from './gateway-nodes.js';
 
 let cluster: GatewayNodes;
@@ -347,5 +348,44 @@ test('resharding through the SDK: split, the parent read to its end names its ch
     if (gone instanceof ResourceNotFoundException) break;
     if (Date.now() > deadline) throw new Error('sdk-reshard not deleted');
     await new Promise((r) => setTimeout(r, 100));
+  }
+});
+
+test('with access keys configured, signatures are verified (HTTP/2 and HTTP/1.1)', async () => {
+  const gateway = await startGateway({
+    host: '127.0.0.1',
+    port: 0,
+    endpoints: [cluster.grpcAddress(1)],
+    accessKeys: { AKIDRHEO: 'the-secret' },
+  });
+  const own: KinesisClient[] = [];
+  const client = (accessKeyId: string, secretAccessKey: string, http1: boolean) => {
+    const k = new KinesisClient({
+      endpoint: `http://${gateway.address}`,
+      region: 'eu-west-1',
+      credentials: { accessKeyId, secretAccessKey },
+      maxAttempts: 1,
+      ...(http1 ? { requestHandler: new NodeHttpHandler() } : {}),
+    });
+    own.push(k);
+    return k;
+  };
+  try {
+    for (const http1 of [false, true]) {
+      const list = await client('AKIDRHEO', 'the-secret', http1).send(new ListStreamsCommand({ Limit: 5 }));
+      expect(list.HasMoreStreams).toBeTypeOf('boolean');
+      const wrong = await client('AKIDRHEO', 'not-the-secret', http1)
+        .send(new ListStreamsCommand({}))
+        .catch((e) => e);
+      expect(wrong.name).toBe('InvalidSignatureException');
+      expect(wrong.$metadata.httpStatusCode).toBe(400);
+      const unknown = await client('AKIDOTHER', 'the-secret', http1)
+        .send(new ListStreamsCommand({}))
+        .catch((e) => e);
+      expect(unknown.name).toBe('UnrecognizedClientException');
+    }
+  } finally {
+    for (const k of own) k.destroy();
+    await gateway.close();
   }
 });
