@@ -9,6 +9,7 @@ import { runBaseline } from './baseline.js';
 import { benchNodeLimitFlags } from './bench-limits.js';
 import type { BenchOptions } from './bench-options.js';
 import { baselineParentDir, ensureStream } from './bench-stream.js';
+import { startFanout } from './consume-fanout.js';
 import { type ConsumeRun, startConsume } from './consume-run.js';
 import { LocalCluster } from './local-cluster.js';
 import { type ProduceCounters, type ProduceResult, runProduce } from './produce-run.js';
@@ -69,10 +70,13 @@ export async function runBench(options: BenchOptions, io: BenchOutput): Promise<
 async function measure(client: RheoClient, options: BenchOptions, io: BenchOutput) {
   if (options.mode === 'consume') return { consume: await consumeOnly(client, options) };
   const counters: ProduceCounters = { sent: 0, acked: 0, failed: 0, ackedBytes: 0, firstError: undefined };
+  const from = { type: 'AT_TIMESTAMP', timestampMs: Date.now() } as const;
   const reader =
-    options.mode === 'all'
-      ? startConsume(client, options.stream, { type: 'AT_TIMESTAMP', timestampMs: Date.now() })
-      : undefined;
+    options.mode !== 'all'
+      ? undefined
+      : options.fanout
+        ? await startFanout(client, options.stream, from)
+        : startConsume(client, options.stream, from, options.pollIntervalMs);
   const progress = new ProgressLine({
     label: `bench ${options.mode}`,
     read: () =>

@@ -29,6 +29,10 @@ export interface BenchOptions {
   readonly json: boolean;
   /** Keep the cluster's per-shard throughput limits (default: the bench's stream runs unthrottled, bench-limits.ts). */
   readonly kinesisLimits: boolean;
+  /** The reader of `bench` (both sides) is an enhanced fan-out subscriber per shard instead of pull reads. */
+  readonly fanout: boolean;
+  /** Pull reader: the wait between reads of a caught-up shard (Kinesis's usual poll is 1000 ms). */
+  readonly pollIntervalMs: number;
 }
 
 export { UsageError };
@@ -52,6 +56,8 @@ export interface RawBenchOptions {
   readonly baseline?: boolean;
   readonly json?: boolean;
   readonly kinesisLimits?: boolean;
+  readonly fanout?: boolean;
+  readonly pollIntervalMs?: string;
 }
 
 function number(
@@ -101,5 +107,7 @@ export function resolveBenchOptions(
     baselineS: raw.baseline === false ? 0 : number('baseline-seconds', raw.baselineSeconds, 3, 0, 600, false),
     json: raw.json === true,
     kinesisLimits: raw.kinesisLimits === true,
+    fanout: raw.fanout === true,
+    pollIntervalMs: number('poll-interval-ms', raw.pollIntervalMs, 20, 1, 60_000),
   });
 }

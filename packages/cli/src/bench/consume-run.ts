@@ -2,7 +2,7 @@
 // stream. Each record's end-to-end latency is the read time minus the send
 // time the producer embedded in its data (payload.ts); both clocks are this
 // machine's wall clock when producer and reader run in one bench process.
-import type { Consumer, IteratorStart, RheoClient } from '@rheo/client';
+import type { IteratorStart, RheoClient } from '@rheo/client';
 import { LatencyRecorder } from './latency.js';
 import { sentAtMs, wallClockMs } from './payload.js';
 
@@ -16,16 +16,20 @@ export interface ConsumeCounters {
 export interface ConsumeRun {
   readonly counters: ConsumeCounters;
   readonly e2e: LatencyRecorder;
-  readonly consumer: Consumer;
   /** Resolves when the consumer stops (stop() or an error). */
   readonly done: Promise<void>;
   stop(): void;
 }
 
-export function startConsume(client: RheoClient, streamName: string, start: IteratorStart): ConsumeRun {
+export function startConsume(
+  client: RheoClient,
+  streamName: string,
+  start: IteratorStart,
+  pollIntervalMs = 20,
+): ConsumeRun {
   const counters: ConsumeCounters = { records: 0, bytes: 0, firstReadMs: undefined, lastReadMs: undefined };
   const e2e = new LatencyRecorder();
-  const consumer = client.consumer(streamName, { start, idleWaitMs: 20 });
+  const consumer = client.consumer(streamName, { start, idleWaitMs: pollIntervalMs });
   const done = (async () => {
     for await (const read of consumer) {
       const now = wallClockMs();
@@ -39,5 +43,5 @@ export function startConsume(client: RheoClient, streamName: string, start: Iter
       }
     }
   })();
-  return { counters, e2e, consumer, done, stop: () => consumer.close() };
+  return { counters, e2e, done, stop: () => consumer.close() };
 }

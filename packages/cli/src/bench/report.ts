@@ -27,6 +27,11 @@ export interface BenchFigures {
 
 const perS = (n: number, s: number) => (s > 0 ? n / s : 0);
 
+/** How the bench read: fan-out push, or pull reads with their poll interval (older figures lack both fields). */
+function readerName(o: { readonly fanout?: boolean; readonly pollIntervalMs?: number }): string {
+  return o.fanout === true ? 'fan-out push' : `pull, polling every ${o.pollIntervalMs ?? 20} ms`;
+}
+
 export function benchJson(f: BenchFigures): Record<string, unknown> {
   const p = f.produce;
   const c = f.consume;
@@ -46,6 +51,7 @@ export function benchJson(f: BenchFigures): Record<string, unknown> {
     consume_records: c?.records ?? null,
     consume_records_per_s: c === undefined ? null : Math.round(perS(c.records, c.elapsedS)),
     consume_mb_per_s: c === undefined ? null : round3(perS(c.bytes, c.elapsedS) / 1e6),
+    reader: c === undefined ? null : readerName(f.options),
     e2e_p50_ms: c?.e2e.p50Ms ?? null,
     e2e_p90_ms: c?.e2e.p90Ms ?? null,
     e2e_p99_ms: c?.e2e.p99Ms ?? null,
@@ -90,7 +96,7 @@ export function benchText(f: BenchFigures): string {
   if (c !== undefined) {
     lines.push(
       `consume:     ${fmt(perS(c.records, c.elapsedS))} records/s, ${(perS(c.bytes, c.elapsedS) / 1e6).toFixed(2)} MB/s (${fmt(c.records)} read)`,
-      `  end to end:  ${latencyLine(c.e2e)}`,
+      `  end to end:  ${latencyLine(c.e2e)} (${readerName(f.options)})`,
     );
   }
   if (f.baselineMbPerS !== undefined) {

@@ -30,6 +30,8 @@ export function benchCommand(io: ProgramIo): Command {
     .option('--baseline-seconds <s>', 'how long to measure the LevelDB baseline', '3')
     .option('--no-baseline', 'skip the LevelDB baseline')
     .option('--json', 'end with one JSON object of the figures')
+    .option('--fanout', 'read with enhanced fan-out (SubscribeToShard push) instead of GetRecords polling')
+    .option('--poll-interval-ms <ms>', "pull reader's wait between reads of a caught-up shard", '20')
     .option(
       '--kinesis-limits',
       "keep the cluster's per-shard throughput limits (by default the bench's stream runs unthrottled)",
