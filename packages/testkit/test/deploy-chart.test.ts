@@ -389,6 +389,15 @@ describe('helm template: optional objects', () => {
     expect(kinds(render(on))).toEqual([]);
     const objects = render(on, monitoringApis);
     expect(kinds(objects).sort()).toEqual(['PodMonitor', 'PrometheusRule', 'ServiceMonitor']);
+    // One scrape target per pod: the ServiceMonitor selects the headless Service only.
+    const monitor = byKind(objects, 'ServiceMonitor')[0];
+    const selected = byKind(objects, 'Service').filter((svc) =>
+      matches(monitor.spec.selector.matchLabels, svc.metadata.labels),
+    );
+    expect(selected.map((svc) => svc.metadata.name)).toEqual(['rel-rheo-headless']);
+    const podMonitor = byKind(objects, 'PodMonitor')[0];
+    const sts = byKind(objects, 'StatefulSet')[0];
+    expect(matches(podMonitor.spec.selector.matchLabels, sts.spec.template.metadata.labels)).toBe(true);
     const rule = byKind(objects, 'PrometheusRule')[0];
     expect(rule.spec.groups).toEqual((parse(read('deploy/prometheus/rheo-alerts.yml')) as K8sObject).groups);
   });
