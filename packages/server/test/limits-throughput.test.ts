@@ -89,11 +89,15 @@ describe('write limits', () => {
     const refused = results.filter((r) => !r.ok);
     for (const r of refused) expectThrottled(r.err);
 
-    // After the first second (the burst), the shard takes its limit: about half of what is sent.
+    // After the first second (the burst), the shard takes its limit: about half of what is sent. A
+    // loaded machine may send a little slower than planned, so the taken rate is judged, not the share.
     const steady = results.filter((r) => r.at >= 1000);
-    const takenShare = steady.filter((r) => r.ok).length / steady.length;
-    expect(takenShare).toBeGreaterThan(0.35);
-    expect(takenShare).toBeLessThan(0.65);
+    const windowS = (steady[steady.length - 1]!.at - steady[0]!.at) / 1000 + intervalMs / 1000;
+    const sentPerS = (steady.length * BATCH_RECORDS) / windowS;
+    const takenPerS = (steady.filter((r) => r.ok).length * BATCH_RECORDS) / windowS;
+    expect(sentPerS).toBeGreaterThan(1.5 * RECORDS_PER_S);
+    expect(takenPerS).toBeGreaterThan(0.7 * RECORDS_PER_S);
+    expect(takenPerS).toBeLessThan(1.3 * RECORDS_PER_S);
     // Never more than rate × t + one second's burst (+ one batch of slack for timing).
     const taken = results.filter((r) => r.ok).length * BATCH_RECORDS;
     const elapsedS = (Date.now() - started) / 1000;
