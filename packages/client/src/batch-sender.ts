@@ -2,12 +2,17 @@
 // stream (one per node, shared by the producer's shards there), or as a
 // unary PutRecords call where the producer asked for that or the node does
 // not serve Produce. Retrying is the producer's business, not this one's.
+import { sleep } from './backoff.js';
 import type { PutResult } from './data-calls.js';
 import { type pb, RheoError } from './grpc.js';
 import { ProduceSession } from './produce-session.js';
 import { toPutResult } from './put-result.js';
 import type { RheoClient } from './rheo-client.js';
 import { unary } from './unary.js';
+
+/** While a shard has no known leader, the map is fetched again every `leaderPollMs`, this many times, before the batch fails Unavailable. */
+const leaderWaitPolls = 40;
+const leaderPollMs = 50;
 
 export interface BatchSenderOptions {
   readonly transport: 'stream' | 'unary';
@@ -31,7 +36,12 @@ export class BatchSender {
     bytes: number,
   ): Promise<PutResult> {
     const routes = this.client.shardMaps.cached(streamName) ?? (await this.client.shardRoutes(streamName));
-    const address = routes.shard(shardId)?.leaderAddress;
+    let address = routes.shard(shardId)?.leaderAddress;
+    // A new shard (a split's child) elects within a second or so: wait for the map to name its leader.
+    for (let i = 0; address === undefined && i < leaderWaitPolls; i++) {
+      await sleep(leaderPollMs);
+      address = (await this.client.shardMaps.refresh(streamName, true)).shard(shardId)?.leaderAddress;
+    }
     if (address === undefined) {
       throw new RheoError('Unavailable', `shard ${shardId} of ${streamName} has no known leader`);
     }

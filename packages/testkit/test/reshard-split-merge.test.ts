@@ -66,6 +66,29 @@ async function timeUntilWritable(
   return Date.now() - startMs;
 }
 
+/**
+ * Polls the shard map every 50 ms from `startMs`: when the map first showed
+ * every parent closed (the metadata recorded the close) and every child
+ * with a leader. For the figures only.
+ */
+async function watchChange(
+  r: RheoClient,
+  parents: readonly string[],
+  children: readonly string[],
+  startMs: number,
+): Promise<{ closedMs: number; ledMs: number }> {
+  let closedMs = -1;
+  let ledMs = -1;
+  for (let i = 0; i < 600 && (closedMs < 0 || ledMs < 0); i++) {
+    const routes = await r.shardMaps.refresh(STREAM, true);
+    const now = Date.now() - startMs;
+    if (closedMs < 0 && parents.every((p) => routes.shard(p)?.open === false)) closedMs = now;
+    if (ledMs < 0 && children.every((c) => routes.shard(c)?.leaderAddress !== undefined)) ledMs = now;
+    await new Promise((res) => setTimeout(res, 50));
+  }
+  return { closedMs, ledMs };
+}
+
 test('split then merge while 8 producers write 64 keys: every key read once each, in order, parents first', async () => {
   cluster = await LocalCluster.start({ nodes: 3, controllers: 3, args: ['--heartbeat-interval-ms', '250'] });
   const c = cluster;
@@ -86,6 +109,12 @@ test('split then merge while 8 producers write 64 keys: every key read once each
   const mid = hashKeyMax / 4n;
   const splitAt = Date.now();
   await r.admin.splitShard(STREAM, 'shardId-000000000000', mid);
+  const splitWatch = watchChange(
+    r,
+    ['shardId-000000000000'],
+    ['shardId-000000000002', 'shardId-000000000003'],
+    splitAt,
+  );
   const splitMs = await timeUntilWritable(
     probe,
     [
@@ -100,6 +129,12 @@ test('split then merge while 8 producers write 64 keys: every key read once each
   // 2. Merge the upper child ([mid, 2^127-1]) with shard 1 ([2^127, max]).
   const mergeAt = Date.now();
   await r.admin.mergeShards(STREAM, 'shardId-000000000003', 'shardId-000000000001');
+  const mergeWatch = watchChange(
+    r,
+    ['shardId-000000000003', 'shardId-000000000001'],
+    ['shardId-000000000004'],
+    mergeAt,
+  );
   const mergeMs = await timeUntilWritable(
     probe,
     [{ key: hashKeyMax, shardId: 'shardId-000000000004' }],
@@ -183,7 +218,9 @@ test('split then merge while 8 producers write 64 keys: every key read once each
   expect(byKey.size).toBe(64);
   // Records went to every shard: both parents before, and the children after.
   for (const id of ids) expect(oneReplica(id).length, id).toBeGreaterThan(0);
-  const figures = `split: both children took writes ${splitMs} ms after SplitShard; merge: the child ${mergeMs} ms after MergeShards; ${result.acked.length} acked, ${result.unacked.length} not, failures ${JSON.stringify([...result.failures])}, batches retried ${result.batchesRetried}`;
+  const sw = await splitWatch;
+  const mw = await mergeWatch;
+  const figures = `split: both children took writes ${splitMs} ms after SplitShard (map: parent closed at ${sw.closedMs} ms, children led at ${sw.ledMs} ms); merge: the child ${mergeMs} ms after MergeShards (parents closed at ${mw.closedMs} ms, child led at ${mw.ledMs} ms); ${result.acked.length} acked, ${result.unacked.length} not, failures ${JSON.stringify([...result.failures])}, batches retried ${result.batchesRetried}`;
   console.log(figures);
   expect(result.unacked.length, figures).toBe(0);
 }, 120_000);

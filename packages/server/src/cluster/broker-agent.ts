@@ -104,6 +104,8 @@ export class BrokerAgent {
   private redirects = 0;
   private lastFailure = '';
   private timer: NodeJS.Timeout | undefined;
+  /** True while `timer` waits to start the next round (not yet fired). */
+  private timerPending = false;
   private round: Promise<void> | undefined;
   private started = false;
   private stopped = false;
@@ -117,7 +119,13 @@ export class BrokerAgent {
     this.intervalMs = clampInterval(o.heartbeatIntervalMs);
     this.target = { ...o.controllerVoters[0]! };
     this.clients = new ControllerClients(o.callDeadlineMs ?? brokerAgentDefaults.callDeadlineMs);
-    this.commands = new ReplicaCommands({ nodeId: o.nodeId, host: o.host, meta: o.store.meta, log: o.log });
+    this.commands = new ReplicaCommands({
+      nodeId: o.nodeId,
+      host: o.host,
+      meta: o.store.meta,
+      log: o.log,
+      reportSoon: () => this.reportSoon(),
+    });
     this.disk = new DiskFree(o.dataDir, this.nowMs, (err) =>
       o.log.warn({ err, dir: o.dataDir }, 'cannot read the free space of the data disk'),
     );
@@ -180,9 +188,18 @@ export class BrokerAgent {
 
   private schedule(delayMs: number): void {
     if (this.stopped) return;
+    this.timerPending = true;
     this.timer = setTimeout(() => {
+      this.timerPending = false;
       this.round = this.runRound();
     }, delayMs);
+  }
+
+  /** The next heartbeat goes now, not at the interval: it carries a report the controller waits for (a shard's close). */
+  reportSoon(): void {
+    if (this.stopped || !this.timerPending) return;
+    clearTimeout(this.timer);
+    this.schedule(0);
   }
 
   private async runRound(): Promise<void> {

@@ -36,12 +36,17 @@ export interface ReplicaCommandsDeps {
   readonly host: ReplicaHost;
   readonly meta: MetaStore;
   readonly log: AgentLog;
+  /** Asks for the next heartbeat at once (a closed shard's ending sequence number is awaited by the controller). */
+  readonly reportSoon?: () => void;
 }
 
 /** Groups whose commands may run at once; the rest wait for a later answer (the controller repeats them). */
 export const commandGroupsMax = 64;
 /** Command ids of finished creations and deletions remembered, to answer their repeats without rerunning them. */
 export const finishedIdsMax = 4096;
+/** CLOSE_SHARD waits this many polls of this many ms for the closing entry to apply before reporting not done. */
+const closeWaitPolls = 50;
+const closeWaitPollMs = 10;
 /** Failures remembered so one that repeats with every answer is logged once. */
 const loggedFailuresMax = 1024;
 
@@ -207,11 +212,20 @@ export class ReplicaCommands {
     return 'not-done';
   }
 
-  /** On the leader: the closing entry, proposed once (ShardReplica.close); done once applied here. */
-  private closeShard(cmd: pb.ReplicaCommand__Output): Outcome {
+  /**
+   * On the leader: the closing entry, proposed once (ShardReplica.close);
+   * done once applied here, waited for briefly (it commits in a round
+   * trip), and then the next heartbeat goes at once with the ending number.
+   */
+  private async closeShard(cmd: pb.ReplicaCommand__Output): Promise<Outcome> {
     const replica = this.hosted(cmd);
-    const step = replica.close();
+    let step = replica.close();
+    for (let i = 0; step === 'pending' && i < closeWaitPolls; i++) {
+      await new Promise((resolve) => setTimeout(resolve, closeWaitPollMs));
+      step = replica.close();
+    }
     if (step === 'not-leader') throw notLeader(cmd, this.deps.nodeId, replica.status().leader);
+    if (step === 'done') this.deps.reportSoon?.();
     if (step === 'done')
       this.deps.log.info(
         {
