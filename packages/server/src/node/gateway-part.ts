@@ -18,7 +18,11 @@ export async function startGatewayPart(config: NodeConfig, log: Logger): Promise
     endpoints: [config.advertisedAddress],
     onInternalError: (err, action) => log.error({ err, action }, 'gateway request failed'),
   });
-  log.info({ gateway: `http://${gateway.address}` }, 'Kinesis gateway listening');
+  const url = `http://${gateway.address}`;
+  log.info(
+    { gateway: url },
+    `Kinesis gateway listening on ${url} (AWS SDK endpoint, or aws --endpoint-url ${url})`,
+  );
   return gateway;
 }
 
