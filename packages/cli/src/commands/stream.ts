@@ -24,6 +24,10 @@ interface CreateFlags extends ClientFlags {
   readonly tag?: string[];
   readonly wait: boolean;
   readonly waitTimeout?: string;
+  readonly shardWriteBytesPerS?: string;
+  readonly shardWriteRecordsPerS?: string;
+  readonly shardReadBytesPerS?: string;
+  readonly shardReadCallsPerS?: string;
 }
 
 interface DeleteFlags extends ClientFlags {
@@ -56,7 +60,22 @@ export function createOptions(flags: CreateFlags) {
     replicationFactor: intFlag('replicas', flags.replicas, 0, 1, 9),
     retentionPeriodHours: intFlag('retention-hours', flags.retentionHours, 0, 24, 8760),
     tags: parseTags(flags.tag),
+    ...shardLimitsOf(flags),
   };
+}
+
+/** The stream's own per-shard throughput limits (docs/limits.md), when any is given. */
+function shardLimitsOf(flags: CreateFlags) {
+  const rate = (flag: string, text: string | undefined, max: number) =>
+    text === undefined ? undefined : intFlag(flag, text, 0, 1, max);
+  const limits = {
+    writeBytesPerS: rate('shard-write-bytes-per-s', flags.shardWriteBytesPerS, Number.MAX_SAFE_INTEGER),
+    writeRecordsPerS: rate('shard-write-records-per-s', flags.shardWriteRecordsPerS, 2 ** 32 - 1),
+    readBytesPerS: rate('shard-read-bytes-per-s', flags.shardReadBytesPerS, Number.MAX_SAFE_INTEGER),
+    readCallsPerS: rate('shard-read-calls-per-s', flags.shardReadCallsPerS, 2 ** 32 - 1),
+  };
+  const given = Object.fromEntries(Object.entries(limits).filter(([, v]) => v !== undefined));
+  return Object.keys(given).length === 0 ? {} : { shardLimits: given };
 }
 
 export function streamCommand(io: ProgramIo): Command {
@@ -77,6 +96,13 @@ function createCommand(io: ProgramIo): Command {
       .option('--replicas <n>', 'replicas per shard (default: the cluster default, 3)')
       .option('--retention-hours <h>', 'retention, 24..8760 (default 24)')
       .option('--tag <key=value>', 'a tag (repeatable)', collect)
+      .option(
+        '--shard-write-bytes-per-s <n>',
+        "this stream's per-shard write bytes/s (default: the cluster's)",
+      )
+      .option('--shard-write-records-per-s <n>', "this stream's per-shard write records/s")
+      .option('--shard-read-bytes-per-s <n>', "this stream's per-shard GetRecords bytes/s")
+      .option('--shard-read-calls-per-s <n>', "this stream's per-shard GetRecords calls/s")
       .option('--no-wait', 'return once the controller accepted it (CREATING)')
       .option('--wait-timeout <s>', 'how long to wait for ACTIVE', String(waitTimeoutSDefault)),
   ).action(async (name: string, flags: CreateFlags, command: Command) => {
