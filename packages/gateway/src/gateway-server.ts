@@ -107,6 +107,8 @@ function listen(server: net.Server, host: string, port: number): Promise<string>
 
 /** How long close() lets requests in progress finish before it drops their connections. */
 const closeGraceMs = 2_000;
+/** Connections open at once; past it new ones are refused by the OS listener (node's maxConnections). */
+export const connectionsMax = 10_000;
 
 /** Serves `handler` on host:port: HTTP/1.1 and h2c in cleartext, or both over TLS with ALPN. */
 export async function serveHttp(
@@ -126,6 +128,13 @@ export async function serveHttp(
   });
   const h1 = tls === undefined ? http.createServer(handler) : undefined;
   const outer = h1 === undefined ? h2 : sniffing(h1, h2 as http2.Http2Server);
+  outer.maxConnections = connectionsMax;
+  // Every accepted socket, whichever protocol took it, so close() can end the ones still open after the grace.
+  const sockets = new Set<net.Socket>();
+  outer.on('connection', (socket: net.Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
   const address = await listen(outer, host, port);
   return {
     address,
@@ -134,8 +143,7 @@ export async function serveHttp(
       h1?.closeIdleConnections();
       for (const s of sessions) s.close();
       const timer = setTimeout(() => {
-        h1?.closeAllConnections();
-        for (const s of sessions) s.destroy();
+        for (const socket of sockets) socket.destroy();
       }, closeGraceMs);
       await closed;
       clearTimeout(timer);
