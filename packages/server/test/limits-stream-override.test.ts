@@ -3,9 +3,11 @@
 // lands in the metadata, DescribeStreamSummary shows the limits in force
 // (the stream's overrides on the node's), the shard's leader enforces them,
 // and a SetStreamLimits from the active controller reaches the leader with
-// the next metadata epoch.
+// the next metadata epoch. Retention there follows the stream's
+// retentionHours from the metadata (IncreaseStreamRetentionPeriod moves it).
 import type { pb } from '@rheo/wire';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { RetentionTask } from '../src/node/retention-task.js';
 import { type ClusterHarness, call, startClusterHarness, waitFor } from './cluster-harness.js';
 import { batchOf, CallFailure, type NodeClients, records, rpc } from './grpc-test-client.js';
 
@@ -71,4 +73,31 @@ test('CreateStream shard_limits: shown by DescribeStreamSummary, enforced, chang
     }
   });
   for (let i = 0; i < 5; i++) await put(`e${i}`);
+});
+
+test("retention follows the stream's retentionHours from the metadata", async () => {
+  const c = cluster.client(1);
+  const node = cluster.node(1);
+  expect(node.catalog.stream('capped')?.retentionHours).toBe(24);
+  await admin(c, 'IncreaseStreamRetentionPeriod', { streamName: 'capped', retentionPeriodHours: 48 });
+  await waitFor('48 h in the catalog', () =>
+    node.catalog.stream('capped')?.retentionHours === 48 ? true : undefined,
+  );
+  const HOUR_MS = 3_600_000;
+  const task = (offsetMs: number) =>
+    new RetentionTask({
+      replicas: () => node.host.replicas(),
+      catalog: node.catalog,
+      intervalMs: 60_000,
+      nowMs: () => Date.now() + offsetMs,
+    });
+  // 30 h on, the records are within 48 h: nothing goes; 49 h on, they all do.
+  expect(await task(30 * HOUR_MS).runPass()).toMatchObject({ checked: 1, trimmed: 0 });
+  expect(await task(49 * HOUR_MS).runPass()).toMatchObject({ checked: 1, trimmed: 1 });
+  const it = await rpc.getShardIterator(c, {
+    streamName: 'capped',
+    shardId: S0,
+    shardIteratorType: 'SHARD_ITERATOR_TYPE_TRIM_HORIZON',
+  });
+  expect((await rpc.getRecords(c, { shardIterator: it.shardIterator })).recordCount).toBe(0);
 });
