@@ -339,6 +339,10 @@ test('resharding through the SDK: split, the parent read to its end names its ch
     new EnableEnhancedMonitoringCommand({ StreamName: 'sdk-reshard', ShardLevelMetrics: ['IncomingBytes'] }),
   );
   expect(monitoring.DesiredShardLevelMetrics).toEqual(['IncomingBytes']);
+  const described = await k.send(new DescribeStreamSummaryCommand({ StreamName: 'sdk-reshard' }));
+  expect(described.StreamDescriptionSummary?.EnhancedMonitoring).toEqual([
+    { ShardLevelMetrics: ['IncomingBytes'] },
+  ]);
   await k.send(new DeleteStreamCommand({ StreamName: 'sdk-reshard' }));
   const deadline = Date.now() + 20_000;
   for (;;) {

@@ -1,10 +1,14 @@
 // DescribeStream: the stream and one page of its shards (Limit, ExclusiveStartShardId).
 import type { KinesisAction } from '../action.js';
-import { Timestamp } from '../body-codec.js';
-import { shardShape } from '../kinesis-shapes.js';
+import { type PbShard, type PbStreamCommon, pbShardShape, pbStreamCommonShape } from '../kinesis-shapes.js';
 import { shardId, streamRef } from '../schema.js';
 import { streamOf } from '../stream-ref.js';
 import { int, text } from './input.js';
+
+interface PbDescription extends PbStreamCommon {
+  readonly shards: PbShard[];
+  readonly hasMoreShards: boolean;
+}
 
 export const describeStream: KinesisAction = {
   schema: {
@@ -14,22 +18,20 @@ export const describeStream: KinesisAction = {
   },
   check: streamOf,
   async run(cluster, input) {
-    const d = await cluster.client.admin.describeStreamPage(streamOf(input), {
-      limit: int(input, 'Limit'),
-      exclusiveStartShardId: text(input, 'ExclusiveStartShardId'),
-    });
+    const { streamDescription: d } = await cluster.adminCall<{ streamDescription: PbDescription }>(
+      'DescribeStream',
+      'DescribeStream',
+      {
+        streamName: streamOf(input),
+        limit: int(input, 'Limit') ?? 0,
+        exclusiveStartShardId: text(input, 'ExclusiveStartShardId') ?? '',
+      },
+    );
     return {
       StreamDescription: {
-        StreamName: d.streamName,
-        StreamARN: d.streamArn,
-        StreamStatus: d.streamStatus,
-        StreamModeDetails: { StreamMode: d.streamMode },
-        Shards: d.shards.map(shardShape),
+        ...pbStreamCommonShape(d),
+        Shards: d.shards.map(pbShardShape),
         HasMoreShards: d.hasMoreShards,
-        RetentionPeriodHours: d.retentionPeriodHours,
-        StreamCreationTimestamp: new Timestamp(d.streamCreationTimestampMs),
-        EnhancedMonitoring: [{ ShardLevelMetrics: [] }],
-        EncryptionType: 'NONE',
       },
     };
   },

@@ -1,30 +1,13 @@
 // EnableEnhancedMonitoring and DisableEnhancedMonitoring: one shape, two RPCs.
 import type { KinesisAction } from '../action.js';
-import { unprefixed } from '../kinesis-shapes.js';
+import {
+  metricFromPb as fromPb,
+  shardLevelMetrics as metrics,
+  metricToPb as toPb,
+} from '../kinesis-shapes.js';
 import { streamRef } from '../schema.js';
 import { streamOf } from '../stream-ref.js';
 import { strings } from './input.js';
-
-const metrics = [
-  'IncomingBytes',
-  'IncomingRecords',
-  'OutgoingBytes',
-  'OutgoingRecords',
-  'WriteProvisionedThroughputExceeded',
-  'ReadProvisionedThroughputExceeded',
-  'IteratorAgeMilliseconds',
-  'ALL',
-] as const;
-
-/** 'IncomingBytes' -> 'SHARD_LEVEL_METRIC_INCOMING_BYTES' and back. */
-function toPb(metric: string): string {
-  return `SHARD_LEVEL_METRIC_${metric === 'ALL' ? 'ALL' : metric.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}`;
-}
-
-function fromPb(value: unknown): string {
-  const name = unprefixed(value, 'SHARD_LEVEL_METRIC_');
-  return metrics.find((m) => toPb(m) === `SHARD_LEVEL_METRIC_${name}`) ?? name;
-}
 
 interface PbMonitoring {
   readonly streamName: string;
