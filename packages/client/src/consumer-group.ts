@@ -55,6 +55,16 @@ export interface ConsumerGroupOptions {
   readonly onShardsLost?: (shardIds: readonly string[]) => void;
 }
 
+/** The handler threw: run() rejects with the handler's error (its cause). */
+class HandlerError extends Error {
+  constructor(readonly handlerCause: unknown) {
+    super('the consumer-group handler failed', { cause: handlerCause });
+  }
+}
+
+/** How long a worker waits for the metadata to record a shard's closure before giving up. */
+const shardEndWaitMs = 30_000;
+
 interface Running {
   readonly lease: LeaseInfo;
   readonly reader: ShardConsumer;
@@ -174,10 +184,14 @@ export class ConsumerGroupWorker {
   }
 
   private start(lease: LeaseInfo, handler: (batch: GroupBatch) => Promise<void> | void): void {
+    // A child of resharding without a checkpoint starts at its beginning whatever the group's start:
+    // its parents were processed to their ends, so its first record is the next one of those keys.
     const start: IteratorStart | undefined =
       lease.checkpointSequenceNumber !== ''
         ? { type: 'AFTER_SEQUENCE_NUMBER', sequenceNumber: lease.checkpointSequenceNumber }
-        : this.options.initialPosition;
+        : lease.parentShardIds.length > 0
+          ? { type: 'TRIM_HORIZON' }
+          : this.options.initialPosition;
     const reader = this.client.shardConsumer(this.streamName, lease.shardId, {
       ...(start === undefined ? {} : { start }),
       ...(this.options.idleWaitMs === undefined ? {} : { idleWaitMs: this.options.idleWaitMs }),
@@ -189,32 +203,72 @@ export class ConsumerGroupWorker {
         this.lose([lease.shardId]);
         return;
       }
-      this.failure ??= err;
-      this.stop();
+      // Stopping: the next owner resumes from the last checkpoint.
+      if (this.stopping && !(err instanceof HandlerError)) return;
+      if (err instanceof HandlerError) {
+        this.failure ??= err.handlerCause;
+        this.stop();
+        return;
+      }
+      // A read failed past the SDK's retries (a shard the cached map does not know yet, a leader
+      // that will not answer): give the lease back, uncheckpointed; it is taken again (here or
+      // elsewhere) from its last checkpoint.
+      this.running.delete(lease.shardId);
+      this.options.onShardsLost?.([lease.shardId]);
+      this.client.shardMaps.refresh(this.streamName, true).catch(() => undefined);
+      void this.release([r]).catch(() => undefined);
     });
   }
 
   private async process(r: Running, handler: (batch: GroupBatch) => Promise<void> | void): Promise<void> {
     const manual = this.options.checkpoint === 'manual';
+    // A shard born of resharding after the client cached the map: fetch the map anew first.
+    const routes = await this.client.shardRoutes(this.streamName);
+    if (routes.shard(r.lease.shardId) === undefined)
+      await this.client.shardMaps.refresh(this.streamName, true);
     for await (const read of r.reader) {
       if (r.lost) return;
       r.lagMs = read.millisBehindLatest;
       const last = read.records[read.records.length - 1]!.sequenceNumber;
       const checkpoint = () => this.checkpoint(r, last, false);
-      await handler({
-        shardId: read.shardId,
-        records: read.records,
-        millisBehindLatest: read.millisBehindLatest,
-        checkpoint,
-      });
+      try {
+        await handler({
+          shardId: read.shardId,
+          records: read.records,
+          millisBehindLatest: read.millisBehindLatest,
+          checkpoint,
+        });
+      } catch (err) {
+        throw new HandlerError(err);
+      }
       if (r.lost) return;
       if (!manual) await checkpoint();
       if (this.stopping) return;
     }
     if (r.lost || this.stopping) return;
     // The shard is closed and read to its end: SHARD_END, then give the lease back so the children may start.
-    await this.checkpoint(r, '', true);
+    await this.checkpointShardEnd(r);
     await this.release([r]);
+  }
+
+  /**
+   * The replica knows its shard closed a moment before the metadata records
+   * it (the controller writes the closure after the leader reports it), and
+   * until then SHARD_END is refused as "open": retried for a while.
+   */
+  private async checkpointShardEnd(r: Running): Promise<void> {
+    const deadline = Date.now() + shardEndWaitMs;
+    for (;;) {
+      try {
+        await this.checkpoint(r, '', true);
+        return;
+      } catch (err) {
+        const open =
+          err instanceof RheoError && err.code === 'InvalidArgument' && err.field === 'at_shard_end';
+        if (!open || Date.now() > deadline || this.stopping || r.lost) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
   }
 
   private async checkpoint(r: Running, sequenceNumber: string, atShardEnd: boolean): Promise<void> {

@@ -54,12 +54,17 @@ export class StreamConsumers {
     }
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const c = await this.describe(streamName, consumerName);
-      if (c.status === 'ACTIVE') return c;
+      // Another node may not have applied the registration yet: not found means "not yet" for a while.
+      const c = await this.describe(streamName, consumerName).catch((err: unknown) => {
+        if (err instanceof RheoError && err.code === 'ResourceNotFound' && Date.now() < deadline)
+          return undefined;
+        throw err;
+      });
+      if (c?.status === 'ACTIVE') return c;
       if (Date.now() > deadline)
         throw new RheoError(
           'Unavailable',
-          `consumer ${consumerName} is still ${c.status} after ${timeoutMs} ms`,
+          `consumer ${consumerName} is still ${c?.status ?? 'unknown'} after ${timeoutMs} ms`,
         );
       await new Promise((r) => setTimeout(r, pollMs));
     }
