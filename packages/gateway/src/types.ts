@@ -104,9 +104,8 @@ function isPlainMap(value: unknown): value is Record<string, unknown> {
 
 function convertMap(value: unknown, spec: FieldSpec, format: BodyFormat): Record<string, unknown> {
   if (!isPlainMap(value)) return mismatch(value, 'a Map');
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = convert(v, spec, format);
-  return out;
+  // fromEntries defines own properties, so a key such as "__proto__" stays a plain key.
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, convert(v, spec, format)]));
 }
 
 function convertStructure(value: unknown, members: InputSchema, format: BodyFormat): Record<string, unknown> {

@@ -202,6 +202,14 @@ describe('each step answers as Kinesis does', () => {
     else expect(got.body).toEqual(body);
   });
 
+  test('a tag key "__proto__" is a key like any other, not a prototype', async () => {
+    const got = await answer(
+      request('AddTagsToStream', '{"StreamName": "s", "Tags": {"__proto__": {"x": 1}}}'),
+    );
+    expect(got.body.__type).toBe('SerializationException');
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
   test('an incomplete signature names what is missing', async () => {
     const got = await answer(
       request('ListStreams', '{}', { authorization: 'AWS4-HMAC-SHA256 Credential=a/b' }),
