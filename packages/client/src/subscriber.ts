@@ -96,8 +96,10 @@ export class ShardSubscriber implements AsyncIterable<SubscriptionEvent> {
     const self = this;
     return {
       async *[Symbol.asyncIterator]() {
-        const routes = await self.client.shardRoutes(self.streamName);
-        const route = routes.shard(self.shardId);
+        // A child born of resharding after the map was cached: fetch it anew once.
+        let route = (await self.client.shardRoutes(self.streamName)).shard(self.shardId);
+        if (route === undefined)
+          route = (await self.client.shardMaps.refresh(self.streamName, true)).shard(self.shardId);
         if (route === undefined)
           throw new RheoError(
             'ResourceNotFound',
