@@ -4,7 +4,9 @@
 // (64 partition keys, a per-key counter in each record) while:
 //   1. shard 0 is split at the middle of its range: the SDK's batches to it
 //      are refused ShardClosed once it closes and re-routed to the children;
-//   2. the upper child is merged with shard 1.
+//   2. the upper child is merged with shard 1;
+//   3. UpdateShardCount 2 -> 4 reaches four even ranges (rounds of splits,
+//      then merges), and UpdateStreamMode allows two switches a day.
 // Proven afterwards, reading every shard (open and closed) from TRIM_HORIZON
 // on each node of its replica set:
 // - the durability checker's guarantees on every shard (each acknowledged
@@ -19,9 +21,9 @@
 // child took a write (a probe record with an explicit hash key inside it).
 import { type Producer, RheoClient } from '@rheo/client';
 import { LocalCluster } from '@rheo/testkit';
-import { hashKeyMax } from '@rheo/wire';
+import { evenHashRanges, hashKeyMax } from '@rheo/wire';
 import { afterEach, expect, test } from 'vitest';
-import { readReplicaSets, shardMapOn } from './helpers/cluster-views.js';
+import { readReplicaSets, shardMapOn, waitFor } from './helpers/cluster-views.js';
 import {
   type AckedRecord,
   checkDurability,
@@ -66,6 +68,14 @@ async function timeUntilWritable(
   return Date.now() - startMs;
 }
 
+/** The stream ACTIVE in the metadata (not only led: a change may start only then), every open shard led. */
+async function untilActive(r: RheoClient): Promise<void> {
+  await waitFor(`${STREAM} ACTIVE`, 45_000, async () =>
+    (await r.admin.describeStreamSummary(STREAM)).streamStatus === 'ACTIVE' ? true : undefined,
+  );
+  await r.admin.waitForActive(STREAM, 30_000);
+}
+
 /**
  * Polls the shard map every 50 ms from `startMs`: when the map first showed
  * every parent closed (the metadata recorded the close) and every child
@@ -95,7 +105,7 @@ test('split then merge while 8 producers write 64 keys: every key read once each
   reader = new RheoClient({ endpoints: c.endpoints() });
   const r = reader;
   await r.admin.createStream(STREAM, { shardCount: 2, replicationFactor: 3 });
-  await r.admin.waitForActive(STREAM, 30_000);
+  await untilActive(r);
   workload = new Workload(c.endpoints(), {
     ...workloadDefaults,
     keysPerProducer: 8,
@@ -123,7 +133,7 @@ test('split then merge while 8 producers write 64 keys: every key read once each
     ],
     splitAt,
   );
-  await r.admin.waitForActive(STREAM, 30_000);
+  await untilActive(r);
   await workload.waitForAcks(300, 30_000);
 
   // 2. Merge the upper child ([mid, 2^127-1]) with shard 1 ([2^127, max]).
@@ -140,27 +150,61 @@ test('split then merge while 8 producers write 64 keys: every key read once each
     [{ key: hashKeyMax, shardId: 'shardId-000000000004' }],
     mergeAt,
   );
-  await r.admin.waitForActive(STREAM, 30_000);
+  await untilActive(r);
   await workload.waitForAcks(300, 30_000);
+
+  // 3. UpdateShardCount 2 -> 4 (UNIFORM_SCALING): rounds of splits, then merges, to four even ranges.
+  const scaleAt = Date.now();
+  expect(await r.admin.updateShardCount(STREAM, 4)).toEqual({ currentShardCount: 2, targetShardCount: 4 });
+  await expect(r.admin.splitShard(STREAM, 'shardId-000000000002', 5n)).rejects.toMatchObject({
+    code: 'ResourceInUse',
+  });
+  await waitFor('4 even shards, ACTIVE', 45_000, async () => {
+    const summary = await r.admin.describeStreamSummary(STREAM);
+    const open = (await r.admin.listShards(STREAM))
+      .filter((s) => s.endingSequenceNumber === undefined)
+      .sort((a, b) => (BigInt(a.startingHashKey) < BigInt(b.startingHashKey) ? -1 : 1));
+    const even = evenHashRanges(4);
+    const ok =
+      summary.streamStatus === 'ACTIVE' &&
+      open.length === 4 &&
+      open.every(
+        (s, i) => BigInt(s.startingHashKey) === even[i]!.start && BigInt(s.endingHashKey) === even[i]!.end,
+      );
+    return ok ? true : undefined;
+  });
+  const scaleMs = Date.now() - scaleAt;
+  await untilActive(r);
+  await workload.waitForAcks(300, 30_000);
+
+  // 4. UpdateStreamMode: two switches a day, the third refused.
+  await r.admin.updateStreamMode(STREAM, 'ON_DEMAND');
+  await r.admin.updateStreamMode(STREAM, 'PROVISIONED');
+  await expect(r.admin.updateStreamMode(STREAM, 'ON_DEMAND')).rejects.toMatchObject({
+    code: 'LimitExceeded',
+  });
   await probe.close();
   const result = await workload.stop();
   workload = undefined;
 
   const shards = await r.admin.listShards(STREAM);
   expect(
-    shards.map((s) => [
-      s.shardId,
-      s.parentShardId,
-      s.adjacentParentShardId,
-      s.endingSequenceNumber !== undefined,
-    ]),
+    shards
+      .slice(0, 5)
+      .map((s) => [
+        s.shardId,
+        s.parentShardId,
+        s.adjacentParentShardId,
+        s.endingSequenceNumber !== undefined,
+      ]),
   ).toEqual([
     ['shardId-000000000000', undefined, undefined, true],
     ['shardId-000000000001', undefined, undefined, true],
-    ['shardId-000000000002', 'shardId-000000000000', undefined, false],
+    ['shardId-000000000002', 'shardId-000000000000', undefined, true],
     ['shardId-000000000003', 'shardId-000000000000', undefined, true],
-    ['shardId-000000000004', 'shardId-000000000003', 'shardId-000000000001', false],
+    ['shardId-000000000004', 'shardId-000000000003', 'shardId-000000000001', true],
   ]);
+  expect(shards.filter((s) => s.endingSequenceNumber === undefined)).toHaveLength(4);
   for (const s of shards) {
     for (const p of [s.parentShardId, s.adjacentParentShardId]) {
       const parent = shards.find((x) => x.shardId === p);
@@ -217,10 +261,13 @@ test('split then merge while 8 producers write 64 keys: every key read once each
   expect(problems.slice(0, 20)).toEqual([]);
   expect(byKey.size).toBe(64);
   // Records went to every shard: both parents before, and the children after.
-  for (const id of ids) expect(oneReplica(id).length, id).toBeGreaterThan(0);
+  // UpdateShardCount's rounds pass through short-lived shards (one of a single key) that may take
+  // no record; the split's and merge's shards, and the final four, all do.
+  const busy = shards.filter((s, i) => i < 5 || s.endingSequenceNumber === undefined);
+  for (const s of busy) expect(oneReplica(s.shardId).length, s.shardId).toBeGreaterThan(0);
   const sw = await splitWatch;
   const mw = await mergeWatch;
-  const figures = `split: both children took writes ${splitMs} ms after SplitShard (map: parent closed at ${sw.closedMs} ms, children led at ${sw.ledMs} ms); merge: the child ${mergeMs} ms after MergeShards (parents closed at ${mw.closedMs} ms, child led at ${mw.ledMs} ms); ${result.acked.length} acked, ${result.unacked.length} not, failures ${JSON.stringify([...result.failures])}, batches retried ${result.batchesRetried}`;
+  const figures = `split: both children took writes ${splitMs} ms after SplitShard (map: parent closed at ${sw.closedMs} ms, children led at ${sw.ledMs} ms); merge: the child ${mergeMs} ms after MergeShards (parents closed at ${mw.closedMs} ms, child led at ${mw.ledMs} ms); UpdateShardCount 2 -> 4 done in ${scaleMs} ms; ${result.acked.length} acked, ${result.unacked.length} not, failures ${JSON.stringify([...result.failures])}, batches retried ${result.batchesRetried}`;
   console.log(figures);
   expect(result.unacked.length, figures).toBe(0);
 }, 120_000);
