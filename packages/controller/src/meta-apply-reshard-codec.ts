@@ -66,6 +66,12 @@ export const reshardCommandReaders: Record<string, (o: Record<string, Json>) => 
       };
     }),
   }),
+  ForgetShard: (o): ReshardCommand => ({
+    type: 'ForgetShard',
+    streamName: str(o.streamName, 'streamName'),
+    shardId: str(o.shardId, 'shardId'),
+    atMs: num(o.atMs, 'atMs'),
+  }),
   NoteAutoscaleMerge: (o): ReshardCommand => ({
     type: 'NoteAutoscaleMerge',
     name: str(o.name, 'name'),

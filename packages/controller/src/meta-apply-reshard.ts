@@ -235,3 +235,35 @@ export function applyFinishReshard(t: MetaTables, cmd: Cmd<'FinishReshard'>): Ap
   }
   return { ok: true };
 }
+
+/** When a closed shard's last record is past retention: its close plus the stream's retention. */
+export function forgettableAtMs(shard: ShardRecord, retentionHours: number): number | undefined {
+  if (shard.open || shard.closedAtMs === undefined) return undefined;
+  return shard.closedAtMs + retentionHours * 3600 * 1000;
+}
+
+/**
+ * A closed shard whose records are all past the stream's retention leaves
+ * the metadata (ListShards, DescribeStream); its replicas are then deleted
+ * as unknown groups. Its children keep naming it as a parent, as Kinesis's do.
+ */
+export function applyForgetShard(t: MetaTables, cmd: Cmd<'ForgetShard'>): ApplyOutcome {
+  const s = t.streams.get(cmd.streamName);
+  if (s === undefined) return streamNotFound(cmd.streamName, t.clusterId);
+  const shard = shardOf(t, s.name, cmd.shardId);
+  if (shard === undefined) return { ok: true }; // forgotten already
+  const at = forgettableAtMs(shard, s.retentionHours);
+  if (at === undefined || cmd.atMs < at)
+    return refuse(
+      'InvalidArgument',
+      `shard ${shard.shardId} is not closed past the stream's retention`,
+      'ShardId',
+    );
+  t.shards.delete(shard.groupId);
+  t.shardGroups.delete(shardKey(s.name, shard.shardId));
+  t.streams.set(
+    s.name,
+    Object.freeze({ ...s, shardIds: Object.freeze(s.shardIds.filter((id) => id !== shard.shardId)) }),
+  );
+  return { ok: true };
+}

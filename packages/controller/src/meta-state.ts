@@ -28,6 +28,7 @@ import { applyRegisterNode, applyRemoveNode, applySetNodeState } from './meta-ap
 import {
   applyCloseShard,
   applyFinishReshard,
+  applyForgetShard,
   applyMergeShards,
   applySplitShard,
 } from './meta-apply-reshard.js';
@@ -219,6 +220,8 @@ function dispatch(t: MetaTables, cmd: MetaCommand): ApplyOutcome {
       return applyRecordWriteThroughput(t, cmd);
     case 'NoteAutoscaleMerge':
       return applyNoteAutoscaleMerge(t, cmd);
+    case 'ForgetShard':
+      return applyForgetShard(t, cmd);
     case 'RegisterConsumer':
       return applyRegisterConsumer(t, cmd);
     case 'SetConsumerStatus':

@@ -4,6 +4,7 @@
 // its parents, run the next round of an UpdateShardCount, and when nothing
 // is left to do and every open shard has a leader, set the stream ACTIVE.
 import type { TickContext } from './controller-tick.js';
+import { forgettableAtMs } from './meta-apply-reshard.js';
 import { opCommand } from './reshard-admin.js';
 import { closingShards, isPending } from './reshard-lineage.js';
 import { uniformScalingRound } from './reshard-plan.js';
@@ -13,6 +14,7 @@ import type { StreamRecord } from './types.js';
 export type ScalingActionSink = (action: 'split' | 'merge', reason: string) => void;
 
 export async function reshardTick(c: TickContext, onAction?: ScalingActionSink): Promise<void> {
+  await forgetExpiredShards(c);
   for (const stream of c.meta.state().streams()) {
     if (stream.status !== 'UPDATING') continue;
     await recordClosures(c, stream);
@@ -65,4 +67,26 @@ async function advance(c: TickContext, name: string, onAction?: ScalingActionSin
   }
   if (shards.every((s) => !s.open || s.leader !== undefined))
     await c.propose({ type: 'FinishReshard', name });
+}
+
+/** Bound on ForgetShard proposals per tick. */
+const forgetsPerTickMax = 64;
+
+/** Closed shards whose records are all past their stream's retention leave the metadata. */
+async function forgetExpiredShards(c: TickContext): Promise<void> {
+  let n = 0;
+  for (const stream of c.meta.state().streams()) {
+    if (stream.status === 'DELETING') continue;
+    for (const shard of c.meta.state().shardsOf(stream.name)) {
+      const at = forgettableAtMs(shard, stream.retentionHours);
+      if (at === undefined || c.nowMs < at) continue;
+      await c.propose({
+        type: 'ForgetShard',
+        streamName: stream.name,
+        shardId: shard.shardId,
+        atMs: c.nowMs,
+      });
+      if (++n >= forgetsPerTickMax) return;
+    }
+  }
 }

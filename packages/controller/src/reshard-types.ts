@@ -63,6 +63,13 @@ export type ReshardCommand =
       samples: { streamName: string; bucketStartMs: number; peakBytesPerS: number }[];
     }
   | {
+      /** A closed shard whose every record is past the stream's retention: it leaves the metadata. */
+      type: 'ForgetShard';
+      streamName: string;
+      shardId: string;
+      atMs: number;
+    }
+  | {
       /** The autoscaler merged (or tried to): the time, for its once-per-interval rule. */
       type: 'NoteAutoscaleMerge';
       name: string;

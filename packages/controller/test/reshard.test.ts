@@ -109,6 +109,31 @@ describe('SplitShard and MergeShards in the metadata', () => {
     expect(s.shard('s', child.shardId)!.open).toBe(true);
   });
 
+  it('forgets a closed shard once its records are past retention, not before', () => {
+    const s = activeStream(1);
+    applyNext(s, split('shardId-000000000000', 99n));
+    applyNext(s, close('shardId-000000000000', 3));
+    const forget = (atMs: number): MetaCommand => ({
+      type: 'ForgetShard',
+      streamName: 's',
+      shardId: 'shardId-000000000000',
+      atMs,
+    });
+    const retentionMs = 24 * 3600 * 1000;
+    expect(applyNext(s, forget(9500 + retentionMs - 1))).toMatchObject({
+      ok: false,
+      reason: 'InvalidArgument',
+    });
+    expect(applyNext(s, forget(9500 + retentionMs)).ok).toBe(true);
+    expect(s.shardsOf('s').map((x) => x.shardId)).toEqual(['shardId-000000000001', 'shardId-000000000002']);
+    expect(s.shard('s', 'shardId-000000000001')!.parentShardId).toBe('shardId-000000000000');
+    expect(MetaState.decode(s.encode()).encode()).toEqual(s.encode());
+    // An open shard is never forgotten.
+    expect(applyNext(s, { ...forget(1e15), shardId: 'shardId-000000000001' } as MetaCommand)).toMatchObject({
+      ok: false,
+    });
+  });
+
   it('refuses as Kinesis does', () => {
     const s = activeStream(3);
     const [a, , c] = s.shardsOf('s');
