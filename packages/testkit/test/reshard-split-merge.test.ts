@@ -15,6 +15,8 @@
 // - reading parents before children (shard ids grow with creation, so id
 //   order is such an order), every partition key's records come once each,
 //   in production order (counters strictly increasing), none missing;
+// - the SDK's Consumer, following children after their parents end, reads
+//   every record once and each key in order;
 // - the closed shards report ending sequence numbers, the children their
 //   lineage, and every child's numbers are above its parents'.
 // Measured: the time from each SplitShard / MergeShards call until every
@@ -259,6 +261,22 @@ test('split then merge while 8 producers write 64 keys: every key read once each
     for (const n of acked) if (!read.has(n)) problems.push(`${key}#${n} acked, not read`);
   }
   expect(problems.slice(0, 20)).toEqual([]);
+
+  // The SDK's pull Consumer reads parents before children: every record once, each key in order.
+  const total = ids.reduce((n, id) => n + oneReplica(id).length, 0);
+  const consumed = new Map<string, number[]>();
+  let count = 0;
+  const consumer = r.consumer(STREAM, { idleWaitMs: 50 });
+  for await (const rec of consumer.records()) {
+    const [key = '', counter = ''] = rec.data.toString('latin1').split('|');
+    if (key === 'probe') continue;
+    const list = consumed.get(key) ?? [];
+    list.push(Number(counter));
+    consumed.set(key, list);
+    if (++count >= total) break;
+  }
+  expect(count).toBe(total);
+  expect([...consumed].filter(([, cs]) => cs.some((x, i) => i > 0 && !(x > cs[i - 1]!)))).toEqual([]);
   expect(byKey.size).toBe(64);
   // Records went to every shard: both parents before, and the children after.
   // UpdateShardCount's rounds pass through short-lived shards (one of a single key) that may take
