@@ -66,6 +66,9 @@ const rawShape = {
   node_dead_after_ms: intField(500, 86_400_000, 'an integer from 500 to 86400000'),
   default_replication_factor: intField(1, 7, 'an integer from 1 to 7'),
   shard_limit: intField(1, 100_000, 'an integer from 1 to 100000'),
+  scaling_calls_per_day_max: intField(1, 10_000, 'an integer from 1 to 10000'),
+  scaling_factor_max: intField(2, 1_000, 'an integer from 2 to 1000'),
+  mode_switches_per_day_max: intField(1, 10_000, 'an integer from 1 to 10000'),
   shard_write_bytes_per_s: bytesField(1 * KiB, 1024 * GiB),
   shard_write_records_per_s: intField(1, 2 ** 32 - 1, 'an integer from 1 to 4294967295'),
   shard_read_bytes_per_s: bytesField(1 * KiB, 1024 * GiB),
@@ -118,6 +121,9 @@ export const configDefaults: Readonly<Partial<Record<ConfigKey, unknown>>> = Obj
   node_dead_after_ms: 30_000,
   default_replication_factor: 3,
   shard_limit: 1000,
+  scaling_calls_per_day_max: 10,
+  scaling_factor_max: 2,
+  mode_switches_per_day_max: 2,
   shard_write_bytes_per_s: 1 * MiB,
   shard_write_records_per_s: 1000,
   shard_read_bytes_per_s: 2 * MiB,
@@ -298,6 +304,10 @@ function toNodeConfig(raw: Raw) {
     nodeDeadAfterMs: raw.node_dead_after_ms,
     defaultReplicationFactor: raw.default_replication_factor,
     shardLimit: raw.shard_limit,
+    /** Resharding's Kinesis limits (docs/resharding.md). */
+    scalingCallsPerDayMax: raw.scaling_calls_per_day_max,
+    scalingFactorMax: raw.scaling_factor_max,
+    modeSwitchesPerDayMax: raw.mode_switches_per_day_max,
     /** Every shard's throughput limits unless its stream overrides them (docs/limits.md). */
     shardThroughput: Object.freeze({
       writeBytesPerS: raw.shard_write_bytes_per_s,
