@@ -142,10 +142,12 @@ export class ShardLane {
     this.closedBatches.length = 0;
     this.queue.length = 0;
     const out: { record: RecordInput; settle: RecordSettle }[] = [];
-    for (const b of batches) b.records.forEach((record, i) => out.push({ record, settle: b.settles[i]! }));
+    const take = (records: readonly RecordInput[], settles: readonly RecordSettle[]): void => {
+      for (let i = 0; i < records.length; i++) out.push({ record: records[i]!, settle: settles[i]! });
+    };
+    for (const b of batches) take(b.records, b.settles);
     const open = this.accumulator.seal();
-    if (open !== undefined)
-      open.records.forEach((record, i) => out.push({ record, settle: open.settles[i]! }));
+    if (open !== undefined) take(open.records, open.settles);
     return out;
   }
 
