@@ -190,7 +190,12 @@ function passes(
     case 'AT_LATEST':
       return r.open;
     case 'AT_TIMESTAMP':
-      return !waiting(r) && startedMs <= f.timestampMs && endedMs(r) > f.timestampMs;
+      // A stream's first shards count as started before any timestamp (as before a split).
+      return (
+        !waiting(r) &&
+        (r.parentShardId === undefined || startedMs <= f.timestampMs) &&
+        endedMs(r) > f.timestampMs
+      );
     case 'FROM_TIMESTAMP':
       return waiting(r) || endedMs(r) > f.timestampMs;
   }
