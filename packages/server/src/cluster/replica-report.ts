@@ -131,7 +131,7 @@ export class TrafficMeter {
         readThrottled: Math.max(0, now.readThrottled - was.readThrottled),
         // The counters keep the last read's age, not a maximum: the best this replica can tell.
         iteratorAgeMsMax: c.iteratorAgeMs,
-        writeSplitHashKey: c.writeKeys?.splitKey()?.toString() ?? '',
+        ...splitKeyOf(c),
       });
     }
     return { traffic, baselines: next };
@@ -148,4 +148,10 @@ export function trafficInputs(replicas: Iterable<ShardReplica>) {
   const out: Array<{ groupId: number; leader: boolean; counters: TrafficCounters }> = [];
   for (const r of replicas) out.push({ groupId: r.spec.groupId, leader: r.isLeader, counters: r.counters });
   return out;
+}
+
+/** The counters' traffic split key, when they sample one (a field left out otherwise). */
+function splitKeyOf(c: TrafficCounters): { writeSplitHashKey?: string } {
+  const key = c.writeKeys?.splitKey();
+  return key === undefined ? {} : { writeSplitHashKey: key.toString() };
 }
