@@ -2,9 +2,9 @@
 // state machine (MetaState), the active controller that proposes commands,
 // and the server that hosts both (plan/controller-api.md).
 import type { HashRange, Reason } from '@rheo/wire';
-import type { LimitsCommand, StreamShardLimits } from './meta-apply-limits.js';
 import type { GroupCommand } from './consumer-groups-meta.js';
 import type { ConsumerCommand } from './meta-apply-consumers.js';
+import type { LimitsCommand, StreamShardLimits } from './meta-apply-limits.js';
 import type { MonitoringCommand } from './meta-apply-monitoring.js';
 import type { ReshardCommand } from './reshard-types.js';
 
