@@ -348,7 +348,7 @@ describe('not yet served', () => {
     const sub = client.data.SubscribeToShard({ consumerArn: 'c', shardId: S0 });
     const err = await new Promise<grpc.ServiceError>((resolve) => sub.on('error', resolve));
     expect(err.code).toBe(grpc.status.UNIMPLEMENTED);
-    expect(err.details).toMatch(/^SubscribeToShard is not available yet: /);
+    expect(err.details).toMatch(/^SubscribeToShard is not available in static mode: /);
     const admin = await rpc.createStream(client, { streamName: 'x', shardCount: 1 }).catch((e: unknown) => e);
     expect(admin).toMatchObject({ code: grpc.status.UNIMPLEMENTED });
     expect((admin as Error).message).toMatch(/CreateStream is not available yet: streams are configured/);

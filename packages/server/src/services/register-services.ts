@@ -32,11 +32,7 @@ export function registerServices(server: grpc.Server, ctx: ServiceContext): void
   const v1 = loadRheoProto().rheo.v1;
   const data = v1.StreamData.service;
   server.addService(data, {
-    ...unimplementedHandlers(
-      data,
-      otherMethods(data, DATA_SERVED),
-      'is not available yet: enhanced fan-out is not built; read with GetShardIterator and GetRecords',
-    ),
+    ...unimplementedHandlers(data, otherMethods(data, DATA_SERVED), 'is not served by this node version'),
     PutRecord: unary(ctx, 'PutRecord', (req: pb.PutRecordRequest__Output) => putRecord(ctx, req)),
     PutRecords: unary(ctx, 'PutRecords', (req: pb.PutRecordsRequest__Output) => putRecords(ctx, req)),
     Produce: (call: grpc.ServerDuplexStream<pb.ProduceRequest__Output, pb.ProduceResponse>) =>
@@ -48,6 +44,14 @@ export function registerServices(server: grpc.Server, ctx: ServiceContext): void
     SubscribeToShard: (
       call: grpc.ServerWritableStream<pb.SubscribeToShardRequest__Output, pb.SubscribeToShardEvent>,
     ) => handleSubscribe(ctx, call, ctx.subscriptions),
+    // Fan-out consumers are registered in the metadata, which static mode has none of.
+    ...(ctx.cluster === undefined
+      ? unimplementedHandlers(
+          data,
+          ['SubscribeToShard'],
+          'is not available in static mode: enhanced fan-out consumers are registered through the controller (cluster mode, controller_voters); read with GetShardIterator and GetRecords',
+        )
+      : {}),
   });
   if (ctx.cluster === undefined) registerStaticAdmin(server, ctx);
   else registerClusterAdmin(server, ctx);
