@@ -82,7 +82,13 @@ export class ActiveController {
     // Take-over rule: every node's silence counts from now, not from what a predecessor heard.
     this.#observations = new Observations(now);
     this.#ids = new CommandIds(now);
-    this.#admin = new StreamAdmin(deps.meta, deps.config, deps.nowMs, (cmd) => this.#proposeOrThrow(cmd));
+    this.#admin = new StreamAdmin(
+      deps.meta,
+      deps.config,
+      deps.nowMs,
+      (cmd) => this.#proposeOrThrow(cmd),
+      now,
+    );
     this.reshard = new ReshardAdmin(
       deps.meta,
       deps.config,

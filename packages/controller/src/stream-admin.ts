@@ -37,7 +37,14 @@ export class StreamAdmin {
     private readonly config: ControllerConfig,
     private readonly nowMs: () => number,
     private readonly proposeOrThrow: (cmd: MetaCommand) => Promise<ApplyOutcome>,
+    /** When this controller took over (controller clock). */
+    private readonly takeoverMs: number = nowMs(),
   ) {}
+
+  /** How long after a take-over brokers get to report before too few of them is final. */
+  private settleMs(): number {
+    return this.config.nodeSuspectAfterMs + 2 * this.config.heartbeatIntervalMs;
+  }
 
   async createStream(req: CreateStreamRequest): Promise<StreamRecord> {
     const state = this.meta.state();
@@ -56,6 +63,14 @@ export class StreamAdmin {
       });
     }
     const live = placementCandidateCount(state.nodes());
+    if (rf > live && this.nowMs() - this.takeoverMs < this.settleMs()) {
+      // Right after a take-over (or a cluster's first election) brokers are still registering:
+      // too few brokers is then a reason to retry, not a verdict on the cluster.
+      throw new RheoError(
+        'Unavailable',
+        `replication factor ${rf} needs ${rf} live brokers; ${live} have reported to the active controller, which took over moments ago; retry shortly`,
+      );
+    }
     if (rf > live) {
       throw new RheoError(
         'LimitExceeded',

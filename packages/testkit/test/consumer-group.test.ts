@@ -137,11 +137,17 @@ test('3 workers and 2 fan-out subscribers through a split, a merge and a dead wo
   // Worker 3 dies: no release, no more renewals; its leases are taken.
   const w3Shards = workers[2]!.w.shardIds;
   workers[2]!.c.close();
-  await waitFor('w3 leases taken', 20_000, async () => {
-    const held = [...workers[0]!.w.shardIds, ...workers[1]!.w.shardIds];
-    return w3Shards.every((s) => held.includes(s)) ? true : undefined;
-  });
   const groups = client().consumerGroupAdmin();
+  // Taken means a live worker holds it, or one already finished it (a closed parent checkpointed
+  // at its end is released for good), which only a taker could have done.
+  await waitFor('w3 leases taken', 20_000, async () => {
+    const leases = (await groups.describe(STREAM, 'g')).leases;
+    const taken = (s: string): boolean => {
+      const l = leases.find((x) => x.shardId === s);
+      return l !== undefined && (l.owner === 'w1' || l.owner === 'w2' || l.checkpointAtShardEnd);
+    };
+    return w3Shards.every(taken) ? true : undefined;
+  });
   if (w3Shards.length > 0) {
     const stale = await groups
       .checkpoint(STREAM, 'g', 'w3', { shardId: w3Shards[0]!, counter: 1 }, '0')

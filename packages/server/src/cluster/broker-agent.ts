@@ -71,7 +71,9 @@ export interface BrokerAgentOptions {
 
 export const brokerAgentDefaults = Object.freeze({
   callDeadlineMs: 3_000,
-  backoff: Object.freeze({ initialMs: 100, maxMs: 5_000 }),
+  // Capped at 1 s: a broker that has not reached the new controller yet is a broker the cluster
+  // cannot place replicas on, so the wait must stay short; the calls are cheap.
+  backoff: Object.freeze({ initialMs: 100, maxMs: 1_000 }),
   /** Heartbeat intervals the agent accepts from the controller; others are clamped. */
   intervalMsMin: 50,
   intervalMsMax: 60_000,
