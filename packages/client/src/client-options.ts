@@ -9,8 +9,14 @@ import { type ChannelCredentials, credentials } from './grpc.js';
 export interface RheoClientOptions {
   /** Seed nodes, `host:port` (an array, or one comma-separated string). Any node answers the shard map. */
   readonly endpoints: readonly string[] | string;
-  /** Channel credentials; insecure by default. Pass `credentials.createSsl(...)` for TLS. */
+  /** Channel credentials; insecure by default. Pass `credentials.createSsl(...)` for TLS, or use `tls`. */
   readonly credentials?: ChannelCredentials;
+  /**
+   * TLS from PEM contents (not paths): `ca` verifies the nodes (the system roots
+   * when left out), `cert` and `key` (both or neither) are this client's own
+   * certificate for clusters that require one. Not together with `credentials`.
+   */
+  readonly tls?: ClientTlsOptions;
   /** Extra gRPC channel options (keepalive, `grpc.ssl_target_name_override`, ...). */
   readonly channelOptions?: Readonly<Record<string, string | number>>;
   /** Deadline of one unary call attempt. */
@@ -25,6 +31,12 @@ export interface RheoClientOptions {
   readonly random?: () => number;
   /** Clock, ms (injected for tests). */
   readonly now?: () => number;
+}
+
+export interface ClientTlsOptions {
+  readonly ca?: string | Buffer;
+  readonly cert?: string | Buffer;
+  readonly key?: string | Buffer;
 }
 
 export interface ResolvedClientOptions {
@@ -42,6 +54,7 @@ export interface ResolvedClientOptions {
 const optionKeys: ReadonlySet<string> = new Set([
   'endpoints',
   'credentials',
+  'tls',
   'channelOptions',
   'callDeadlineMs',
   'retry',
@@ -64,6 +77,21 @@ function positive(name: string, value: number): number {
   return value;
 }
 
+const tlsKeys: ReadonlySet<string> = new Set(['ca', 'cert', 'key']);
+
+const pem = (v: string | Buffer | undefined): Buffer | null =>
+  v === undefined ? null : Buffer.isBuffer(v) ? v : Buffer.from(v);
+
+/** `credentials`, else TLS from `tls`, else plaintext. */
+function channelCredentials(options: RheoClientOptions): ChannelCredentials {
+  const tls = options.tls;
+  if (tls === undefined) return options.credentials ?? credentials.createInsecure();
+  assert.ok(options.credentials === undefined, 'pass credentials or tls, not both');
+  refuseUnknownKeys('tls', tls, tlsKeys);
+  assert.ok((tls.cert === undefined) === (tls.key === undefined), 'tls.cert and tls.key go together');
+  return credentials.createSsl(pem(tls.ca), pem(tls.key), pem(tls.cert));
+}
+
 export function resolveClientOptions(options: RheoClientOptions): ResolvedClientOptions {
   refuseUnknownKeys('RheoClient', options, optionKeys);
   refuseUnknownKeys('retry', options.retry ?? {}, retryKeys);
@@ -73,7 +101,7 @@ export function resolveClientOptions(options: RheoClientOptions): ResolvedClient
   positive('retry.totalMs', retry.totalMs);
   return Object.freeze({
     endpoints: Object.freeze(parseEndpoints(endpoints)),
-    credentials: options.credentials ?? credentials.createInsecure(),
+    credentials: channelCredentials(options),
     channelOptions: Object.freeze({ ...options.channelOptions }),
     callDeadlineMs: positive('callDeadlineMs', options.callDeadlineMs ?? 10_000),
     retry,

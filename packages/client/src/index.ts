@@ -29,7 +29,7 @@ export type {
   StreamSummary,
 } from './admin-types.js';
 export { defaultRetryPolicy, type RetryPolicy } from './backoff.js';
-export type { ResolvedClientOptions, RheoClientOptions } from './client-options.js';
+export type { ClientTlsOptions, ResolvedClientOptions, RheoClientOptions } from './client-options.js';
 export { ClusterAdmin } from './cluster-admin.js';
 export { Consumer, type ConsumerOptions } from './consumer.js';
 export { type ConsumerGroupOptions, ConsumerGroupWorker, type GroupBatch } from './consumer-group.js';

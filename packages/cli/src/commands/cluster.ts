@@ -5,7 +5,7 @@ import { Command, Option } from 'commander';
 import { clusterStatusText } from '../output/format.js';
 import { toJson } from '../output/json.js';
 import { type DrainGoal, drainGoals, waitForDrain } from './cluster-drain-wait.js';
-import { clientCommand, intFlag, type ProgramIo, resolveEndpoints, withClient } from './common.js';
+import { clientCommand, clientTarget, intFlag, type ProgramIo, withClient } from './common.js';
 
 interface ClientFlags {
   readonly endpoint?: string[];
@@ -50,7 +50,7 @@ export function clusterCommand(io: ProgramIo): Command {
       .command('status')
       .description('nodes (roles, rack, state, replicas, leaders) and under-replicated / leaderless shards'),
   ).action(async (flags: ClientFlags) => {
-    await withClient(resolveEndpoints(flags.endpoint, io.env), async (client) => {
+    await withClient(clientTarget(flags, io.env), async (client) => {
       const description = await client.clusterAdmin.describeCluster();
       io.out(`${flags.json ? toJson(description) : clusterStatusText(description)}\n`);
     });
@@ -63,7 +63,7 @@ export function clusterCommand(io: ProgramIo): Command {
     command.action(async (nodeIdText: string, flags: DrainFlags) => {
       const nodeId = intFlag('node-id', nodeIdText, 0, 1, 2 ** 31 - 1);
       const waitMs = intFlag('wait-timeout', flags.waitTimeout, drainWaitTimeoutSDefault, 1, 86_400) * 1000;
-      await withClient(resolveEndpoints(flags.endpoint, io.env), async (client) => {
+      await withClient(clientTarget(flags, io.env), async (client) => {
         await client.clusterAdmin[op](nodeId);
         const goal = op === 'drainNode' ? flags.wait : undefined;
         if (goal !== undefined) {

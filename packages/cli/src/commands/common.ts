@@ -1,8 +1,9 @@
 // What every client command shares: where the cluster is (--endpoint,
 // RHEO_ENDPOINTS, else the `rheo dev` cluster's three nodes), the --json
-// switch, number flags checked once, and a client that is closed whatever
-// happens.
-import { isRheoError, parseEndpoints, RheoClient, RheoError } from '@rheo/client';
+// switch, TLS (--tls-ca, --tls-cert, --tls-key or RHEO_TLS_*), number flags
+// checked once, and a client that is closed whatever happens.
+import { readFileSync } from 'node:fs';
+import { type ClientTlsOptions, isRheoError, parseEndpoints, RheoClient, RheoError } from '@rheo/client';
 import { type Command, Option } from 'commander';
 import { UsageError } from '../usage-error.js';
 
@@ -37,9 +38,62 @@ export function endpointOption(): Option {
   ).argParser(collect);
 }
 
-/** Adds --endpoint and --json to a client command. */
+/** Adds --endpoint, the TLS flags and --json to a client command. */
 export function clientCommand(command: Command): Command {
-  return command.addOption(endpointOption()).option('--json', 'print JSON for scripts instead of a table');
+  return command
+    .addOption(endpointOption())
+    .addOption(new Option('--tls-ca <file>', `PEM CA bundle: reach the cluster over TLS (env ${tlsEnv.ca})`))
+    .addOption(new Option('--tls-cert <file>', `PEM client certificate, with --tls-key (env ${tlsEnv.cert})`))
+    .addOption(new Option('--tls-key <file>', `PEM client key, with --tls-cert (env ${tlsEnv.key})`))
+    .option('--json', 'print JSON for scripts instead of a table');
+}
+
+/** Environment variables for the TLS flags. */
+export const tlsEnv = Object.freeze({ ca: 'RHEO_TLS_CA', cert: 'RHEO_TLS_CERT', key: 'RHEO_TLS_KEY' });
+
+/** The flags every client command has. */
+export interface ClientFlags {
+  readonly endpoint?: readonly string[] | undefined;
+  readonly tlsCa?: string | undefined;
+  readonly tlsCert?: string | undefined;
+  readonly tlsKey?: string | undefined;
+}
+
+/** Where a client command connects and how. */
+export interface ClientTarget {
+  readonly endpoints: readonly string[];
+  /** TLS when --tls-ca, --tls-cert or their environment variables are given; plaintext otherwise. */
+  readonly tls?: ClientTlsOptions;
+}
+
+/** Endpoints (resolveEndpoints) and TLS from the flags, else the environment. */
+export function clientTarget(flags: ClientFlags, env: NodeJS.ProcessEnv): ClientTarget {
+  const endpoints = resolveEndpoints(flags.endpoint, env);
+  const pick = (flag: string | undefined, name: string) => flag ?? (env[name]?.trim() || undefined);
+  const ca = pick(flags.tlsCa, tlsEnv.ca);
+  const cert = pick(flags.tlsCert, tlsEnv.cert);
+  const key = pick(flags.tlsKey, tlsEnv.key);
+  if ((cert === undefined) !== (key === undefined))
+    throw new UsageError('--tls-cert and --tls-key go together (a client certificate and its key)');
+  if (ca === undefined && cert === undefined) return { endpoints };
+  const read = (flag: string, path: string): Buffer => {
+    try {
+      return readFileSync(path);
+    } catch (err) {
+      throw new UsageError(
+        `--${flag}: cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+      );
+    }
+  };
+  return {
+    endpoints,
+    tls: {
+      ...(ca === undefined ? {} : { ca: read('tls-ca', ca) }),
+      ...(cert === undefined || key === undefined
+        ? {}
+        : { cert: read('tls-cert', cert), key: read('tls-key', key) }),
+    },
+  };
 }
 
 /** --endpoint values, else RHEO_ENDPOINTS (or RHEO_ENDPOINT), else the dev cluster. */
@@ -70,10 +124,15 @@ export function intFlag(
 
 /** The CLI's client: retries within 5 s (a few elections' worth), not the SDK's 30 s, so a stopped cluster is reported soon. */
 export async function withClient<T>(
-  endpoints: readonly string[],
+  target: ClientTarget | readonly string[],
   use: (client: RheoClient) => Promise<T>,
 ): Promise<T> {
-  const client = new RheoClient({ endpoints: [...endpoints], retry: { totalMs: 5_000 } });
+  const { endpoints, tls } = isTarget(target) ? target : { endpoints: target, tls: undefined };
+  const client = new RheoClient({
+    endpoints: [...endpoints],
+    retry: { totalMs: 5_000 },
+    ...(tls === undefined ? {} : { tls }),
+  });
   try {
     return await use(client);
   } catch (err) {
@@ -81,6 +140,10 @@ export async function withClient<T>(
   } finally {
     client.close();
   }
+}
+
+function isTarget(t: ClientTarget | readonly string[]): t is ClientTarget {
+  return !Array.isArray(t);
 }
 
 /** Nothing answers at the default endpoints: say how to start the dev cluster. */

@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import { isoTime } from '../output/format.js';
 import { toJson } from '../output/json.js';
 import { formatTable } from '../output/table.js';
-import { clientCommand, type ProgramIo, resolveEndpoints, withClient } from './common.js';
+import { clientCommand, clientTarget, type ProgramIo, withClient } from './common.js';
 
 interface Flags {
   readonly endpoint?: string[];
@@ -32,7 +32,7 @@ export function consumersCommand(io: ProgramIo): Command {
   group.addCommand(
     clientCommand(new Command('list').description("list a stream's consumers").argument('<stream>')).action(
       async (stream: string, flags: Flags) => {
-        await withClient(resolveEndpoints(flags.endpoint, io.env), async (client) => {
+        await withClient(clientTarget(flags, io.env), async (client) => {
           const all = await client.consumers.list(stream);
           io.out(flags.json ? `${toJson(all)}\n` : consumersText(all));
         });
@@ -46,7 +46,7 @@ export function consumersCommand(io: ProgramIo): Command {
         .argument('<stream>')
         .argument('<name>'),
     ).action(async (stream: string, name: string, flags: Flags) => {
-      await withClient(resolveEndpoints(flags.endpoint, io.env), async (client) => {
+      await withClient(clientTarget(flags, io.env), async (client) => {
         const c = await client.consumers.ensureActive(stream, name);
         io.out(flags.json ? `${toJson(c)}\n` : `${c.consumerArn}\n`);
       });
@@ -59,7 +59,7 @@ export function consumersCommand(io: ProgramIo): Command {
         .argument('<stream>')
         .argument('<name>'),
     ).action(async (stream: string, name: string, flags: Flags) => {
-      await withClient(resolveEndpoints(flags.endpoint, io.env), async (client) => {
+      await withClient(clientTarget(flags, io.env), async (client) => {
         await client.consumers.deregister(stream, name);
         io.out(flags.json ? `${toJson({ deregistered: name })}\n` : `deregistered ${name}\n`);
       });

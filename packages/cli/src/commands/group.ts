@@ -5,7 +5,7 @@ import type { GroupDescription, LeaseInfo } from '@rheo/client';
 import { Command } from 'commander';
 import { toJson } from '../output/json.js';
 import { formatTable } from '../output/table.js';
-import { clientCommand, type ProgramIo, resolveEndpoints, withClient } from './common.js';
+import { clientCommand, clientTarget, type ProgramIo, withClient } from './common.js';
 
 interface Flags {
   readonly endpoint?: string[];
@@ -50,7 +50,7 @@ export function groupCommand(io: ProgramIo): Command {
         .argument('<name>', 'group name')
         .requiredOption('--stream <stream>', 'the stream the group reads'),
     ).action(async (name: string, flags: Flags) => {
-      await withClient(resolveEndpoints(flags.endpoint, io.env), async (client) => {
+      await withClient(clientTarget(flags, io.env), async (client) => {
         const admin = client.consumerGroupAdmin();
         try {
           const d = await admin.describe(flags.stream, name);
@@ -64,7 +64,7 @@ export function groupCommand(io: ProgramIo): Command {
   group.addCommand(
     clientCommand(new Command('list').description("a stream's consumer groups").argument('<stream>')).action(
       async (stream: string, flags: Omit<Flags, 'stream'>) => {
-        await withClient(resolveEndpoints(flags.endpoint, io.env), async (client) => {
+        await withClient(clientTarget(flags, io.env), async (client) => {
           const admin = client.consumerGroupAdmin();
           try {
             const names = await admin.list(stream);

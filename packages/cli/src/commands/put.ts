@@ -12,7 +12,7 @@ import { Command } from 'commander';
 import { type PutLine, putLineText } from '../output/format.js';
 import { toJson } from '../output/json.js';
 import { UsageError } from '../usage-error.js';
-import { clientCommand, type ProgramIo, resolveEndpoints, withClient } from './common.js';
+import { clientCommand, clientTarget, type ProgramIo, withClient } from './common.js';
 
 /** Records sent and not yet printed, before put stops reading input. */
 const pendingMax = 10_000;
@@ -58,7 +58,7 @@ export function putCommand(io: ProgramIo): Command {
     }
     const source: AsyncIterable<string> =
       data.length > 0 ? toAsync(data) : lines(io.stdin ?? (process.stdin as AsyncIterable<Buffer>));
-    await withClient(resolveEndpoints(flags.endpoint, io.env), async (client) => {
+    await withClient(clientTarget(flags, io.env), async (client) => {
       const producer = client.producer({ lingerMs: 2 });
       try {
         await putAll(producer, stream, partitionKey, source, base64, (ack) =>

@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import { type ShardRow, streamDescriptionText, streamListText } from '../output/format.js';
 import { toJson } from '../output/json.js';
 import { UsageError } from '../usage-error.js';
-import { clientCommand, intFlag, type ProgramIo, resolveEndpoints, withClient } from './common.js';
+import { clientCommand, clientTarget, intFlag, type ProgramIo, withClient } from './common.js';
 
 /** How long create waits for every shard's leader, and delete for the stream to go. */
 const waitTimeoutSDefault = 60;
@@ -110,7 +110,7 @@ function createCommand(io: ProgramIo): Command {
     const given = command.getOptionValueSource('shards') === 'cli' ? flags : { ...flags, shards: undefined };
     const options = createOptions(given);
     const waitMs = intFlag('wait-timeout', flags.waitTimeout, waitTimeoutSDefault, 1, 86_400) * 1000;
-    await withClient(resolveEndpoints(flags.endpoint, io.env), async (client) => {
+    await withClient(clientTarget(flags, io.env), async (client) => {
       const streamArn = await client.admin.createStream(name, options);
       if (flags.wait) await client.admin.waitForActive(name, waitMs);
       const status = flags.wait ? 'ACTIVE' : 'CREATING';
@@ -123,7 +123,7 @@ function createCommand(io: ProgramIo): Command {
 function listCommand(io: ProgramIo): Command {
   return clientCommand(new Command('list').description('list every stream')).action(
     async (flags: ClientFlags) => {
-      await withClient(resolveEndpoints(flags.endpoint, io.env), async (client) => {
+      await withClient(clientTarget(flags, io.env), async (client) => {
         const streams = await client.admin.listStreams();
         io.out(`${flags.json ? toJson(streams) : streamListText(streams)}\n`);
       });
@@ -135,7 +135,7 @@ function describeCommand(io: ProgramIo): Command {
   return clientCommand(
     new Command('describe').description("a stream's summary and shards").argument('<name>', 'stream name'),
   ).action(async (name: string, flags: ClientFlags) => {
-    await withClient(resolveEndpoints(flags.endpoint, io.env), async (client) => {
+    await withClient(clientTarget(flags, io.env), async (client) => {
       const summary = await client.admin.describeStreamSummary(name);
       const shards = await shardRows(client, name);
       if (flags.json) io.out(`${toJson({ ...summary, shards })}\n`);
@@ -154,7 +154,7 @@ function deleteCommand(io: ProgramIo): Command {
       .option('--wait-timeout <s>', 'how long to wait', String(waitTimeoutSDefault)),
   ).action(async (name: string, flags: DeleteFlags) => {
     const waitMs = intFlag('wait-timeout', flags.waitTimeout, waitTimeoutSDefault, 1, 86_400) * 1000;
-    await withClient(resolveEndpoints(flags.endpoint, io.env), async (client) => {
+    await withClient(clientTarget(flags, io.env), async (client) => {
       await client.admin.deleteStream(name, {
         enforceConsumerDeletion: flags.enforceConsumerDeletion === true,
       });

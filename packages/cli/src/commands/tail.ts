@@ -11,10 +11,10 @@ import { toJson } from '../output/json.js';
 import { UsageError } from '../usage-error.js';
 import {
   clientCommand,
+  clientTarget,
   intFlag,
   type ProgramIo,
   processInterrupt,
-  resolveEndpoints,
   withClient,
 } from './common.js';
 
@@ -60,7 +60,7 @@ export function tailCommand(io: ProgramIo): Command {
     const start = startOf(flags.from);
     const print = (record: TailRecord) =>
       io.out(`${flags.json ? toJson(tailLineJson(record, base64)) : tailLineText(record, base64)}\n`);
-    await withClient(resolveEndpoints(flags.endpoint, io.env), async (client) => {
+    await withClient(clientTarget(flags, io.env), async (client) => {
       if (flags.group !== undefined) {
         await followGroup(client, stream, flags.group, start, limit, print, io);
         return;
