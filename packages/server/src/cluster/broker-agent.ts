@@ -14,6 +14,7 @@
 //   are reported done in a later heartbeat. When an answer's epoch is newer
 //   than the mirror's and fetchMetadata is on, FetchMetadata brings the
 //   metadata snapshot to onMetadata.
+import type { ChannelCredentials } from '@grpc/grpc-js';
 import type { ReplicaHost } from '@rheo/broker';
 import type { NodeStore } from '@rheo/storage';
 import { isRheoError, type pb, type RheoError, toRheoError } from '@rheo/wire';
@@ -65,6 +66,8 @@ export interface BrokerAgentOptions {
   readonly random?: () => number;
   /** Deadline of each call; default 3 s. */
   readonly callDeadlineMs?: number;
+  /** TLS toward the controllers when the node has it; plaintext when left out. */
+  readonly credentials?: ChannelCredentials;
   /** Backoff after failed calls; default 100 ms doubling to 5 s, each wait drawn in [half, whole]. */
   readonly backoff?: BackoffOptions;
 }
@@ -120,7 +123,10 @@ export class BrokerAgent {
     this.backoff = o.backoff ?? brokerAgentDefaults.backoff;
     this.intervalMs = clampInterval(o.heartbeatIntervalMs);
     this.target = { ...o.controllerVoters[0]! };
-    this.clients = new ControllerClients(o.callDeadlineMs ?? brokerAgentDefaults.callDeadlineMs);
+    this.clients = new ControllerClients(
+      o.callDeadlineMs ?? brokerAgentDefaults.callDeadlineMs,
+      ...(o.credentials === undefined ? [] : [o.credentials]),
+    );
     this.commands = new ReplicaCommands({
       nodeId: o.nodeId,
       host: o.host,

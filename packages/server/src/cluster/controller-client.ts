@@ -19,7 +19,11 @@ export class ControllerClients {
   private readonly inflight = new Set<grpc.ClientUnaryCall>();
   private closed = false;
 
-  constructor(private readonly deadlineMs: number) {}
+  constructor(
+    private readonly deadlineMs: number,
+    /** TLS toward the controllers when the node has it; plaintext by default. */
+    private readonly credentials: grpc.ChannelCredentials = grpc.credentials.createInsecure(),
+  ) {}
 
   registerNode(address: string, req: pb.RegisterNodeRequest): Promise<pb.RegisterNodeResponse__Output> {
     return this.call(address, 'RegisterNode', req);
@@ -47,7 +51,7 @@ export class ControllerClients {
     let c = this.clients.get(address);
     if (c === undefined) {
       const ControllerHeartbeat = loadRheoProto().rheo.v1.ControllerHeartbeat;
-      c = new ControllerHeartbeat(address, grpc.credentials.createInsecure(), grpcChannelOptions);
+      c = new ControllerHeartbeat(address, this.credentials, grpcChannelOptions);
       this.clients.set(address, c);
     }
     return c;

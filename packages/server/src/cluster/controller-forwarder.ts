@@ -26,6 +26,8 @@ export interface ForwarderDeps {
   readonly voters: readonly number[];
   readonly address: (nodeId: number) => string | undefined;
   readonly controllerNodeId: () => number;
+  /** TLS toward the controllers when the node has it; plaintext when left out. */
+  readonly credentials?: grpc.ChannelCredentials;
 }
 
 type Clients = Record<ForwardedService, grpc.Client>;
@@ -109,7 +111,7 @@ export class ControllerForwarder {
     let c = this.clients.get(address);
     if (c === undefined) {
       const v1 = loadRheoProto().rheo.v1;
-      const creds = grpc.credentials.createInsecure();
+      const creds = this.deps.credentials ?? grpc.credentials.createInsecure();
       c = {
         StreamAdmin: new v1.StreamAdmin(address, creds, grpcChannelOptions),
         Cluster: new v1.Cluster(address, creds, grpcChannelOptions),

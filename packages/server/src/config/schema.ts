@@ -18,6 +18,7 @@ import {
   stringField,
 } from './fields.js';
 import { type StaticStreamConfig, streamsField } from './streams-field.js';
+import { boolField, optionalPathField, tlsFilesConfig, tlsProblems } from './tls-fields.js';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -45,6 +46,10 @@ const rawShape = {
   metrics_listen: hostPortField(true),
   gateway_listen: optionalHostPortField(),
   advertised_address: z.union([z.null(), hostPortField(false)], { error: 'host:port (port 1 to 65535)' }),
+  tls_cert_file: optionalPathField(),
+  tls_key_file: optionalPathField(),
+  tls_ca_file: optionalPathField(),
+  tls_client_auth: boolField(),
   controller_voters: nodeAddressListField(),
   peers: nodeAddressListField(),
   rack: stringField(
@@ -103,6 +108,10 @@ export const configDefaults: Readonly<Partial<Record<ConfigKey, unknown>>> = Obj
   metrics_listen: '127.0.0.1:7490',
   gateway_listen: null,
   advertised_address: null,
+  tls_cert_file: null,
+  tls_key_file: null,
+  tls_ca_file: null,
+  tls_client_auth: false,
   controller_voters: Object.freeze([]),
   peers: Object.freeze([]),
   rack: '',
@@ -258,6 +267,7 @@ function crossChecks(raw: Raw, ctx: z.RefinementCtx): void {
   checkAgreement(ctx, raw, self);
   checkStreams(ctx, raw);
   checkClusterMode(ctx, raw);
+  for (const [key, message] of tlsProblems(raw)) cross(ctx, key, message);
   if (raw.heartbeat_ticks >= raw.election_ticks) {
     cross(
       ctx,
@@ -284,6 +294,8 @@ function toNodeConfig(raw: Raw) {
     gatewayListen: raw.gateway_listen,
     /** The address peers and clients dial (advertised_address, or grpc_listen). */
     advertisedAddress: advertised(raw)!.address,
+    /** TLS for clients, peers and the gateway (docs/security.md); null when off. */
+    tls: tlsFilesConfig(raw),
     controllerVoters: raw.controller_voters as readonly NodeAddress[],
     peers: raw.peers as readonly NodeAddress[],
     rack: raw.rack,

@@ -6,6 +6,7 @@
 //   the forwarding of mutations to the active controller, and the peers the
 //   transport dials, kept in step with the metadata's node records;
 // - on a broker-role node, the BrokerAgent (started last, once serving).
+import type { ChannelCredentials } from '@grpc/grpc-js';
 import type { ReplicaHost } from '@rheo/broker';
 import { controllerConfig, type MetaState } from '@rheo/controller';
 import type { Message, RandomSource } from '@rheo/raft';
@@ -47,6 +48,8 @@ export interface ClusterPartsInput {
   readonly log: Logger;
   readonly random?: RandomSource | undefined;
   readonly nowMs?: (() => number) | undefined;
+  /** How this node dials the others: TLS when it has it (node/tls.ts). */
+  readonly credentials?: ChannelCredentials | undefined;
 }
 
 /** Opens the metadata replica (controller role) and builds the rest; nothing runs until start. */
@@ -114,6 +117,7 @@ export async function openClusterParts(input: ClusterPartsInput): Promise<Cluste
     voters: config.controllerVoters.map((v) => v.id),
     address: (id) => voterAddress(id) ?? metadata()?.node(id)?.address,
     controllerNodeId,
+    ...(input.credentials === undefined ? {} : { credentials: input.credentials }),
   });
   const access: ClusterAccess = {
     metadata,
@@ -185,6 +189,7 @@ export function newBrokerAgent(
       }
     },
     log: log.child({ component: 'agent' }),
+    ...(input.credentials === undefined ? {} : { credentials: input.credentials }),
     ...(input.nowMs === undefined ? {} : { nowMs: input.nowMs }),
   });
 }

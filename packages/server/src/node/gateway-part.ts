@@ -7,18 +7,24 @@
 import { type Gateway, startGateway } from '@rheo/gateway';
 import type { NodeConfig } from '../config/schema.js';
 import type { Logger } from '../log/logger.js';
+import { gatewayTlsOptions, type NodeTls } from './tls.js';
 
 /** Starts the gateway when gateway_listen is set; undefined when it is not. */
-export async function startGatewayPart(config: NodeConfig, log: Logger): Promise<Gateway | undefined> {
+export async function startGatewayPart(
+  config: NodeConfig,
+  log: Logger,
+  tls?: NodeTls,
+): Promise<Gateway | undefined> {
   const listen = config.gatewayListen;
   if (listen === null || listen === undefined) return undefined;
   const gateway = await startGateway({
     host: listen.host,
     port: listen.port,
     endpoints: [config.advertisedAddress],
+    ...gatewayTlsOptions(tls),
     onInternalError: (err, action) => log.error({ err, action }, 'gateway request failed'),
   });
-  const url = `http://${gateway.address}`;
+  const url = `${tls === undefined ? 'http' : 'https'}://${gateway.address}`;
   log.info(
     { gateway: url },
     `Kinesis gateway listening on ${url} (AWS SDK endpoint, or aws --endpoint-url ${url})`,

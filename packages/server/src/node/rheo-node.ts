@@ -56,6 +56,7 @@ import { checkNodeIdentity } from './node-identity.js';
 import { RetentionTask } from './retention-task.js';
 import { checkStaticStreamShapes } from './static-stream-guard.js';
 import { StreamCatalog } from './static-streams.js';
+import { loadNodeTls, peerCredentials, serverCredentials } from './tls.js';
 
 export interface NodeDeps {
   /** The node's logger; one writing JSON lines to stdout at the configured level when left out. */
@@ -114,6 +115,9 @@ interface Parts {
 export async function startNode(config: NodeConfig, deps: NodeDeps = {}): Promise<RheoNode> {
   const logger = deps.logger ?? createLogger({ nodeId: config.nodeId, level: config.logLevel });
   const log = logger.log;
+  // Before anything opens: a missing or wrong TLS file stops the node with the config message.
+  const tls = loadNodeTls(config.tls);
+  const credentials = peerCredentials(tls);
   await mkdir(config.dataDir, { recursive: true });
   const store = await NodeStore.open(
     config.dataDir,
@@ -139,7 +143,15 @@ export async function startNode(config: NodeConfig, deps: NodeDeps = {}): Promis
   let cluster: ClusterParts | undefined;
   try {
     cluster = config.clusterMode
-      ? await openClusterParts({ config, store, host, log, random: deps.random, nowMs: deps.nowMs })
+      ? await openClusterParts({
+          config,
+          store,
+          host,
+          log,
+          random: deps.random,
+          nowMs: deps.nowMs,
+          credentials,
+        })
       : undefined;
   } catch (err) {
     await host.stop().catch(() => {});
@@ -149,6 +161,7 @@ export async function startNode(config: NodeConfig, deps: NodeDeps = {}): Promis
   const c = cluster;
   transport = new RaftTransport({
     ...transportOptionsFromConfig(config),
+    credentials,
     // Cluster mode: a broker may dial before this node learned of it from the metadata.
     acceptUnknownPeers: config.clusterMode,
     handler: (groupId, msg) => {
@@ -213,21 +226,26 @@ export async function startNode(config: NodeConfig, deps: NodeDeps = {}): Promis
       runner.onScalingAction = (action, reason) => cm.countScalingAction(action, reason);
     }
     const t = transport;
-    server = await startGrpcServer(config.grpcListen, (s) => {
-      t.register(s);
-      registerServices(s, { ...ctx, metrics: obs.serviceMetrics });
-      if (c?.meta !== undefined && c.runner !== undefined) registerHeartbeatService(s, ctx, c.meta, c.runner);
-      parts.obs.health = registerGrpcHealth(s);
-      registerGrpcReflection(s);
-    });
+    server = await startGrpcServer(
+      config.grpcListen,
+      (s) => {
+        t.register(s);
+        registerServices(s, { ...ctx, metrics: obs.serviceMetrics });
+        if (c?.meta !== undefined && c.runner !== undefined)
+          registerHeartbeatService(s, ctx, c.meta, c.runner);
+        parts.obs.health = registerGrpcHealth(s);
+        registerGrpcReflection(s);
+      },
+      serverCredentials(tls),
+    );
     host.start();
     parts.retention = retentionTask(config, host, catalog, log, deps);
     c?.meta?.start();
     if (c !== undefined && config.roles.includes('broker')) {
-      c.agent = newBrokerAgent(c, { config, store, host, log, nowMs: deps.nowMs }, transport);
+      c.agent = newBrokerAgent(c, { config, store, host, log, nowMs: deps.nowMs, credentials }, transport);
       await c.agent.start();
     }
-    parts.gateway = await startGatewayPart(config, log);
+    parts.gateway = await startGatewayPart(config, log, tls);
   } catch (err) {
     await closeParts(parts, server);
     throw err;

@@ -33,12 +33,14 @@ const serverOptions: grpc.ServerOptions = {
 export async function startGrpcServer(
   listen: { readonly host: string; readonly port: number },
   register: (server: grpc.Server) => void,
+  /** TLS when the node has it (node/tls.ts); plaintext by default. */
+  credentials: grpc.ServerCredentials = grpc.ServerCredentials.createInsecure(),
 ): Promise<GrpcServerHandle> {
   const server = new grpc.Server(serverOptions);
   register(server);
   const host = listen.host;
   const port = await new Promise<number>((resolve, reject) => {
-    server.bindAsync(`${host}:${listen.port}`, grpc.ServerCredentials.createInsecure(), (err, bound) =>
+    server.bindAsync(`${host}:${listen.port}`, credentials, (err, bound) =>
       err === null
         ? resolve(bound)
         : reject(new GrpcServerError(`cannot listen on ${host}:${listen.port}`, err)),

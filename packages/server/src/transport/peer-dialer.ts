@@ -17,6 +17,8 @@ import { type RawExchangeCall, type RawRaftTransportClient, rawRaftTransportClie
 export interface DialerContext {
   readonly backoff: BackoffOptions;
   readonly helloTimeoutMs: number;
+  /** TLS credentials for the peer's channel; plaintext when left out. */
+  readonly credentials?: grpc.ChannelCredentials;
   readonly random: () => number;
   /** The encoded hello frame for `peerId`. */
   helloFrame(peerId: number): Buffer;
@@ -63,7 +65,7 @@ export class PeerDialer {
   private connect(): void {
     this.timer = undefined;
     if (this.stopped) return;
-    const client = rawRaftTransportClient(this.link.address, channelOptions);
+    const client = rawRaftTransportClient(this.link.address, channelOptions, this.ctx.credentials);
     const call = client.Exchange();
     this.client = client;
     this.call = call;

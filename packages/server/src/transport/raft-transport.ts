@@ -269,6 +269,7 @@ export class RaftTransport {
     return {
       backoff: this.options.backoff ?? transportDefaults.backoff,
       helloTimeoutMs: this.options.helloTimeoutMs ?? transportDefaults.helloTimeoutMs,
+      ...(this.options.credentials === undefined ? {} : { credentials: this.options.credentials }),
       random: this.options.random ?? Math.random,
       helloFrame: (peerId: number) =>
         encodeBatch(helloBatch(this.options.clusterId, this.options.nodeId, peerId, this.incarnation)),

@@ -37,13 +37,10 @@ let clientCtor: grpc.ServiceClientConstructor | undefined;
 export function rawRaftTransportClient(
   address: string,
   options: grpc.ChannelOptions,
+  credentials: grpc.ChannelCredentials = grpc.credentials.createInsecure(),
 ): RawRaftTransportClient {
   clientCtor ??= grpc.makeGenericClientConstructor(rawRaftTransportService(), 'RaftTransport');
-  return new clientCtor(
-    address,
-    grpc.credentials.createInsecure(),
-    options,
-  ) as unknown as RawRaftTransportClient;
+  return new clientCtor(address, credentials, options) as unknown as RawRaftTransportClient;
 }
 
 /** Encodes a frame (the hand-written codec: same bytes as the contract's, several times faster). */

@@ -1,4 +1,5 @@
 // The RaftTransport's options and counters.
+import type { ChannelCredentials } from '@grpc/grpc-js';
 import type { Message } from '@rheo/raft';
 import type { Tracer } from '../log/logger.js';
 import type { BackoffOptions } from './backoff.js';
@@ -45,6 +46,8 @@ export interface RaftTransportOptions {
   readonly backoff?: BackoffOptions;
   /** How long either side waits for the other's hello. */
   readonly helloTimeoutMs?: number;
+  /** How peers are dialed: TLS when the node has it (node/tls.ts); plaintext when left out. */
+  readonly credentials?: ChannelCredentials;
   /** [0, 1); Math.random when left out (tests pass a seeded one). */
   readonly random?: () => number;
   readonly tracer?: Tracer;
