@@ -2,7 +2,10 @@
 // configured access keys: the request is signed again with the caller's
 // key, date, region and service, over exactly the headers the caller says it
 // signed, by @smithy/signature-v4 (the signer the AWS SDKs themselves use),
-// and the two signatures are compared in constant time. Presigned
+// and the two signatures are compared in constant time. A request signed
+// more than 5 minutes before or after the gateway's clock is refused as
+// Kinesis refuses it ("Signature expired" / "Signature not yet current"),
+// so a captured request cannot be replayed later. Presigned
 // (query-string) requests are not verified: with keys configured they are
 // refused.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
@@ -81,8 +84,41 @@ function amzDate(text: string | undefined): Date | undefined {
   return new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!));
 }
 
+/** How far the signing time may be from the gateway's clock, either way, as AWS allows. */
+export const signatureSkewMsMax = 5 * 60_000;
+
+function amzText(date: Date): string {
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+}
+
+/** AWS's own messages for a signing time outside now ± 5 minutes. */
+function checkSkew(signingDate: Date, nowMs: number): void {
+  const signed = signingDate.getTime();
+  if (signed < nowMs - signatureSkewMsMax) {
+    throw new KinesisError(
+      'InvalidSignatureException',
+      `Signature expired: ${amzText(signingDate)} is now earlier than ` +
+        `${amzText(new Date(nowMs - signatureSkewMsMax))} (${amzText(new Date(nowMs))} - 5 min.)`,
+    );
+  }
+  if (signed > nowMs + signatureSkewMsMax) {
+    throw new KinesisError(
+      'InvalidSignatureException',
+      `Signature not yet current: ${amzText(signingDate)} is still later than ` +
+        `${amzText(new Date(nowMs + signatureSkewMsMax))} (${amzText(new Date(nowMs))} + 5 min.)`,
+    );
+  }
+}
+
 /** Throws UnrecognizedClientException or InvalidSignatureException unless the signature is right. */
-export async function verifySignature(request: SignedRequest, keys: AccessKeys): Promise<void> {
+export async function verifySignature(
+  request: SignedRequest,
+  keys: AccessKeys,
+  nowMs: number = Date.now(),
+): Promise<void> {
   const authorization = header(request.headers, 'authorization');
   if (authorization === undefined) {
     throw new KinesisError(
@@ -103,6 +139,7 @@ export async function verifySignature(request: SignedRequest, keys: AccessKeys):
   if (signingDate === undefined || region === undefined || service === undefined) {
     throw new KinesisError('InvalidSignatureException', mismatch);
   }
+  checkSkew(signingDate, nowMs);
   const url = new URL(request.url, 'http://gateway');
   const headers: Record<string, string> = {};
   for (const name of signedHeaders) {

@@ -1,7 +1,10 @@
 // The AWS CLI (botocore: HTTP/1.1, JSON) against three in-process nodes,
 // with only --endpoint-url changed: create, put, get-shard-iterator,
-// get-records, list-shards, split, describe, as issue 10 asks. Skipped when
-// no `aws` command is on the PATH (it cannot be installed here otherwise).
+// get-records, list-shards, split, describe, as issue 10 asks. The gateways
+// verify SigV4 against one access key (gateway_auth sigv4), so the CLI's
+// real signatures are checked, and a wrong secret is refused. Skipped when
+// no `aws` command is on the PATH, unless RHEO_REQUIRE_AWSCLI=1 (.ci/run
+// installs Debian's awscli and sets it): then a missing CLI fails.
 // The nodes run in this process, so the CLI runs asynchronously: a blocking
 // child would stop them from answering.
 import { execFile } from 'node:child_process';
@@ -21,9 +24,20 @@ async function hasAwsCli(): Promise<boolean> {
 }
 
 const available = await hasAwsCli();
+const required = process.env.RHEO_REQUIRE_AWSCLI === '1';
+const accessKeyId = 'AKIDRHEOCLITEST';
+const secretAccessKey = 'cli-test-secret/of+forty-characters-long0';
 let cluster: GatewayNodes;
 
+test.runIf(required && !available)('the AWS CLI is installed (RHEO_REQUIRE_AWSCLI=1)', () => {
+  expect.fail('RHEO_REQUIRE_AWSCLI=1 but no working `aws` on the PATH (.ci/run installs awscli)');
+});
+
 async function aws(...args: string[]): Promise<Record<string, unknown>> {
+  return awsAs(secretAccessKey, ...args);
+}
+
+async function awsAs(secret: string, ...args: string[]): Promise<Record<string, unknown>> {
   const { stdout } = await run(
     'aws',
     ['--endpoint-url', cluster.gatewayUrl(1), '--output', 'json', 'kinesis', ...args],
@@ -31,8 +45,8 @@ async function aws(...args: string[]): Promise<Record<string, unknown>> {
       timeout: 60_000,
       env: {
         ...process.env,
-        AWS_ACCESS_KEY_ID: 'local',
-        AWS_SECRET_ACCESS_KEY: 'local',
+        AWS_ACCESS_KEY_ID: accessKeyId,
+        AWS_SECRET_ACCESS_KEY: secret,
         AWS_DEFAULT_REGION: 'us-east-1',
         AWS_CONFIG_FILE: '/dev/null',
         AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
@@ -57,7 +71,7 @@ async function waitActive(stream: string): Promise<void> {
 
 describe.skipIf(!available)('the AWS CLI', () => {
   beforeAll(async () => {
-    cluster = await startGatewayNodes(3);
+    cluster = await startGatewayNodes(3, { accessKeys: { [accessKeyId]: secretAccessKey } });
   });
 
   afterAll(async () => {
@@ -118,5 +132,10 @@ describe.skipIf(!available)('the AWS CLI', () => {
     };
     expect(described.StreamDescription.StreamStatus).toBe('ACTIVE');
     expect(described.StreamDescription.Shards).toHaveLength(3);
+  });
+
+  test('a wrong secret is refused with InvalidSignatureException', async () => {
+    const refused = await awsAs('not-the-secret', 'list-streams').catch((e: { stderr?: string }) => e);
+    expect((refused as { stderr?: string }).stderr).toContain('InvalidSignatureException');
   });
 });

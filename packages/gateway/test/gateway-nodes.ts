@@ -2,6 +2,8 @@
 // (startNode from @rheo/server, configured from flags as an operator would,
 // gateway_listen included), on 127.0.0.1 with short Raft timings. The
 // gateway tests drive them with the real AWS SDK and hand-made requests.
+// The gateways accept any signature (gateway_auth any) unless access keys
+// are given: then they verify SigV4 against them (RHEO_GATEWAY_ACCESS_KEYS).
 // RHEO_TEST_LOG=debug shows the nodes' logs.
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
@@ -29,7 +31,27 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-export async function startGatewayNodes(count: number): Promise<GatewayNodes> {
+export interface GatewayNodesOptions {
+  /** Access key id -> secret: the gateways run in sigv4 mode with these; left out, in `any` mode. */
+  readonly accessKeys?: Readonly<Record<string, string>>;
+}
+
+export async function startGatewayNodes(
+  count: number,
+  options: GatewayNodesOptions = {},
+): Promise<GatewayNodes> {
+  const keys = options.accessKeys;
+  const auth =
+    keys === undefined
+      ? { args: ['--gateway-auth', 'any'], env: {} }
+      : {
+          args: [],
+          env: {
+            RHEO_GATEWAY_ACCESS_KEYS: Object.entries(keys)
+              .map(([id, secret]) => `${id}:${secret}`)
+              .join('\n'),
+          },
+        };
   const dir = await mkdtemp(join(tmpdir(), 'rheo-gateway-'));
   const ports: number[] = [];
   while (ports.length < 3 * count) {
@@ -51,8 +73,9 @@ export async function startGatewayNodes(count: number): Promise<GatewayNodes> {
             ...['--data-dir', join(dir, `n${id}`), '--controller-voters', voters],
             ...['--tick-interval-ms', '50', '--election-ticks', '10', '--heartbeat-interval-ms', '100'],
             ...['--default-replication-factor', String(Math.min(3, count))],
+            ...auth.args,
           ],
-          env: { RHEO_CLUSTER_SECRET: secret },
+          env: { RHEO_CLUSTER_SECRET: secret, ...auth.env },
         }),
         { logger: createLogger({ nodeId: id, level }), shutdownGraceMs: 2_000 },
       ),

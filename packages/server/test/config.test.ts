@@ -90,6 +90,7 @@ describe('precedence', () => {
         'peers: {1: "127.0.0.1:7401", 3: "127.0.0.1:7403"}',
         'peer_queue_bytes_max: 64MiB',
         'gateway_listen: 127.0.0.1:4567',
+        'gateway_auth: any',
         `cluster_secret: ${secret}`,
       ].join('\n'),
     );

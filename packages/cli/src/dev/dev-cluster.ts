@@ -12,7 +12,7 @@ import { processInterrupt } from '../commands/common.js';
 import { prettyLines } from '../output/pretty-log.js';
 import { formatTable } from '../output/table.js';
 import { devClusterSecret } from './cluster-secret.js';
-import { type DevNode, type DevOptions, planDevCluster } from './dev-plan.js';
+import { type DevNode, type DevOptions, devGatewayText, planDevCluster } from './dev-plan.js';
 import { nodeEntry } from './node-entry.js';
 import { NodeProcesses } from './node-processes.js';
 
@@ -38,7 +38,8 @@ export function readyText(nodes: readonly DevNode[], pids: readonly number[]): s
     'try, in another terminal:\n' +
     '  npx rheo stream create demo --shards 4\n' +
     '  npx rheo put demo user-1 hello\n' +
-    '  npx rheo tail demo --from TRIM_HORIZON\n'
+    '  npx rheo tail demo --from TRIM_HORIZON\n' +
+    devGatewayText()
   );
 }
 

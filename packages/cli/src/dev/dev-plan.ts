@@ -4,7 +4,8 @@
 // i - 1), keeps its data in <dataDir>/node-i, and runs in cluster mode: the
 // first three nodes (all of them when fewer) are controller voters with
 // roles broker,controller, the rest brokers only. Node 1 also serves the
-// Kinesis-compatible gateway on 127.0.0.1:4567 (docs/gateway.md).
+// Kinesis-compatible gateway on 127.0.0.1:4567 (docs/gateway.md), accepting
+// any signature (gateway_auth any) as local development wants.
 import { join } from 'node:path';
 
 export interface DevOptions {
@@ -41,6 +42,16 @@ export const metricsPortOffset = 2000;
 const host = '127.0.0.1';
 /** Node 1's Kinesis gateway port (kinesalite's and LocalStack's habit: point the AWS SDK at it). */
 export const devGatewayPort = 4567;
+/** Node 1's gateway, as the AWS SDK's endpoint or `aws --endpoint-url`. */
+export const devGatewayUrl = `http://${host}:${devGatewayPort}`;
+
+/** The ready message's gateway lines: the endpoint and one AWS CLI call that works against it. */
+export function devGatewayText(): string {
+  return (
+    `Kinesis gateway (any signature accepted): ${devGatewayUrl}\n` +
+    `  AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local aws --region us-east-1 --endpoint-url ${devGatewayUrl} kinesis list-streams\n`
+  );
+}
 
 export function planDevCluster(options: DevOptions): DevNode[] {
   const ids = Array.from({ length: options.nodes }, (_v, i) => i + 1);
@@ -67,7 +78,8 @@ export function planDevCluster(options: DevOptions): DevNode[] {
         `--data-dir=${dataDir}`,
         `--controller-voters=${voters}`,
         '--log-format=pretty',
-        ...(id === 1 ? [`--gateway-listen=${host}:${devGatewayPort}`] : []),
+        // Local development: the gateway accepts any signature (docs/gateway.md).
+        ...(id === 1 ? [`--gateway-listen=${host}:${devGatewayPort}`, '--gateway-auth=any'] : []),
       ],
     };
   });

@@ -17,6 +17,14 @@ import {
   optionalHostPortField,
   stringField,
 } from './fields.js';
+import {
+  accessKeysField,
+  accessKeysFileField,
+  type GatewayAuthMode,
+  gatewayAuthModes,
+  gatewayKeysMissing,
+  mergedAccessKeys,
+} from './gateway-auth-field.js';
 import { type StaticStreamConfig, streamsField } from './streams-field.js';
 import { boolField, optionalPathField, tlsFilesConfig, tlsProblems } from './tls-fields.js';
 
@@ -45,6 +53,9 @@ const rawShape = {
   grpc_listen: hostPortField(true),
   metrics_listen: hostPortField(true),
   gateway_listen: optionalHostPortField(),
+  gateway_auth: enumField(gatewayAuthModes),
+  gateway_access_keys_file: accessKeysFileField(),
+  gateway_access_keys: accessKeysField(),
   advertised_address: z.union([z.null(), hostPortField(false)], { error: 'host:port (port 1 to 65535)' }),
   tls_cert_file: optionalPathField(),
   tls_key_file: optionalPathField(),
@@ -94,7 +105,7 @@ export type ConfigKey = keyof typeof rawShape;
 /** Every key, in the order the docs list them. */
 export const configKeys = Object.freeze(Object.keys(rawShape) as ConfigKey[]);
 /** Keys whose values never appear in messages or logs. */
-export const secretKeys: ReadonlySet<ConfigKey> = new Set(['cluster_secret']);
+export const secretKeys: ReadonlySet<ConfigKey> = new Set(['cluster_secret', 'gateway_access_keys']);
 
 /**
  * Defaults, written out. Keys absent here (node_id, cluster_secret) are
@@ -107,6 +118,9 @@ export const configDefaults: Readonly<Partial<Record<ConfigKey, unknown>>> = Obj
   grpc_listen: '127.0.0.1:7400',
   metrics_listen: '127.0.0.1:7490',
   gateway_listen: null,
+  gateway_auth: 'sigv4',
+  gateway_access_keys_file: null,
+  gateway_access_keys: null,
   advertised_address: null,
   tls_cert_file: null,
   tls_key_file: null,
@@ -275,6 +289,12 @@ function crossChecks(raw: Raw, ctx: z.RefinementCtx): void {
       `must be below election_ticks (${raw.election_ticks}), got ${raw.heartbeat_ticks}`,
     );
   }
+  if (
+    raw.gateway_listen !== null &&
+    raw.gateway_auth === 'sigv4' &&
+    mergedAccessKeys(raw.gateway_access_keys_file, raw.gateway_access_keys) === null
+  )
+    cross(ctx, 'gateway_auth', gatewayKeysMissing);
   const listeners = [raw.grpc_listen, raw.metrics_listen, raw.gateway_listen].filter(
     (l) => l !== null && l.port !== 0,
   );
@@ -292,6 +312,9 @@ function toNodeConfig(raw: Raw) {
     grpcListen: raw.grpc_listen,
     metricsListen: raw.metrics_listen,
     gatewayListen: raw.gateway_listen,
+    /** How the gateway authenticates: SigV4 against gatewayAccessKeys, or any signature (development). */
+    gatewayAuth: raw.gateway_auth as GatewayAuthMode,
+    gatewayAccessKeys: mergedAccessKeys(raw.gateway_access_keys_file, raw.gateway_access_keys),
     /** The address peers and clients dial (advertised_address, or grpc_listen). */
     advertisedAddress: advertised(raw)!.address,
     /** TLS for clients, peers and the gateway (docs/security.md); null when off. */
