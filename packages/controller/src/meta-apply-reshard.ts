@@ -104,17 +104,19 @@ function addChild(
   const n = t.nextShardNumber.get(stream.name) ?? stream.shardIds.length;
   t.nextShardNumber.set(stream.name, n + 1);
   const replicas = Object.freeze([...replicaSet].sort((a, b) => a - b));
-  let base = 0n;
-  for (const p of parents) if (p.sequenceBase > base) base = p.sequenceBase;
+  const groupId = t.nextGroupId++;
+  // Its own group id (unique, as a stream's first shards have), and in any case above every
+  // parent's base, so every child number beats every parent number (wire childBase).
+  let base = BigInt(groupId);
+  for (const p of parents) if (p.sequenceBase >= base) base = p.sequenceBase + 1n;
   const child: ShardRecord = Object.freeze({
     streamName: stream.name,
     shardId: shardIdOf(n),
-    groupId: t.nextGroupId++,
+    groupId,
     hashRange: range,
     parentShardId: parents[0]!.shardId,
     ...(parents.length > 1 ? { adjacentParentShardId: parents[1]!.shardId } : {}),
-    // Above every parent's base, so every child number beats every parent number (wire childBase).
-    sequenceBase: base + 1n,
+    sequenceBase: base,
     open: false,
     founders: replicas,
     replicas,

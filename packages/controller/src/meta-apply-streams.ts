@@ -75,12 +75,15 @@ export function applyCreateStream(t: MetaTables, cmd: Cmd<'CreateStream'>): Appl
   for (let i = 0; i < cmd.shardCount; i++) {
     const shardId = shardIdOf(i);
     const replicas = Object.freeze([...cmd.placement[i]!].sort((a, b) => a - b));
+    const groupId = t.nextGroupId++;
     const shard: ShardRecord = Object.freeze({
       streamName: cmd.name,
       shardId,
-      groupId: t.nextGroupId++,
+      groupId,
       hashRange: ranges[i]!,
-      sequenceBase: 0n,
+      // The group id, unique in the cluster: a sequence number then names its shard, so one
+      // passed to another shard's GetShardIterator is refused instead of read at the same index.
+      sequenceBase: BigInt(groupId),
       open: true,
       founders: replicas,
       replicas,

@@ -128,9 +128,11 @@ describe('CreateStream', () => {
     expect(shards[0]).toMatchObject({
       founders: [1, 2, 3],
       replicas: [1, 2, 3],
-      sequenceBase: 0n,
+      sequenceBase: 2n,
       open: true,
     });
+    // Every shard's base is its group id: unique, so a sequence number names its shard.
+    expect(shards.map((x) => x.sequenceBase)).toEqual([2n, 3n, 4n]);
     expect(s.shardByGroup(3)?.shardId).toBe('shardId-000000000001');
     applyNext(s, createCmd('second', [[1, 2, 3]]));
     expect(s.shardsOf('second')[0]?.groupId).toBe(5);

@@ -67,7 +67,7 @@ describe('reconcileNode', () => {
       groupId: 2,
       streamName: 's',
       shardId: 'shardId-000000000000',
-      startingSequenceNumber: '0',
+      startingSequenceNumber: '2', // the shard's base: its group id
       hashKeyRange: { startingHashKey: '0', endingHashKey: (2n ** 128n - 1n).toString() },
       confState: { voters: [1, 2, 3] },
     });

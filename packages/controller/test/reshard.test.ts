@@ -72,7 +72,9 @@ describe('SplitShard and MergeShards in the metadata', () => {
     expect(lo).toMatchObject({ shardId: 'shardId-000000000001', parentShardId: parent.shardId, open: false });
     expect(lo.hashRange).toEqual({ start: 0n, end: mid - 1n });
     expect(hi.hashRange).toEqual({ start: mid, end: hashKeyMax });
-    expect(lo.sequenceBase).toBe(parent.sequenceBase + 1n);
+    expect(lo.sequenceBase).toBe(BigInt(lo.groupId));
+    expect(hi.sequenceBase).toBe(BigInt(hi.groupId));
+    expect(lo.sequenceBase > parent.sequenceBase && hi.sequenceBase > lo.sequenceBase).toBe(true);
     expect(startingSequenceNumber(hi.sequenceBase) > 10n ** 55n + (1n << 62n) - 1n).toBe(true);
     expect(parent.open).toBe(true);
     // A second change while one runs, and FinishReshard before the parent closed, are refused.
@@ -100,9 +102,10 @@ describe('SplitShard and MergeShards in the metadata', () => {
       parentShardId: 'shardId-000000000001',
       adjacentParentShardId: 'shardId-000000000000',
       hashRange: { start: 0n, end: hashKeyMax },
-      sequenceBase: 1n,
+      sequenceBase: BigInt(child.groupId),
       open: false,
     });
+    expect(child.sequenceBase > s.shard('s', 'shardId-000000000001')!.sequenceBase).toBe(true);
     expect(applyNext(s, close('shardId-000000000000', 1)).ok).toBe(true);
     expect(s.shard('s', child.shardId)!.open).toBe(false);
     expect(applyNext(s, close('shardId-000000000001', 2)).ok).toBe(true);

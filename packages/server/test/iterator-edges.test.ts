@@ -107,6 +107,7 @@ describe('iterator edges', () => {
       ]);
     await rpc.putRecords(ls.get(s0)!, { streamName: 'edge-expired', shardId: s0, recordBatch: toShard(0) });
     let last = '';
+    let first = '';
     for (let i = 0; i < 5; i++) {
       const r = await rpc.putRecords(ls.get(s1)!, {
         streamName: 'edge-expired',
@@ -114,6 +115,7 @@ describe('iterator edges', () => {
         recordBatch: toShard(1),
       });
       last = r.firstSequenceNumber;
+      if (i === 0) first = r.firstSequenceNumber;
     }
     // Whichever node leads shard 0 now (leaders may move while a new stream settles) answers.
     const f = await waitFor('an answer from the leader', async () => {
@@ -131,6 +133,27 @@ describe('iterator edges', () => {
       return undefined;
     });
     expect([f.detail?.reason, f.detail?.field]).toEqual(['InvalidArgument', 'starting_sequence_number']);
+    // A sibling's number that is NOT beyond this shard's newest (its first one) is refused too:
+    // every shard's base is unique, so the number names the shard it came from.
+    const sibling = await waitFor('an answer from the leader', async () => {
+      for (const c of cluster.clients) {
+        const e = await failure(
+          iterator(c, {
+            streamName: 'edge-expired',
+            shardId: s0,
+            shardIteratorType: 'SHARD_ITERATOR_TYPE_AFTER_SEQUENCE_NUMBER',
+            startingSequenceNumber: first,
+          }),
+        );
+        if (e.detail?.reason !== 'NotLeader') return e;
+      }
+      return undefined;
+    });
+    expect([sibling.detail?.reason, sibling.detail?.field]).toEqual([
+      'InvalidArgument',
+      'starting_sequence_number',
+    ]);
+    expect(sibling.detail?.message).toMatch(/did not come from this shard/);
   });
 
   test('max_bytes bounds a page by whole entries and the next page continues', async () => {
