@@ -20,6 +20,8 @@ export interface ClusterHarnessOptions {
   /** How many of the first nodes are controller voters (with both roles); the rest are brokers only. */
   readonly controllers?: number;
   readonly extraArgs?: readonly string[];
+  /** How the harness's own clients dial the nodes (TLS when they serve it); plaintext when left out. */
+  readonly credentials?: grpc.ChannelCredentials;
 }
 
 export interface ClusterHarness {
@@ -100,7 +102,7 @@ export async function startClusterHarness(options: ClusterHarnessOptions): Promi
     await dir.remove();
     throw err;
   }
-  const clients = nodes.map((n) => clientsFor(n.grpcAddress));
+  const clients = nodes.map((n) => clientsFor(n.grpcAddress, options.credentials));
   const stopped = new Set<number>();
   return {
     dir: dir.path,
@@ -126,7 +128,7 @@ export async function startClusterHarness(options: ClusterHarnessOptions): Promi
         shutdownGraceMs: 3_000,
       });
       nodes[id - 1] = n;
-      clients[id - 1] = clientsFor(n.grpcAddress);
+      clients[id - 1] = clientsFor(n.grpcAddress, options.credentials);
       stopped.delete(id);
       return n;
     },

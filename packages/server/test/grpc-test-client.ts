@@ -24,9 +24,11 @@ export interface NodeClients {
   close(): void;
 }
 
-export function clientsFor(address: string): NodeClients {
+export function clientsFor(
+  address: string,
+  creds: grpc.ChannelCredentials = grpc.credentials.createInsecure(),
+): NodeClients {
   const v1 = loadRheoProto().rheo.v1;
-  const creds = grpc.credentials.createInsecure();
   const data = new v1.StreamData(address, creds, grpcChannelOptions);
   const cluster = new v1.Cluster(address, creds, grpcChannelOptions);
   const admin = new v1.StreamAdmin(address, creds, grpcChannelOptions);
