@@ -126,7 +126,7 @@ nodeIdOffset, resources, storageSize.
 {{- fail (printf "cluster.defaultReplicationFactor (%s) is above the broker count (%s)" (include "rheo.replicationFactor" .) (include "rheo.brokerCount" .)) -}}
 {{- end -}}
 {{- range $key, $_ := .Values.config -}}
-{{- if has $key (list "node_id" "roles" "grpc_listen" "metrics_listen" "gateway_listen" "advertised_address" "controller_voters" "rack" "data_dir" "cluster_id" "cluster_secret" "default_replication_factor" "shard_limit" "peers" "streams") -}}
+{{- if has $key (list "node_id" "roles" "grpc_listen" "metrics_listen" "gateway_listen" "gateway_auth" "gateway_access_keys" "advertised_address" "controller_voters" "rack" "data_dir" "cluster_id" "cluster_secret" "default_replication_factor" "shard_limit" "peers" "streams") -}}
 {{- fail (printf "config.%s is set by the chart (see the chart README for the value that sets it)" $key) -}}
 {{- end -}}
 {{- end -}}

@@ -160,6 +160,8 @@ describe('helm lint and the values schema', () => {
       'broker.nodeIdOffset (1) must be at least controller.replicas (3)',
     ],
     [['config.node_id=4'], 'config.node_id is set by the chart'],
+    [['config.gateway_auth=any'], 'config.gateway_auth is set by the chart'],
+    [['gateway.auth=none'], "value must be one of 'sigv4', 'any'"],
     [
       ['cluster.defaultReplicationFactor=3', 'combined.replicas=1', 'combined.controllerVoters=1'],
       'above the broker count',
@@ -441,8 +443,35 @@ describe('helm template: optional objects', () => {
       expect(notes).toContain('rheo put demo user-1 hello');
       expect(notes).toContain('rheo tail demo --from TRIM_HORIZON --limit 1');
       expect(notes.includes('--labels=rel-rheo-client=true')).toBe(sets.length > 0);
+      expect(notes).toContain("get secret rel-rheo-gateway -o jsonpath='{.data.access-keys}'");
     },
   );
+
+  it.each([
+    [[], 'sigv4', 'rel-rheo-gateway'],
+    [['gateway.accessKeysSecret=my-keys'], 'sigv4', 'my-keys'],
+    [['gateway.auth=any'], 'any', undefined],
+    [['gateway.enabled=false'], undefined, undefined],
+  ])('gateway auth %j: RHEO_GATEWAY_AUTH %s, access keys from Secret %s', (sets, auth, secret) => {
+    const objects = render(sets);
+    for (const sts of byKind(objects, 'StatefulSet')) {
+      const env: K8sObject[] = sts.spec.template.spec.containers[0].env;
+      expect(envOf(sts.spec.template.spec.containers[0]).get('RHEO_GATEWAY_AUTH')).toBe(auth);
+      expect(env.find((e) => e.name === 'RHEO_GATEWAY_ACCESS_KEYS')?.valueFrom).toEqual(
+        secret === undefined ? undefined : { secretKeyRef: { name: secret, key: 'access-keys' } },
+      );
+    }
+    // Only a sigv4 gateway without the operator's Secret gets one made by the chart.
+    const made = byKind(objects, 'Secret').find((s) => s.metadata.name === 'rel-rheo-gateway');
+    expect(made !== undefined).toBe(secret === 'rel-rheo-gateway');
+    if (made !== undefined) {
+      expect(made.metadata.annotations['helm.sh/resource-policy']).toBe('keep');
+      // The form gateway_access_keys reads: one ACCESS_KEY_ID:SECRET line.
+      expect(Buffer.from(made.data['access-keys'], 'base64').toString()).toMatch(
+        /^RHEO[A-Z0-9]{16}:[A-Za-z0-9]{40}$/,
+      );
+    }
+  });
 
   it('default install: object kinds and count', () => {
     const objects = render([]);
@@ -454,7 +483,7 @@ describe('helm template: optional objects', () => {
       ConfigMap: 1,
       Pod: 1,
       PodDisruptionBudget: 1,
-      Secret: 1,
+      Secret: 2,
       Service: 2,
       ServiceAccount: 1,
       StatefulSet: 1,
