@@ -13,6 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as certManagerV1 from '@kubernetes-models/cert-manager/cert-manager.io/v1';
 import * as monitoringV1 from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1';
 import * as appsV1 from 'kubernetes-models/apps/v1';
 import * as networkingV1 from 'kubernetes-models/networking.k8s.io/v1';
@@ -88,6 +89,7 @@ const models: Record<string, Record<string, unknown>> = {
   'rbac.authorization.k8s.io/v1': rbacV1,
   'networking.k8s.io/v1': networkingV1,
   'monitoring.coreos.com/v1': monitoringV1,
+  'cert-manager.io/v1': certManagerV1,
 };
 
 /** Throws the schema's complaint about `object`, naming it. */
@@ -162,6 +164,18 @@ describe('helm lint and the values schema', () => {
     [['config.node_id=4'], 'config.node_id is set by the chart'],
     [['config.gateway_auth=any'], 'config.gateway_auth is set by the chart'],
     [['gateway.auth=none'], "value must be one of 'sigv4', 'any'"],
+    [['tls.enabled=true'], 'tls.enabled needs tls.existingSecret'],
+    [['tls.enabled=true', 'tls.certManager.enabled=true'], 'needs tls.certManager.issuerRef.name'],
+    [
+      [
+        'tls.enabled=true',
+        'tls.existingSecret=s',
+        'tls.certManager.enabled=true',
+        'tls.certManager.issuerRef.name=ca',
+      ],
+      'not both',
+    ],
+    [['config.tls_cert_file=/x'], 'config.tls_cert_file is set by the chart'],
     [
       ['cluster.defaultReplicationFactor=3', 'combined.replicas=1', 'combined.controllerVoters=1'],
       'above the broker count',
@@ -179,6 +193,8 @@ interface Case {
   readonly extra?: readonly string[];
   /** StatefulSet name → [replicas, voters among its first pods]. */
   readonly groups: Record<string, [number, number]>;
+  /** The Secret the pods mount their certificate from, when TLS is on. */
+  readonly tls?: string;
 }
 
 const monitoringApis = ['ServiceMonitor', 'PodMonitor', 'PrometheusRule'].flatMap((k) => [
@@ -214,9 +230,28 @@ const cases: Case[] = [
     extra: monitoringApis,
     groups: { 'rel-rheo': [3, 3] },
   },
+  {
+    name: 'TLS on (existing secret)',
+    sets: ['tls.enabled=true', 'tls.existingSecret=rheo-tls'],
+    groups: { 'rel-rheo': [3, 3] },
+    tls: 'rheo-tls',
+  },
+  {
+    name: 'cert-manager, split roles, mutual TLS',
+    sets: [
+      'mode=split',
+      'tls.enabled=true',
+      'tls.clientAuth=true',
+      'tls.certManager.enabled=true',
+      'tls.certManager.issuerRef.name=rheo-ca',
+      'tls.certManager.issuerRef.kind=ClusterIssuer',
+    ],
+    groups: { 'rel-rheo-controller': [3, 3], 'rel-rheo-broker': [3, 0] },
+    tls: 'rel-rheo-tls',
+  },
 ];
 
-describe.each(cases)('helm template: $name', ({ sets, extra, groups }) => {
+describe.each(cases)('helm template: $name', ({ sets, extra, groups, tls }) => {
   const objects = render(sets, extra);
   const statefulSets = byKind(objects, 'StatefulSet');
   const domain = 'rel-rheo-headless.data.svc.cluster.local';
@@ -301,6 +336,63 @@ describe.each(cases)('helm template: $name', ({ sets, extra, groups }) => {
         });
       }
       expect(pod.containers[0].volumeMounts).toContainEqual({ name: 'tmp', mountPath: '/tmp' });
+    }
+  });
+
+  it('TLS: the Secret mounted read-only, the node and CLI variables set, probes still HTTP; a Certificate for every pod', () => {
+    const tlsDir = '/etc/rheo/tls';
+    const test = byKind(objects, 'Pod').find((p) => p.metadata.annotations['helm.sh/hook'] === 'test');
+    const clientAuth = sets.includes('tls.clientAuth=true');
+    for (const pod of [...statefulSets.map((s) => s.spec.template.spec), test.spec]) {
+      const container = pod.containers[0];
+      const env = envOf(container);
+      const volume = pod.volumes.find((v: K8sObject) => v.name === 'tls');
+      const mount = container.volumeMounts.find((m: K8sObject) => m.name === 'tls');
+      if (tls === undefined) {
+        expect([volume, mount, env.get('RHEO_TLS_CA')]).toEqual([undefined, undefined, undefined]);
+        continue;
+      }
+      expect(volume).toEqual({ name: 'tls', secret: { secretName: tls, defaultMode: 0o440 } });
+      expect(mount).toEqual({ name: 'tls', mountPath: tlsDir, readOnly: true });
+      expect(env.get('RHEO_TLS_CA')).toBe(`${tlsDir}/ca.crt`);
+      expect(env.get('RHEO_TLS_CERT')).toBe(clientAuth ? `${tlsDir}/tls.crt` : undefined);
+      expect(env.get('RHEO_TLS_KEY')).toBe(clientAuth ? `${tlsDir}/tls.key` : undefined);
+    }
+    for (const sts of statefulSets) {
+      const container = sts.spec.template.spec.containers[0];
+      const env = envOf(container);
+      expect(env.get('RHEO_TLS_CERT_FILE')).toBe(tls === undefined ? undefined : `${tlsDir}/tls.crt`);
+      expect(env.get('RHEO_TLS_KEY_FILE')).toBe(tls === undefined ? undefined : `${tlsDir}/tls.key`);
+      expect(env.get('RHEO_TLS_CA_FILE')).toBe(tls === undefined ? undefined : `${tlsDir}/ca.crt`);
+      expect(env.get('RHEO_TLS_CLIENT_AUTH')).toBe(tls === undefined ? undefined : String(clientAuth));
+      // The hooks dial a name the certificate holds with TLS, loopback without.
+      expect(env.get('LOCAL_GRPC_ENDPOINT')).toBe(
+        tls === undefined ? '127.0.0.1:7400' : `$(POD_NAME).${domain}:7400`,
+      );
+      expect(container.readinessProbe.httpGet.port).toBe('metrics');
+    }
+    const certificates = byKind(objects, 'Certificate');
+    if (tls !== 'rel-rheo-tls') {
+      expect(certificates).toEqual([]);
+      return;
+    }
+    expect(certificates).toHaveLength(1);
+    const spec = certificates[0].spec;
+    expect(spec.secretName).toBe(tls);
+    expect(spec.issuerRef).toEqual({ name: 'rheo-ca', kind: 'ClusterIssuer', group: 'cert-manager.io' });
+    expect(spec.usages).toEqual(expect.arrayContaining(['server auth', 'client auth']));
+    const pods = statefulSets.flatMap((s) =>
+      Array.from({ length: s.spec.replicas }, (_, i) => `${s.metadata.name}-${i}.${domain}`),
+    );
+    expect(pods).toHaveLength(6);
+    expect(spec.dnsNames).toEqual(
+      expect.arrayContaining([...pods, 'rel-rheo.data.svc.cluster.local', 'rel-rheo']),
+    );
+    // Every address a node advertises and every voter address is a name of the certificate.
+    for (const sts of statefulSets) {
+      const voters = envOf(sts.spec.template.spec.containers[0]).get('RHEO_CONTROLLER_VOTERS') ?? '';
+      for (const v of voters.split(','))
+        expect(spec.dnsNames).toContain(v.replace(/^\d+@/, '').replace(/:\d+$/, ''));
     }
   });
 
