@@ -90,6 +90,8 @@ describe('rheo dev layout', () => {
       '--controller-voters=1@127.0.0.1:7701,2@127.0.0.1:7702,3@127.0.0.1:7703',
       '--log-format=pretty',
     ]);
+    // Node 1 serves the Kinesis gateway, accepting any signature (local development).
+    expect(nodes[0]!.args.slice(-2)).toEqual(['--gateway-listen=127.0.0.1:4567', '--gateway-auth=any']);
     // The secret is never a flag (it would show in `ps`).
     expect(nodes.flatMap((n) => n.args).some((a) => a.includes('secret'))).toBe(false);
   });

@@ -3,8 +3,8 @@
 // part, and a date, as Kinesis requires; without them it is refused with the
 // error Kinesis gives. This step checks the form only. When access keys are
 // configured, sigv4-verify.ts then checks the signature itself; without
-// them any well-formed SigV4 header is accepted (the local-development mode
-// of issue 10; the node configures no keys yet, so its gateway runs so).
+// them any well-formed SigV4 header is accepted (a node's `gateway_auth
+// any`, the local-development mode that `rheo dev` uses).
 import { KinesisError } from './kinesis-error.js';
 
 const algorithm = 'AWS4-HMAC-SHA256';
