@@ -12,6 +12,7 @@
 // makes the certificates in a temp dir (tls-certs.ts); the cluster harness
 // passes the tls_* flags and dials with the CA.
 import { readFileSync } from 'node:fs';
+import https from 'node:https';
 import * as grpc from '@grpc/grpc-js';
 import { freePorts, LOOPBACK, tempDir } from '@rheo/testkit';
 import type { pb } from '@rheo/wire';
@@ -129,16 +130,58 @@ describe('a cluster with TLS', () => {
   });
 });
 
-describe('tls_client_auth', () => {
+/** POST one Kinesis action to the gateway over HTTPS, trusting `ca`. */
+function kinesis(
+  address: string,
+  ca: Buffer,
+  action: string,
+  body: object,
+): Promise<{ status: number; body: string }> {
+  const [host, port] = address.split(':');
+  return new Promise((resolve, reject) => {
+    const req = https.request(
+      {
+        host,
+        port,
+        method: 'POST',
+        path: '/',
+        ca,
+        headers: {
+          'content-type': 'application/x-amz-json-1.1',
+          'x-amz-target': `Kinesis_20131202.${action}`,
+          authorization:
+            'AWS4-HMAC-SHA256 Credential=a/20261130/us-east-1/kinesis/aws4_request, SignedHeaders=host, Signature=x',
+          'x-amz-date': new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+/, ''),
+        },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(JSON.stringify(body));
+  });
+}
+
+describe('tls_client_auth, and the gateway over HTTPS', () => {
   it('refuses a client without a certificate and serves one with a certificate from the CA', async () => {
-    const [grpcPort, metricsPort] = await freePorts(2);
+    const [grpcPort, metricsPort, gatewayPort] = await freePorts(3);
     const n = await startNode(
       clusterConfig([
         ...['--node-id', '1', '--grpc-listen', `${LOOPBACK}:${grpcPort}`, '--cluster-id', 'mtls'],
         ...['--metrics-listen', `${LOOPBACK}:${metricsPort}`, '--data-dir', `${dir.path}/mtls`],
         ...['--controller-voters', `1@${LOOPBACK}:${grpcPort}`, '--tick-interval-ms', '50'],
         ...['--tls-cert-file', node.cert, '--tls-key-file', node.key, '--tls-ca-file', ca.caCert],
-        ...['--tls-client-auth', 'true'],
+        ...[
+          '--tls-client-auth',
+          'true',
+          '--gateway-listen',
+          `${LOOPBACK}:${gatewayPort}`,
+          '--gateway-auth',
+          'any',
+        ],
       ]),
       { logger: createLogger({ nodeId: 1, level: 'silent' }), shutdownGraceMs: 1_000 },
     );
@@ -157,6 +200,16 @@ describe('tls_client_auth', () => {
         call<pb.DescribeClusterResponse__Output>(known.cluster, 'DescribeCluster', {}),
       );
       expect(d.clusterId).toBe('mtls');
+      // The gateway serves HTTPS with the node's certificate and reaches the node, which requires
+      // client certificates, with TLS and the node's own certificate.
+      const listed = await waitFor('ListStreams through the gateway', async () => {
+        const answer = await kinesis(`${LOOPBACK}:${gatewayPort}`, caPem, 'ListStreams', {});
+        return answer.status === 200 ? answer : undefined;
+      });
+      expect(JSON.parse(listed.body)).toMatchObject({ StreamNames: [] });
+      await expect(
+        kinesis(`${LOOPBACK}:${gatewayPort}`, readFileSync(otherCa.caCert), 'ListStreams', {}),
+      ).rejects.toThrow(/certificate/);
     } finally {
       anonymous.close();
       known.close();
