@@ -15,6 +15,9 @@
 // racks from their Kubernetes nodes' zone labels; the helm test pod's
 // produce-and-read script passes; the preStop hook drains a node until it
 // leads no shard and marks it; the restarted pod undrains itself.
+// All of it twice: plaintext, and with TLS on (`tls.existingSecret`): the Secret's files made
+// by openssl for the pods' addresses, mounted as a temp dir; the nodes serve and dial TLS, and
+// the hooks and the helm test reach them with the rendered RHEO_TLS_CA.
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
@@ -33,11 +36,28 @@ const domain = 'rel-rheo-headless.data.svc.cluster.local';
 // biome-ignore lint/suspicious/noExplicitAny: rendered Kubernetes objects.
 type K8sObject = any;
 
-const rendered: K8sObject[] = parseAllDocuments(
-  execFileSyncHelm(['template', 'rel', join(repoRoot, 'helm/rheo'), '--namespace', 'data']),
-)
-  .map((d) => d.toJS())
-  .filter((o) => o !== null);
+const tlsSets = ['tls.enabled=true', 'tls.existingSecret=rheo-tls'];
+
+/** The chart rendered with `sets`: the objects the pods are made of. */
+function renderChart(sets: readonly string[]) {
+  const rendered: K8sObject[] = parseAllDocuments(
+    execFileSyncHelm([
+      ...['template', 'rel', join(repoRoot, 'helm/rheo'), '--namespace', 'data'],
+      ...sets.flatMap((s) => ['--set', s]),
+    ]),
+  )
+    .map((d) => d.toJS())
+    .filter((o) => o !== null);
+  const find = (kind: string, name?: string) =>
+    rendered.find((o) => o.kind === kind && (name === undefined || o.metadata.name === name));
+  return {
+    rendered,
+    statefulSet: find('StatefulSet', 'rel-rheo'),
+    scriptsMap: find('ConfigMap', 'rel-rheo-scripts'),
+    secret: Buffer.from(find('Secret', 'rel-rheo').data['cluster-secret'], 'base64').toString(),
+    accessKeys: Buffer.from(find('Secret', 'rel-rheo-gateway').data['access-keys'], 'base64').toString(),
+  };
+}
 
 function execFileSyncHelm(args: string[]): string {
   const result = helm(args);
@@ -45,14 +65,14 @@ function execFileSyncHelm(args: string[]): string {
   return result.stdout;
 }
 
-const find = (kind: string, name?: string) =>
-  rendered.find((o) => o.kind === kind && (name === undefined || o.metadata.name === name));
-const statefulSet = find('StatefulSet', 'rel-rheo');
-const scriptsMap = find('ConfigMap', 'rel-rheo-scripts');
-const secret = Buffer.from(find('Secret', 'rel-rheo').data['cluster-secret'], 'base64').toString();
-
 interface World {
   readonly root: string;
+  /** The cluster secret of the rendered Secret. */
+  readonly secret: string;
+  /** The gateway's access keys, from the rendered `<fullname>-gateway` Secret. */
+  readonly accessKeys: string;
+  /** The mounted TLS Secret (tls.crt, tls.key, ca.crt). */
+  readonly tlsDir: string;
   readonly scriptsDir: string;
   readonly binDir: string;
   readonly saDir: string;
@@ -72,7 +92,8 @@ function mapValue(value: string, i: number, world: World): string {
     .replaceAll('127.0.0.1:7400', `${podIp(i)}:7400`)
     .replaceAll('/var/lib/rheo', join(world.root, `pod-${i}`, 'data'))
     .replaceAll('/var/run/rheo', join(world.root, `pod-${i}`, 'run'))
-    .replaceAll('/opt/rheo/scripts', world.scriptsDir);
+    .replaceAll('/opt/rheo/scripts', world.scriptsDir)
+    .replaceAll('/etc/rheo/tls', world.tlsDir);
 }
 
 /** The container's environment as the kubelet builds it for pod i, then mapped. */
@@ -84,7 +105,8 @@ function containerEnv(container: K8sObject, i: number, world: World): Record<str
       value = String(e.value).replace(/\$\(([A-Z_]+)\)/g, (_, n: string) => env[n] ?? `$(${n})`);
     else if (e.valueFrom?.fieldRef?.fieldPath === 'metadata.name') value = `rel-rheo-${i}`;
     else if (e.valueFrom?.fieldRef?.fieldPath === 'spec.nodeName') value = `k8s-node-${i}`;
-    else if (e.valueFrom?.secretKeyRef?.key === 'cluster-secret') value = secret;
+    else if (e.valueFrom?.secretKeyRef?.key === 'cluster-secret') value = world.secret;
+    else if (e.valueFrom?.secretKeyRef?.key === 'access-keys') value = world.accessKeys;
     else throw new Error(`no stand-in for env ${JSON.stringify(e)}`);
     env[e.name] = value;
   }
@@ -128,7 +150,38 @@ function apiServer(world: World): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-describe('the rendered pods, run as processes', () => {
+/** The Secret `tls.existingSecret` names, for pods at 127.0.0.20..: a CA and a certificate for their addresses. */
+function tlsSecret(dir: string): void {
+  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+  const f = (name: string) => join(dir, name);
+  const ssl = (args: string[]) => execFileSync('openssl', args, { stdio: 'ignore' });
+  ssl([
+    'req',
+    '-x509',
+    ...ec,
+    '-days',
+    '1',
+    '-subj',
+    '/CN=rheo-ca',
+    '-keyout',
+    f('ca.key'),
+    '-out',
+    f('ca.crt'),
+  ]);
+  const ips = [...Array(pods).keys()].map((i) => `IP:${podIp(i)}`).join(',');
+  writeFileSync(f('ext'), `subjectAltName=${ips}\nextendedKeyUsage=serverAuth,clientAuth\n`);
+  ssl(['req', ...ec, '-subj', '/CN=rel-rheo', '-keyout', f('tls.key'), '-out', f('tls.csr')]);
+  ssl([
+    ...['x509', '-req', '-in', f('tls.csr'), '-CA', f('ca.crt'), '-CAkey', f('ca.key'), '-CAcreateserial'],
+    ...['-days', '1', '-extfile', f('ext'), '-out', f('tls.crt')],
+  ]);
+}
+
+describe.each([
+  { name: 'plaintext', sets: [] as string[] },
+  { name: 'TLS', sets: tlsSets },
+])('the rendered pods, run as processes ($name)', ({ sets }) => {
+  const { rendered, statefulSet, scriptsMap, secret, accessKeys } = renderChart(sets);
   const group = new ProcessGroup();
   const nodes: TestProcess[] = [];
   let world: World;
@@ -188,12 +241,17 @@ describe('the rendered pods, run as processes', () => {
     const root = dir.path;
     world = {
       root,
+      secret,
+      accessKeys,
+      tlsDir: join(root, 'tls'),
       scriptsDir: join(root, 'scripts'),
       binDir: join(root, 'bin'),
       saDir: join(root, 'serviceaccount'),
       apiPort: 0,
     };
-    for (const dir of [world.scriptsDir, world.binDir, world.saDir]) mkdirSync(dir, { recursive: true });
+    for (const dir of [world.scriptsDir, world.binDir, world.saDir, world.tlsDir])
+      mkdirSync(dir, { recursive: true });
+    if (sets === tlsSets) tlsSecret(world.tlsDir);
     for (const [file, text] of Object.entries(scriptsMap.data))
       writeFileSync(join(world.scriptsDir, file), String(text));
     // The image's /usr/local/bin/rheo (deploy/Dockerfile).
@@ -219,6 +277,15 @@ describe('the rendered pods, run as processes', () => {
       [...Array(pods).keys()].map((i) => [i + 1, `${podIp(i)}:7400`, `zone-${i}`]),
     );
     expect(cluster.controllerNodeId).toBeGreaterThan(0);
+  });
+
+  it.runIf(sets === tlsSets)('serves TLS only: the CLI without the CA is refused', async () => {
+    const env = containerEnv(main, 0, world);
+    expect(env.RHEO_TLS_CA).toBe(join(world.tlsDir, 'ca.crt'));
+    const { RHEO_TLS_CA: _, ...plain } = env;
+    await expect(
+      run('rheo', ['cluster', 'status', '--endpoint', `${podIp(0)}:7400`], { env: plain }),
+    ).rejects.toThrow(/Unavailable|No connection established/);
   });
 
   it('passes the helm test pod’s produce-and-read script', async () => {
