@@ -113,3 +113,12 @@ reissues the certificate (the nodes read it at start-up: restart them to pick it
 {{- $names = append $names (printf "%s.%s.svc.%s" $fullname .Release.Namespace .Values.clusterDomain) -}}
 {{- toJson $names -}}
 {{- end -}}
+
+{{/* The endpoint NOTES.txt's `kubectl exec` commands give the CLI in the first pod: loopback, or with TLS its DNS name. */}}
+{{- define "rheo.notesExecEndpoint" -}}
+{{- if .Values.tls.enabled -}}
+{{- printf "%s%s-0.%s:%d" (include "rheo.fullname" .) (ternary "-broker" "" (eq .Values.mode "split")) (include "rheo.peerDomain" .) (int .Values.ports.grpc) -}}
+{{- else -}}
+{{- printf "127.0.0.1:%d" (int .Values.ports.grpc) -}}
+{{- end -}}
+{{- end -}}

@@ -539,6 +539,19 @@ describe('helm template: optional objects', () => {
     },
   );
 
+  it('NOTES.txt with TLS: the gateway is https, clients need the CA, kubectl exec dials the pod by name', () => {
+    const result = helm([
+      ...['install', 'rel', chart, '-n', 'data', '--dry-run=client'],
+      ...['--set', 'tls.enabled=true', '--set', 'tls.existingSecret=rheo-tls'],
+    ]);
+    expect(result.code).toBe(0);
+    const notes = result.stdout.slice(result.stdout.indexOf('NOTES:'));
+    expect(notes).toContain('gateway https://rel-rheo.data.svc.cluster.local:4567');
+    expect(notes).toContain('ca.crt of the Secret rheo-tls');
+    expect(notes).toContain('--endpoint rel-rheo-0.rel-rheo-headless.data.svc.cluster.local:7400');
+    expect(notes).not.toContain('--endpoint 127.0.0.1');
+  });
+
   it.each([
     [[], 'sigv4', 'rel-rheo-gateway'],
     [['gateway.accessKeysSecret=my-keys'], 'sigv4', 'my-keys'],
