@@ -95,6 +95,9 @@ describe('write limits', () => {
     const windowS = (steady[steady.length - 1]!.at - steady[0]!.at) / 1000 + intervalMs / 1000;
     const sentPerS = (steady.length * BATCH_RECORDS) / windowS;
     const takenPerS = (steady.filter((r) => r.ok).length * BATCH_RECORDS) / windowS;
+    console.log(
+      `limits: limit ${RECORDS_PER_S} records/s; after the burst sent ${sentPerS.toFixed(0)}/s, taken ${takenPerS.toFixed(0)}/s (${((100 * takenPerS) / sentPerS).toFixed(0)}%), ${refused.length} batches refused in all`,
+    );
     expect(sentPerS).toBeGreaterThan(1.5 * RECORDS_PER_S);
     expect(takenPerS).toBeGreaterThan(0.7 * RECORDS_PER_S);
     expect(takenPerS).toBeLessThan(1.3 * RECORDS_PER_S);
