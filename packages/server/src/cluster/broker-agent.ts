@@ -318,7 +318,8 @@ export class BrokerAgent {
 
   /** Decides where the next call goes and when; returns the delay. */
   private onFailure(err: RheoError): number {
-    if (err.code === 'NotLeader') return this.redirect(err);
+    const failedAt = this.target.address;
+    if (err.code === 'NotLeader') return this.redirect(err, failedAt);
     this.failures++;
     if (this.registered && mustRegisterAgain(err)) {
       this.registered = false;
@@ -330,12 +331,12 @@ export class BrokerAgent {
     }
     // The controller could not be reached or could not answer: try the next voter.
     if (err.retryable || err.code === 'OutcomeUnknown' || err.code === 'Internal') this.nextVoter();
-    this.logFailure(err);
+    this.logFailure(err, failedAt);
     return this.backoffMs();
   }
 
   /** A voter that does not lead the metadata group: go to the leader it names, or to the next voter. */
-  private redirect(err: RheoError): number {
+  private redirect(err: RheoError, failedAt: string): number {
     this.redirects++;
     if (err.leaderNodeId !== undefined && err.leaderNodeId > 0) this.moveTo(err.leaderNodeId, err.leaderHint);
     else if (err.leaderHint !== undefined && err.leaderHint !== '')
@@ -345,7 +346,7 @@ export class BrokerAgent {
     // Redirects are followed at once, but a ring of stale hints (an election under way) backs off.
     if (this.redirects <= this.o.controllerVoters.length) return 0;
     this.failures++;
-    this.logFailure(err);
+    this.logFailure(err, failedAt);
     return this.backoffMs();
   }
 
@@ -367,18 +368,22 @@ export class BrokerAgent {
     return backoffDelayMs(Math.max(0, this.failures - 1), this.backoff, this.random);
   }
 
-  /** Warns on the first failure of a run and on a new kind of failure; the repeats are debug. */
-  private logFailure(err: RheoError): void {
-    const text = `${err.code}: ${err.message}`;
+  /**
+   * Warns on the first failure of a run and on a new kind (reason) of failure; the repeats are
+   * debug. By reason, not message: while an election is under way every voter answers NotLeader
+   * in its own words, and that is one condition, not one per voter.
+   */
+  private logFailure(err: RheoError, failedAt: string): void {
     const fields = {
       reason: err.code,
       error: err.message,
-      address: this.target.address,
+      address: failedAt,
       failures: this.failures,
     };
-    if (text !== this.lastFailure) this.o.log.warn(fields, 'controller call failed; retrying with backoff');
+    if (err.code !== this.lastFailure)
+      this.o.log.warn(fields, 'controller call failed; retrying with backoff');
     else this.o.log.debug(fields, 'controller call failed again');
-    this.lastFailure = text;
+    this.lastFailure = err.code;
   }
 
   private notify(fn: () => void, what: string): void {
