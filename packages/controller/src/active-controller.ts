@@ -257,6 +257,14 @@ export class ActiveController {
     return n;
   }
 
+  /**
+   * When this controller last heard from a node (heartbeat or registration), on its own clock;
+   * its take-over time for a node not heard from since (the take-over rule of liveness).
+   */
+  lastHeardMs(nodeId: number): number {
+    return this.#observations.lastHeardMs(nodeId);
+  }
+
   /** Open shards of live streams that no reporting node leads. */
   leaderlessShards(): number {
     const state = this.#meta.state();

@@ -57,6 +57,12 @@ describe('cluster mode', () => {
         'NODE_STATE_ALIVE',
         'NODE_STATE_ALIVE',
       ]);
+      // Only the active controller hears heartbeats: it answers their times, the others 0.
+      const mine = cluster.nodes[cluster.clients.indexOf(c)]!.nodeId === controller.nodeId;
+      for (const n of d.nodes) {
+        if (mine) expect(Math.abs(Number(n.lastHeartbeatMs) - Date.now())).toBeLessThan(60_000);
+        else expect(Number(n.lastHeartbeatMs)).toBe(0);
+      }
     }
   });
 

@@ -88,10 +88,11 @@ export class ClusterMapView {
       streams.push({ streamName: s.name, streamArn: s.arn, streamStatus: statusView(s.status), shards });
     }
     const counts = this.counts(state, local);
+    const controller = this.ctx.cluster?.controller();
     const nodes = state
       .nodes()
       .filter((n) => named.has(n.id))
-      .map((n) => nodeInfo(n, counts));
+      .map((n) => nodeInfo(n, counts, controller?.lastHeardMs(n.id) ?? 0));
     return { epoch, unchanged: false, streams, nodes };
   }
 
@@ -113,7 +114,8 @@ export class ClusterMapView {
     return {
       clusterId: state.clusterId,
       controllerNodeId: this.ctx.cluster?.controllerNodeId() ?? 0,
-      nodes: state.nodes().map((n) => nodeInfo(n, counts)),
+      // Only the active controller hears heartbeats; elsewhere the time is unknown (0).
+      nodes: state.nodes().map((n) => nodeInfo(n, counts, controller?.lastHeardMs(n.id) ?? 0)),
       // The active controller sees the replicas' own reports; elsewhere the metadata's view is all there is.
       underReplicatedShardCount: controller?.underReplicatedShards() ?? underReplicated,
       leaderlessShardCount: controller?.leaderlessShards() ?? leaderless,
@@ -138,7 +140,7 @@ interface Counts {
   readonly leads: Map<number, number>;
 }
 
-function nodeInfo(n: NodeRecord, counts: Counts): pb.NodeInfo {
+function nodeInfo(n: NodeRecord, counts: Counts, lastHeartbeatMs: number): pb.NodeInfo {
   return {
     nodeId: n.id,
     address: n.address,
@@ -148,7 +150,7 @@ function nodeInfo(n: NodeRecord, counts: Counts): pb.NodeInfo {
     state: `NODE_STATE_${n.state}` as NodeStateEnum,
     replicaCount: counts.replicas.get(n.id) ?? 0,
     leaderCount: counts.leads.get(n.id) ?? 0,
-    lastHeartbeatMs: 0,
+    lastHeartbeatMs,
   };
 }
 

@@ -41,7 +41,8 @@ export interface NodeInfo {
    */
   'leaderCount'?: (number);
   /**
-   * Time of its last heartbeat, ms since the epoch (controller's clock); 0 if never.
+   * When the active controller last heard from it, ms since the epoch (its clock; its take-over time
+   * until then); 0 when the answering node is not the active controller.
    */
   'lastHeartbeatMs'?: (number | string | Long);
 }
@@ -83,7 +84,8 @@ export interface NodeInfo__Output {
    */
   'leaderCount': (number);
   /**
-   * Time of its last heartbeat, ms since the epoch (controller's clock); 0 if never.
+   * When the active controller last heard from it, ms since the epoch (its clock; its take-over time
+   * until then); 0 when the answering node is not the active controller.
    */
   'lastHeartbeatMs': (number);
 }
