@@ -12,6 +12,7 @@ export type { ReconfigureStep } from './membership-step.js';
 export { DEFAULT_REPLICA_OPTIONS, type ReplicaOptions, resolveReplicaOptions } from './options.js';
 export { producerIdCharsMax } from './producer-check.js';
 export { ReplicaHost, type ReplicaHostConfig, type ReplicaHostStats } from './replica-host.js';
+export { confStateOf, openFoundedGroup } from './replica-open.js';
 export {
   effectiveShardLimits,
   kinesisShardLimits,

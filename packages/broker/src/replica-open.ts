@@ -45,6 +45,33 @@ export function confStateOf(voters: readonly number[]): ConfState {
   return { voters: [...voters], learners: [], votersOutgoing: [], learnersNext: [], autoLeave: false };
 }
 
+/**
+ * Opens a Raft group's log, bootstrapping a fresh one (unless it joins) with
+ * the founding snapshot at index 1, term 1: the founding membership and the
+ * state machine's empty state (`founding()`). Shard groups and the metadata
+ * group start the same way.
+ */
+export async function openFoundedGroup(
+  store: NodeStore,
+  groupName: string,
+  voters: readonly number[],
+  founding: () => Uint8Array,
+  join = false,
+): Promise<GroupLog> {
+  const confState = confStateOf(voters);
+  const log = await store.openGroup(groupName, { confState });
+  const fresh = log.snapshot().metadata.index === 0 && log.lastIndex() === 0 && log.hardState().term === 0;
+  if (fresh && !join) {
+    await log.persist({
+      snapshot: { metadata: { index: 1, term: 1, confState }, data: founding() },
+      entries: [],
+      hardState: { term: 1, vote: 0, commit: 1 },
+      mustSync: true,
+    });
+  }
+  return log;
+}
+
 export async function openShardGroup(
   store: NodeStore,
   groupName: string,
@@ -52,17 +79,13 @@ export async function openShardGroup(
   bounds: StateBounds,
   join: boolean,
 ): Promise<OpenedGroup> {
-  const confState = confStateOf(voters);
-  const log = await store.openGroup(groupName, { confState });
-  const fresh = log.snapshot().metadata.index === 0 && log.lastIndex() === 0 && log.hardState().term === 0;
-  if (fresh && !join) {
-    await log.persist({
-      snapshot: { metadata: { index: 1, term: 1, confState }, data: new ShardState(1, bounds).encode() },
-      entries: [],
-      hardState: { term: 1, vote: 0, commit: 1 },
-      mustSync: true,
-    });
-  }
+  const log = await openFoundedGroup(
+    store,
+    groupName,
+    voters,
+    () => new ShardState(1, bounds).encode(),
+    join,
+  );
   const snapIndex = log.snapshot().metadata.index;
   const stored = await storedState(log, bounds);
   if (stored !== undefined && stored.appliedIndex >= snapIndex) {

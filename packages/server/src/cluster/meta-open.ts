@@ -13,15 +13,10 @@
 // the committed entries after it. A snapshot's state may reflect entries
 // past its index (it is taken when the compaction runs, not at its index):
 // apply skips entries at or below the state's own applied index.
+
+import { openFoundedGroup } from '@rheo/broker';
 import { MetaState } from '@rheo/controller';
-import {
-  type ConfState,
-  type NodeId,
-  type RaftLogger,
-  type RandomSource,
-  RawNode,
-  ReadOnlyOption,
-} from '@rheo/raft';
+import { type NodeId, type RaftLogger, type RandomSource, RawNode, ReadOnlyOption } from '@rheo/raft';
 import type { GroupLog, NodeStore } from '@rheo/storage';
 
 /** The metadata group's Raft group id (shard groups start at 2). */
@@ -36,32 +31,13 @@ export interface OpenedMetaGroup {
   readonly applied: number;
 }
 
-export function votersConfState(voters: readonly number[]): ConfState {
-  return {
-    voters: [...voters].sort((a, b) => a - b),
-    learners: [],
-    votersOutgoing: [],
-    learnersNext: [],
-    autoLeave: false,
-  };
-}
-
 export async function openMetaGroup(
   store: NodeStore,
   clusterId: string,
   voters: readonly number[],
 ): Promise<OpenedMetaGroup> {
-  const confState = votersConfState(voters);
-  const log = await store.openGroup(metaGroupName, { confState });
-  const fresh = log.snapshot().metadata.index === 0 && log.lastIndex() === 0 && log.hardState().term === 0;
-  if (fresh) {
-    await log.persist({
-      snapshot: { metadata: { index: 1, term: 1, confState }, data: MetaState.empty(clusterId).encode() },
-      entries: [],
-      hardState: { term: 1, vote: 0, commit: 1 },
-      mustSync: true,
-    });
-  }
+  const sorted = [...voters].sort((a, b) => a - b);
+  const log = await openFoundedGroup(store, metaGroupName, sorted, () => MetaState.empty(clusterId).encode());
   const snap = log.snapshot();
   const state = snap.data.length > 0 ? MetaState.decode(snap.data) : MetaState.empty(clusterId);
   return { log, state, applied: snap.metadata.index };
