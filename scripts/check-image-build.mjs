@@ -77,7 +77,12 @@ async function startNode(tree, dataDir) {
     RHEO_DATA_DIR: dataDir,
     RHEO_DEFAULT_REPLICATION_FACTOR: '1',
   };
-  const child = spawn('node', ['packages/cli/dist/bin.js', 'server'], {
+  // The Dockerfile's ENTRYPOINT (its node flags included) and CMD, with /app/ as the pruned tree.
+  const entrypoint = JSON.parse(
+    readFileSync(join(repo, 'deploy/Dockerfile'), 'utf8').match(/^ENTRYPOINT (\[.*\])$/m)[1],
+  );
+  const [command, ...args] = entrypoint.map((a) => a.replace(/^\/app\//, ''));
+  const child = spawn(command, [...args, 'server'], {
     cwd: tree,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -98,6 +103,10 @@ async function startNode(tree, dataDir) {
     child.once('exit', (code) => reject(new Error(`node exited ${code} before ready:\n${output}`)));
   });
   await ready;
+  check(
+    !/recommended V8 flags/.test(output),
+    `the ENTRYPOINT's node lacks the server's runtime flags:\n${output}`,
+  );
   return { child, grpc, metrics };
 }
 

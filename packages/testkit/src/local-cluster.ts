@@ -21,6 +21,7 @@
 // ready line only, so tests above it choose their own client.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { nodeRuntimeFlags } from '@rheo/server';
 import type { ExitInfo, TestProcess } from './child-process.js';
 import { buildNodeArgs, type LocalNodeSpec, parseReadyLine, type ReadyInfo } from './local-node-args.js';
 
@@ -299,12 +300,22 @@ export class LocalCluster {
 
   private entry(): { command: string; args: string[] } {
     const runner = this.options.runner ?? (process.env.RHEO_TEST_RUNNER === 'source' ? 'source' : 'dist');
-    if (runner === 'source') return tsNodeArgs(SERVER_MAIN_SOURCE);
+    if (runner === 'source') {
+      const ts = tsNodeArgs(SERVER_MAIN_SOURCE);
+      return {
+        command: ts.command,
+        args: [...nodeRuntimeFlags, ...(this.options.execArgv ?? []), ...ts.args],
+      };
+    }
     if (!existsSync(SERVER_MAIN_DIST))
       throw new Error(
         `${SERVER_MAIN_DIST} is missing: build first (npx tsc -b), or use runner 'source' (RHEO_TEST_RUNNER=source)`,
       );
-    return { command: process.execPath, args: [...(this.options.execArgv ?? []), SERVER_MAIN_DIST] };
+    // The runtime flags the image and `rheo dev` give a node (@rheo/server's runtime-flags.ts).
+    return {
+      command: process.execPath,
+      args: [...nodeRuntimeFlags, ...(this.options.execArgv ?? []), SERVER_MAIN_DIST],
+    };
   }
 
   /** Last resort when the test process exits with nodes still running: SIGKILL by pid, synchronously. */

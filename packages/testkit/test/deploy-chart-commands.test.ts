@@ -38,6 +38,16 @@ type K8sObject = any;
 
 const tlsSets = ['tls.enabled=true', 'tls.existingSecret=rheo-tls'];
 
+/** deploy/Dockerfile's `/usr/local/bin/rheo`, pointed at this repository's build. */
+function imageRheoWrapper(): string {
+  const dockerfile = readFileSync(join(repoRoot, 'deploy/Dockerfile'), 'utf8');
+  const printf = dockerfile.match(/printf '([^']*)' > \/usr\/local\/bin\/rheo/);
+  if (printf === null) throw new Error('deploy/Dockerfile no longer writes /usr/local/bin/rheo with printf');
+  return printf[1]!
+    .replaceAll('\\n', '\n')
+    .replaceAll('/app/', repoRoot.endsWith('/') ? repoRoot : `${repoRoot}/`);
+}
+
 /** The chart rendered with `sets`: the objects the pods are made of. */
 function renderChart(sets: readonly string[]) {
   const rendered: K8sObject[] = parseAllDocuments(
@@ -254,9 +264,9 @@ describe.each([
     if (sets === tlsSets) tlsSecret(world.tlsDir);
     for (const [file, text] of Object.entries(scriptsMap.data))
       writeFileSync(join(world.scriptsDir, file), String(text));
-    // The image's /usr/local/bin/rheo (deploy/Dockerfile).
-    const cli = join(repoRoot, 'packages/cli/dist/bin.js');
-    writeFileSync(join(world.binDir, 'rheo'), `#!/bin/sh\nexec node ${cli} "$@"\n`, { mode: 0o755 });
+    // The image's /usr/local/bin/rheo, as deploy/Dockerfile writes it (its node flags
+    // included), with /app/ as this repository.
+    writeFileSync(join(world.binDir, 'rheo'), imageRheoWrapper(), { mode: 0o755 });
     api = await apiServer(world);
     world.apiPort = (api.address() as { port: number }).port;
     nodes.push(...(await Promise.all([...Array(pods).keys()].map((i) => startPod(i)))));

@@ -3,7 +3,10 @@
 // dist/index.js and the node is `node dist/main.js`; when it runs from the
 // sources (the `rheo-source` condition, through tsx), the node runs from
 // src/main.ts through tsx too, so a node never runs older code than the CLI.
+// Either way node gets the server's runtime flags (V8 heap sizing, see
+// @rheo/server's runtime-flags.ts) before the entry.
 import { fileURLToPath } from 'node:url';
+import { nodeRuntimeFlags } from '@rheo/server';
 
 export interface NodeEntry {
   readonly command: string;
@@ -17,9 +20,19 @@ export function nodeEntry(): NodeEntry {
   if (entry.endsWith('.ts')) {
     return {
       command: process.execPath,
-      args: ['--conditions=rheo-source', '--import', 'tsx', entry.replace(/index\.ts$/, 'main.ts')],
+      args: [
+        ...nodeRuntimeFlags,
+        '--conditions=rheo-source',
+        '--import',
+        'tsx',
+        entry.replace(/index\.ts$/, 'main.ts'),
+      ],
       runner: 'source',
     };
   }
-  return { command: process.execPath, args: [entry.replace(/index\.js$/, 'main.js')], runner: 'dist' };
+  return {
+    command: process.execPath,
+    args: [...nodeRuntimeFlags, entry.replace(/index\.js$/, 'main.js')],
+    runner: 'dist',
+  };
 }

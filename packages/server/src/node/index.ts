@@ -4,6 +4,7 @@ export { type KnownNode, type LearnedNodes, NodeDirectory } from './node-directo
 export { checkNodeIdentity, type NodeIdentity } from './node-identity.js';
 export { type NodeDeps, nodeShutdownGraceMsDefault, type RheoNode, startNode } from './rheo-node.js';
 export { type Env, exitCodes, type RunNodeOptions, readyLine, runNode } from './run-node.js';
+export { missingRuntimeFlags, nodeRuntimeFlags } from './runtime-flags.js';
 export {
   kinesisShardId,
   type StaticShard,

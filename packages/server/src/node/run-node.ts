@@ -13,6 +13,7 @@ import { ConfigError } from '../config/config-error.js';
 import { loadConfig } from '../config/load-config.js';
 import type { NodeConfig } from '../config/schema.js';
 import { type NodeDeps, type RheoNode, startNode } from './rheo-node.js';
+import { missingRuntimeFlags } from './runtime-flags.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -78,6 +79,12 @@ export async function runNode(
     return exitCodes.failed;
   }
   out(`${readyLine(node, Date.now(), process.pid)}\n`);
+  const missing = missingRuntimeFlags(process.execArgv);
+  if (missing.length > 0)
+    node.log.warn(
+      { missing, want: `node ${missing.join(' ')} <entry>` },
+      'started without the recommended V8 flags: sustained throughput is lower (docs/operations.md)',
+    );
   const signals = options.until === undefined ? stopSignals() : undefined;
   const reason = await (options.until ?? signals!.first);
   node.log.info({ reason }, 'stop requested');

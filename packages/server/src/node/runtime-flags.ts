@@ -1,0 +1,27 @@
+// V8 flags a node process should start with. They cannot be set once the
+// process runs (the heap is sized when the isolate is created, and
+// NODE_OPTIONS refuses them), so every launcher puts them on node's command
+// line: `rheo dev`, `rheo bench --local`, the testkit's clusters and the
+// container image. A node started without them still works; it says so once.
+//
+// Why: a node allocates buffers at the rate it moves records (gRPC frames,
+// reassembled messages, entries), and V8 counts those external bytes against
+// the old generation's budget. With the default budget (a few tens of MB on a
+// heap of ~25 MB) a node at 20 MB/s ran a full mark-compact every 100–300 ms
+// that freed almost nothing: about a quarter of the machine's CPU went to GC
+// (perf, docs/bench.md). Starting the old generation at 256 MB lets those
+// short-lived buffers die in scavenges; peak RSS under load barely moved.
+
+/** Flags for `node` before the entry script of a node process. */
+export const nodeRuntimeFlags: readonly string[] = Object.freeze(['--initial-old-space-size=256']);
+
+/** A flag's name as V8 compares it: `--a_b=1` and `--a-b` are the same flag. */
+function flagName(arg: string): string {
+  return arg.split('=')[0]!.replaceAll('_', '-');
+}
+
+/** The runtime flags (by name, whatever their value) missing from `execArgv`. */
+export function missingRuntimeFlags(execArgv: readonly string[]): string[] {
+  const given = new Set(execArgv.map(flagName));
+  return nodeRuntimeFlags.filter((flag) => !given.has(flagName(flag)));
+}
