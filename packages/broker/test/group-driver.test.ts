@@ -5,11 +5,13 @@
 //    pending are all carried by the next Ready, never by an overlapping one;
 //  - the sending rule: a leader's Apps leave before its own persist
 //    resolves, a follower's append answers only after its persist;
+//  - the applying rule: committed entries persisted by earlier Readies are
+//    applied while the current Ready's write is under way; its own only after;
 //  - an idle follower's tick schedules no work; stop() waits for the Ready
 //    in flight; a failing persist stops the loop and reports it once.
 import { MemoryStorage, type Message, MessageType, RawNode, ReadOnlyOption, Role } from '@rheo/raft';
 import { describe, expect, it } from 'vitest';
-import { GroupDriver, type GroupIo, type PersistWork } from '../src/group-driver.js';
+import { appliedEarlyCount, GroupDriver, type GroupIo, type PersistWork } from '../src/group-driver.js';
 
 function node(
   id: number,
@@ -74,7 +76,9 @@ class Rig {
         for (const m of msgs) this.log.push(`send ${m.type}`);
         this.sent.push(...msgs);
       },
-      apply: () => {},
+      apply: (_snap, entries) => {
+        this.log.push(`apply ${entries.map((e) => e.index).join(',')}`);
+      },
       onFatal: (e) => this.fatal.push(e),
     };
   }
@@ -129,6 +133,37 @@ describe('GroupDriver', () => {
     await rig.run();
     const sizes = rig.persists.map((w) => w.entries.length).filter((x) => x > 0);
     expect(sizes.slice(-2)).toEqual([1, 5]);
+  });
+
+  it('applies entries committed by earlier Readies while the next write is under way', async () => {
+    const { rig, d, n } = singleLeader();
+    await rig.run();
+    rig.autoPersist = false;
+    const first = d.propose(new Uint8Array([1]));
+    await rig.run();
+    expect(rig.releases.length).toBe(1);
+    d.propose(new Uint8Array([2]));
+    rig.log.length = 0;
+    rig.releases.shift()!(); // the first entry is on disk: the lone voter commits it
+    await rig.run();
+    // The next Ready carries the second entry (its write held) and the first as committed.
+    expect(rig.releases.length).toBe(1);
+    const firstIndex = first.ok ? first.lastIndex : -1;
+    expect(rig.log).toEqual(['persisted', 'persist 1', `apply ${firstIndex}`]);
+    rig.autoPersist = true;
+    rig.releases.shift()!();
+    await rig.run();
+    // The second entry is applied only after its own write.
+    expect(rig.log.indexOf(`apply ${firstIndex + 1}`)).toBeGreaterThan(rig.log.lastIndexOf('persisted'));
+    expect(n.status().applied).toBe(firstIndex + 1);
+  });
+
+  it("a committed entry that is also among the Ready's new entries waits for the write", () => {
+    const e = (index: number) => ({ index, term: 1, type: 0 as const, data: new Uint8Array() });
+    expect(appliedEarlyCount([e(3), e(4), e(5)], [e(5), e(6)])).toBe(2);
+    expect(appliedEarlyCount([e(3), e(4)], [])).toBe(2);
+    expect(appliedEarlyCount([e(5)], [e(5)])).toBe(0);
+    expect(appliedEarlyCount([], [e(7)])).toBe(0);
   });
 
   it("sends a leader's appends before its persist and a follower's answers after", async () => {

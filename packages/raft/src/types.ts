@@ -180,6 +180,11 @@ export interface ReadState {
  * because the leader counts its own log in a commit only after `advance`.
  * Every other message (votes, append responses, ...) MUST wait for step 1:
  * acknowledging data that is not yet on disk breaks safety.
+ *
+ * Applying rule: the committed entries whose index is below `entries[0]`
+ * (all of them when `entries` is empty and there is no snapshot) were
+ * persisted by earlier Readies and, being committed, are never replaced, so
+ * they MAY be applied while step 1 is under way. The rest wait for it.
  */
 export interface Ready {
   readonly softState?: SoftState;
