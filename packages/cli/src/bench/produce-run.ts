@@ -89,11 +89,18 @@ async function produceLoop(
       const record = payloads.next();
       const sentAt = performance.now();
       counters.sent++;
-      producer.send(options.streamName, record).then(() => {
-        latency.recordMs(performance.now() - sentAt);
-        counters.acked++;
-        counters.ackedBytes += record.data.length;
-      }, onError);
+      producer.send(options.streamName, record).then(
+        () => {
+          latency.recordMs(performance.now() - sentAt);
+          counters.acked++;
+          counters.ackedBytes += record.data.length;
+          payloads.done(record);
+        },
+        (err: unknown) => {
+          onError(err);
+          payloads.done(record);
+        },
+      );
     }
     // Let acks and timers run between groups even when the buffer never fills.
     await new Promise<void>((resolve) => setImmediate(resolve));
