@@ -187,7 +187,7 @@ export class GroupDriver {
     // a leader under steady load answers its producers one fsync sooner.
     // The write is submitted first, so the hard state carrying the commit
     // index reaches the disk no later than any state the apply writes.
-    const ready = rd.snapshot === undefined ? appliedEarlyCount(rd.committedEntries, rd.entries) : 0;
+    const appliedEarly = rd.snapshot === undefined ? appliedEarlyCount(rd.committedEntries, rd.entries) : 0;
     const persisting =
       rd.snapshot || rd.entries.length > 0 || rd.hardState || rd.repaired
         ? this.startPersist(rd, observer)
@@ -196,11 +196,9 @@ export class GroupDriver {
     persisting?.catch(() => {});
     if (this.timed.length > 0 && rd.committedEntries.length > 0)
       this.committed(rd.committedEntries, observer);
-    if (ready > 0) {
-      const entries =
-        ready === rd.committedEntries.length ? rd.committedEntries : rd.committedEntries.slice(0, ready);
+    if (appliedEarly > 0) {
       try {
-        await this.io.apply(undefined, entries);
+        await this.io.apply(undefined, rd.committedEntries.slice(0, appliedEarly));
       } catch (err) {
         // The write in flight must settle before the group is declared failed.
         await persisting?.catch(() => {});
@@ -209,7 +207,7 @@ export class GroupDriver {
     }
     await persisting;
     if (late.length > 0) this.io.send(late);
-    const rest = ready === 0 ? rd.committedEntries : rd.committedEntries.slice(ready);
+    const rest = rd.committedEntries.slice(appliedEarly);
     if (rd.snapshot || rest.length > 0) await this.io.apply(rd.snapshot, rest);
     if (rd.readStates.length > 0) this.io.onReadStates?.(rd.readStates);
   }

@@ -27,6 +27,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { ProcessGroup, type TestProcess, tempDir } from '../src/index.js';
 import { helm, repoRoot } from './helpers/deploy-helm.js';
+import { imageRheoWrapper } from './helpers/deploy-image.js';
 
 const run = promisify(execFile);
 const pods = 3;
@@ -37,16 +38,6 @@ const domain = 'rel-rheo-headless.data.svc.cluster.local';
 type K8sObject = any;
 
 const tlsSets = ['tls.enabled=true', 'tls.existingSecret=rheo-tls'];
-
-/** deploy/Dockerfile's `/usr/local/bin/rheo`, pointed at this repository's build. */
-function imageRheoWrapper(): string {
-  const dockerfile = readFileSync(join(repoRoot, 'deploy/Dockerfile'), 'utf8');
-  const printf = dockerfile.match(/printf '([^']*)' > \/usr\/local\/bin\/rheo/);
-  if (printf === null) throw new Error('deploy/Dockerfile no longer writes /usr/local/bin/rheo with printf');
-  return printf[1]!
-    .replaceAll('\\n', '\n')
-    .replaceAll('/app/', repoRoot.endsWith('/') ? repoRoot : `${repoRoot}/`);
-}
 
 /** The chart rendered with `sets`: the objects the pods are made of. */
 function renderChart(sets: readonly string[]) {
@@ -266,7 +257,10 @@ describe.each([
       writeFileSync(join(world.scriptsDir, file), String(text));
     // The image's /usr/local/bin/rheo, as deploy/Dockerfile writes it (its node flags
     // included), with /app/ as this repository.
-    writeFileSync(join(world.binDir, 'rheo'), imageRheoWrapper(), { mode: 0o755 });
+    const appRoot = repoRoot.endsWith('/') ? repoRoot : `${repoRoot}/`;
+    writeFileSync(join(world.binDir, 'rheo'), imageRheoWrapper().replaceAll('/app/', appRoot), {
+      mode: 0o755,
+    });
     api = await apiServer(world);
     world.apiPort = (api.address() as { port: number }).port;
     nodes.push(...(await Promise.all([...Array(pods).keys()].map((i) => startPod(i)))));
