@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildProgram } from '../src/index.js';
+import { pidAlive } from './pid-alive.js';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 let dev: ChildProcess | undefined;
@@ -25,18 +26,9 @@ const dirs: string[] = [];
 afterAll(async () => {
   // Whatever failed above, nothing this test started outlives it.
   if (dev?.exitCode === null) dev.kill('SIGKILL');
-  if (nodePid !== undefined && alive(nodePid)) process.kill(nodePid, 'SIGKILL');
+  if (nodePid !== undefined && pidAlive(nodePid)) process.kill(nodePid, 'SIGKILL');
   for (const dir of dirs) await rm(dir, { recursive: true, force: true });
 });
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function portFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -122,7 +114,7 @@ describe('rheo dev with one node', () => {
     dev.kill('SIGINT');
     expect(await exited).toBe(0);
     expect(out).toMatch(/rheo dev: stopping every node/);
-    expect(alive(nodePid)).toBe(false);
+    expect(pidAlive(nodePid)).toBe(false);
   }, 120_000);
 
   it('exits 1, naming the node, when a node cannot start (its port is taken)', async () => {

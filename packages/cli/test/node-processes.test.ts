@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NodeEntry } from '../src/dev/node-entry.js';
 import { NodeProcesses } from '../src/dev/node-processes.js';
+import { pidAlive } from './pid-alive.js';
 
 const entry = (script: string): NodeEntry => ({
   command: process.execPath,
@@ -16,15 +17,6 @@ const entry = (script: string): NodeEntry => ({
 let processes: NodeProcesses | undefined;
 
 afterEach(() => processes?.killNow());
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('NodeProcesses', () => {
   it('is ready on the ready line, passes lines on, and stops by SIGTERM', async () => {
@@ -51,7 +43,7 @@ describe('NodeProcesses', () => {
     await processes.stopAll(5_000);
     expect(await node.exited).toBe(0);
     expect(lines.at(-1)).toBe('7 stdout {"msg":"stop requested"}');
-    expect(alive(node.pid)).toBe(false);
+    expect(pidAlive(node.pid)).toBe(false);
   });
 
   it('kills a node that ignores SIGTERM once the grace runs out', async () => {
@@ -69,7 +61,7 @@ describe('NodeProcesses', () => {
     await processes.stopAll(300);
     expect(await node.exited).toBe('SIGKILL');
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
-    expect(alive(node.pid)).toBe(false);
+    expect(pidAlive(node.pid)).toBe(false);
   });
 
   it('fails ready when the node exits first, with its code', async () => {

@@ -9,7 +9,7 @@
 //   up: it serves every acknowledged record, in the leader's order, once;
 // - every process the test started is gone at the end (by pid).
 import { existsSync } from 'node:fs';
-import { LocalCluster } from '@rheo/testkit';
+import { LocalCluster, pidAlive } from '@rheo/testkit';
 import { encodeBatch } from '@rheo/wire';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import {
@@ -34,18 +34,9 @@ afterAll(async () => {
   for (const c of clients.values()) c.close();
   const pids = cluster?.pids() ?? [];
   await cluster?.destroy();
-  for (const pid of pids) expect(alive(pid)).toBe(false);
+  for (const pid of pids) expect(pidAlive(pid)).toBe(false);
   if (cluster !== undefined) expect(existsSync(cluster.dir)).toBe(false);
 }, 60_000);
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The leader's id as every running node's shard map names it. */
 async function leader(): Promise<number> {

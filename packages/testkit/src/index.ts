@@ -8,4 +8,4 @@ export {
 } from './local-cluster.js';
 export { buildNodeArgs, type LocalNodeSpec, parseReadyLine, type ReadyInfo } from './local-node-args.js';
 export { freePorts, LOOPBACK, tempDir } from './net.js';
-export { ProcessGroup, tsNodeArgs } from './process-group.js';
+export { ProcessGroup, pidAlive, tsNodeArgs } from './process-group.js';

@@ -47,3 +47,13 @@ export function tsNodeArgs(entry: string, args: readonly string[] = []): { comma
     args: ['--conditions=rheo-source', '--import', 'tsx', entry, ...args],
   };
 }
+
+/** Whether a process with this pid exists (signal 0 checks without sending anything). */
+export function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

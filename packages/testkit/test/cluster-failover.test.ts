@@ -20,7 +20,7 @@
 // - leaders are spread within one of even over the live brokers;
 // - a client whose first seed addresses are dead nodes still finds its way.
 import { RheoClient } from '@rheo/client';
-import { LocalCluster } from '@rheo/testkit';
+import { LocalCluster, pidAlive } from '@rheo/testkit';
 import { afterEach, expect, test } from 'vitest';
 import {
   clusterCall,
@@ -50,7 +50,7 @@ afterEach(async () => {
   reader?.close();
   const pids = cluster?.pids() ?? [];
   await cluster?.destroy();
-  for (const pid of pids) expect(alive(pid), `pid ${pid} still running`).toBe(false);
+  for (const pid of pids) expect(pidAlive(pid), `pid ${pid} still running`).toBe(false);
 }, 60_000);
 
 test('five nodes: kill the controller, lose a leader for good, drain a broker; nothing acknowledged is lost', async () => {
@@ -205,13 +205,4 @@ function busiest(map: readonly ShardView[], excluding: readonly number[]): numbe
 function spread(map: readonly ShardView[], live: readonly number[]): number {
   const counts = live.map((id) => map.filter((s) => s.leader === id).length);
   return Math.max(...counts) - Math.min(...counts);
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -7,16 +7,7 @@
 // data (buildNodeArgs, parseReadyLine) without starting anything.
 import { existsSync } from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
-import { buildNodeArgs, LocalCluster, parseReadyLine } from '../src/index.js';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { buildNodeArgs, LocalCluster, parseReadyLine, pidAlive } from '../src/index.js';
 
 describe('buildNodeArgs and parseReadyLine', () => {
   test('a broker with its peers and static streams, all as flags', () => {
@@ -69,7 +60,7 @@ describe('LocalCluster', () => {
     expect(cluster.pids()).toEqual([firstPid]);
 
     expect(await cluster.kill(1)).toEqual({ code: null, signal: 'SIGKILL' });
-    expect(alive(firstPid)).toBe(false);
+    expect(pidAlive(firstPid)).toBe(false);
     expect(cluster.running(1)).toBe(false);
 
     const ready = await cluster.restart(1);
@@ -88,7 +79,7 @@ describe('LocalCluster', () => {
     expect(again).toMatchObject({ node: 1, grpcAddress: node.address });
     const pid = cluster.pids()[0]!;
     await cluster.destroy();
-    expect(alive(pid)).toBe(false);
+    expect(pidAlive(pid)).toBe(false);
     expect(existsSync(cluster.dir)).toBe(false);
   }, 120_000);
 });

@@ -3,19 +3,10 @@
 // (checked with process.kill(pid, 0)), and a process that dies before its
 // ready line fails the wait with its output instead of hanging.
 import { afterEach, describe, expect, test } from 'vitest';
-import { freePorts, ProcessGroup } from '../src/index.js';
+import { freePorts, ProcessGroup, pidAlive } from '../src/index.js';
 
 const group = new ProcessGroup();
 afterEach(() => group.stopAll());
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const LOOP = 'console.log("ready " + process.pid); setInterval(() => {}, 1000);';
 
@@ -26,7 +17,7 @@ describe('ProcessGroup', () => {
     expect(line).toBe(`ready ${p.pid}`);
     p.kill('SIGKILL');
     expect(await p.exited).toEqual({ code: null, signal: 'SIGKILL' });
-    expect(alive(p.pid)).toBe(false);
+    expect(pidAlive(p.pid)).toBe(false);
   });
 
   test('stopAll stops every process it started', async () => {
@@ -36,7 +27,7 @@ describe('ProcessGroup', () => {
     await Promise.all(ps.map((p) => p.waitForLine(/^ready/, 10_000)));
     expect(group.pids().sort()).toEqual(ps.map((p) => p.pid).sort());
     await group.stopAll(2_000);
-    for (const p of ps) expect(alive(p.pid)).toBe(false);
+    for (const p of ps) expect(pidAlive(p.pid)).toBe(false);
     expect(group.pids()).toEqual([]);
   });
 

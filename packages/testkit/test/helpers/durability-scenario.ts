@@ -8,7 +8,7 @@
 // node's default when unset): with 20, elections churn under load, a harsher
 // run for hunting bugs by hand; the suite runs with the default.
 import { RheoClient } from '@rheo/client';
-import { LocalCluster } from '@rheo/testkit';
+import { LocalCluster, pidAlive } from '@rheo/testkit';
 import { expect } from 'vitest';
 import {
   checkDurability,
@@ -150,20 +150,11 @@ export class Scenario {
     this.reader?.close();
     const pids = this.cluster?.pids() ?? [];
     await this.cluster?.destroy();
-    for (const pid of pids) expect(alive(pid), `pid ${pid} still running`).toBe(false);
+    for (const pid of pids) expect(pidAlive(pid), `pid ${pid} still running`).toBe(false);
   }
 }
 
 function tickOverride(): { tickIntervalMs?: number } {
   const ms = Number(process.env.RHEO_DURABILITY_TICK_MS ?? '');
   return Number.isInteger(ms) && ms > 0 ? { tickIntervalMs: ms } : {};
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
