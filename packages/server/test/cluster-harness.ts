@@ -10,7 +10,7 @@ import type * as grpc from '@grpc/grpc-js';
 import { freePorts, LOOPBACK, tempDir } from '@rheo/testkit';
 import { errorDetailFromMetadata } from '@rheo/wire';
 import { createLogger, loadConfig, type NodeConfig, type RheoNode, startNode } from '../src/index.js';
-import { CallFailure, clientsFor, type NodeClients } from './grpc-test-client.js';
+import { CallFailure, clientsFor, type NodeClients, rpc } from './grpc-test-client.js';
 import { unthrottledArgs } from './node-harness.js';
 
 export const TEST_SECRET = 'test-cluster-secret-of-forty-characters!';
@@ -64,6 +64,16 @@ export async function waitFor<T>(
   throw new Error(
     `timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`,
   );
+}
+
+/** Waits until DescribeCluster, asked of node 1, shows `nodes` nodes, every one ALIVE. */
+export async function waitAllAlive(cluster: ClusterHarness, nodes: number): Promise<void> {
+  await waitFor('every node ALIVE', async () => {
+    const d = await rpc.describeCluster(cluster.client(1));
+    return d.nodes.length === nodes && d.nodes.every((n) => n.state === 'NODE_STATE_ALIVE')
+      ? true
+      : undefined;
+  });
 }
 
 export async function startClusterHarness(options: ClusterHarnessOptions): Promise<ClusterHarness> {

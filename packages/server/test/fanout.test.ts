@@ -11,7 +11,7 @@ import type * as grpc from '@grpc/grpc-js';
 import { errorDetailFromMetadata, type pb } from '@rheo/wire';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { subscriptionRegistries } from '../src/services/subscribe-options.js';
-import { type ClusterHarness, call, startClusterHarness, waitFor } from './cluster-harness.js';
+import { type ClusterHarness, call, startClusterHarness, waitAllAlive, waitFor } from './cluster-harness.js';
 import {
   batchOf,
   type CallFailure,
@@ -40,10 +40,7 @@ beforeAll(async () => {
     ],
   });
   await cluster.controller();
-  await waitFor('every node ALIVE', async () => {
-    const d = await rpc.describeCluster(cluster.client(1));
-    return d.nodes.length === 3 && d.nodes.every((n) => n.state === 'NODE_STATE_ALIVE') ? true : undefined;
-  });
+  await waitAllAlive(cluster, 3);
 }, 30_000);
 afterAll(() => cluster?.stop());
 

@@ -11,7 +11,14 @@ import * as grpc from '@grpc/grpc-js';
 import { encodeIteratorToken, errorDetailFromMetadata, type pb } from '@rheo/wire';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { deriveIteratorSecret } from '../src/index.js';
-import { type ClusterHarness, call, startClusterHarness, TEST_SECRET, waitFor } from './cluster-harness.js';
+import {
+  type ClusterHarness,
+  call,
+  startClusterHarness,
+  TEST_SECRET,
+  waitAllAlive,
+  waitFor,
+} from './cluster-harness.js';
 import { batchOf, CallFailure, delivered, type NodeClients, records, rpc } from './grpc-test-client.js';
 
 let cluster: ClusterHarness;
@@ -19,10 +26,7 @@ let cluster: ClusterHarness;
 beforeAll(async () => {
   cluster = await startClusterHarness({ nodes: 3 });
   await cluster.controller();
-  await waitFor('every node ALIVE', async () => {
-    const d = await rpc.describeCluster(cluster.client(1));
-    return d.nodes.length === 3 && d.nodes.every((n) => n.state === 'NODE_STATE_ALIVE') ? true : undefined;
-  });
+  await waitAllAlive(cluster, 3);
 }, 30_000);
 afterAll(() => cluster?.stop());
 
