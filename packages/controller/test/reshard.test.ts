@@ -234,6 +234,20 @@ describe('UNIFORM_SCALING rounds', () => {
   });
 });
 
+/** Brokers 1-3 of cluster c1 (rack-less) register with the controller. */
+async function registerBrokers(controller: ActiveController): Promise<void> {
+  for (const id of [1, 2, 3])
+    await controller.registerNode({
+      clusterId: 'c1',
+      nodeId: id,
+      incarnation: `i${id}`,
+      address: `h${id}:1`,
+      gatewayAddress: '',
+      roles: ['NODE_ROLE_BROKER'],
+      rack: '',
+    });
+}
+
 describe('ReshardAdmin on the active controller', () => {
   async function setup(settings: object = {}) {
     const meta = new SimMeta('c1');
@@ -243,17 +257,7 @@ describe('ReshardAdmin on the active controller', () => {
       config: controllerConfig('c1', { shardLimit: 4, ...settings }),
       nowMs: () => now,
     });
-    for (const id of [1, 2, 3]) {
-      await controller.registerNode({
-        clusterId: 'c1',
-        nodeId: id,
-        incarnation: `i${id}`,
-        address: `h${id}:1`,
-        gatewayAddress: '',
-        roles: ['NODE_ROLE_BROKER'],
-        rack: '',
-      });
-    }
+    await registerBrokers(controller);
     await controller.createStream({ name: 's', shardCount: 2, replicationFactor: 3 });
     await meta.propose({ type: 'SetStreamStatus', name: 's', status: 'ACTIVE' });
     return { meta, controller, advance: (ms: number) => (now += ms) };
@@ -371,16 +375,7 @@ describe('UpdateShardCount driven by the tick', () => {
   it('runs rounds of planned splits and merges, closes parents from reports, and ends ACTIVE at the target', async () => {
     const meta = new SimMeta('c1');
     const controller = new ActiveController({ meta, config: controllerConfig('c1'), nowMs: () => 50_000 });
-    for (const id of [1, 2, 3])
-      await controller.registerNode({
-        clusterId: 'c1',
-        nodeId: id,
-        incarnation: `i${id}`,
-        address: `h${id}:1`,
-        gatewayAddress: '',
-        roles: ['NODE_ROLE_BROKER'],
-        rack: '',
-      });
+    await registerBrokers(controller);
     await controller.createStream({ name: 's', shardCount: 3, replicationFactor: 1 });
     await meta.propose({ type: 'SetStreamStatus', name: 's', status: 'ACTIVE' });
     await controller.reshard.updateShardCount('s', 4);
