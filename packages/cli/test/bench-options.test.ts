@@ -18,6 +18,7 @@ describe('resolveBenchOptions', () => {
       producers: 4,
       rate: undefined,
       durationS: 10,
+      warmupS: 0,
       baselineS: 3,
       json: false,
     });
@@ -51,9 +52,17 @@ describe('resolveBenchOptions', () => {
     [{ duration: '0' }, /--duration/],
     [{ local: '3', replicas: '4' }, /--replicas/],
     [{ stream: 'a b' }, /--stream/],
+    [{ warmup: '-1' }, /--warmup must be a number from 0 to 3600/],
+    [{ warmup: 'soon' }, /--warmup/],
   ])('refuses %o', (raw, message) => {
     expect(() => resolveBenchOptions('all', raw, {})).toThrow(UsageError);
     expect(() => resolveBenchOptions('all', raw, {})).toThrow(message);
+  });
+
+  it('takes a warm-up for produce and both, and refuses one for consume (nothing is produced there)', () => {
+    expect(resolveBenchOptions('produce', { warmup: '2.5' }, {}).warmupS).toBe(2.5);
+    expect(resolveBenchOptions('all', { warmup: '20' }, {}).warmupS).toBe(20);
+    expect(() => resolveBenchOptions('consume', { warmup: '1' }, {})).toThrow(/--warmup applies to produce/);
   });
 });
 

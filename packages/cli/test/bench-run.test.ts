@@ -68,6 +68,40 @@ describe('rheo bench against scripted nodes', () => {
     expect(stored).toBe(figures.produce_records);
   });
 
+  it('counts only what was sent after --warmup: acks, reads and both latencies', async () => {
+    cluster = await FakeCluster.start('bench', 2, 2);
+    const { out } = await run([
+      'bench',
+      '--endpoint',
+      cluster.addresses.join(','),
+      '--warmup',
+      '0.6',
+      '--duration',
+      '0.4',
+      '--rate',
+      '2000',
+      '--producers',
+      '2',
+      '--record-bytes',
+      '64',
+      '--no-baseline',
+      '--json',
+    ]);
+    const figures = lastJson(out);
+    const stored = cluster.shards.reduce((n, s) => n + s.recordCount, 0);
+    // About 1,200 records were sent during the warm-up and 800 after it.
+    expect(stored).toBeGreaterThan(1500);
+    expect(figures.produce_records).toBeGreaterThan(400);
+    expect(figures.produce_records).toBeLessThan(stored - 600);
+    expect(figures.consume_records).toBe(figures.produce_records);
+    expect(figures.e2e_p99_ms).toBeGreaterThan(0);
+    expect(figures.produce_failed).toBe(0);
+    expect(figures.warmup_s).toBe(0.6);
+    expect(figures.records_per_s).toBeGreaterThan(1000);
+    expect(figures.records_per_s).toBeLessThan(3000);
+    expect(out).toMatch(/0\.4 s after 0\.6 s of warm-up/);
+  });
+
   it('reads a stream from its start with `bench consume`, at a bounded rate', async () => {
     cluster = await FakeCluster.start('bench', 1, 1);
     await run([

@@ -12,6 +12,7 @@ import { baselineParentDir, ensureStream } from './bench-stream.js';
 import { startFanout } from './consume-fanout.js';
 import { type ConsumeRun, startConsume } from './consume-run.js';
 import { LocalCluster } from './local-cluster.js';
+import { MeasureWindow } from './measure-window.js';
 import { type ProduceCounters, type ProduceResult, runProduce } from './produce-run.js';
 import { ProgressLine } from './progress.js';
 import { type BenchFigures, benchJson, benchText } from './report.js';
@@ -71,12 +72,13 @@ async function measure(client: RheoClient, options: BenchOptions, io: BenchOutpu
   if (options.mode === 'consume') return { consume: await consumeOnly(client, options) };
   const counters: ProduceCounters = { sent: 0, acked: 0, failed: 0, ackedBytes: 0, firstError: undefined };
   const from = { type: 'AT_TIMESTAMP', timestampMs: Date.now() } as const;
+  const window = new MeasureWindow();
   const reader =
     options.mode !== 'all'
       ? undefined
       : options.fanout
-        ? await startFanout(client, options.stream, from)
-        : startConsume(client, options.stream, from, options.pollIntervalMs);
+        ? await startFanout(client, options.stream, from, window)
+        : startConsume(client, options.stream, from, options.pollIntervalMs, window);
   const progress = new ProgressLine({
     label: `bench ${options.mode}`,
     read: () =>
@@ -93,12 +95,14 @@ async function measure(client: RheoClient, options: BenchOptions, io: BenchOutpu
         recordBytes: options.recordBytes,
         batchRecords: options.batchRecords,
         durationMs: options.durationS * 1000,
+        warmupMs: options.warmupS * 1000,
         lingerMs: options.lingerMs,
         inflightBatchesPerShard: options.inflightPerShard,
         bufferBytes: options.bufferBytes,
         bucket: options.rate === undefined ? undefined : new TokenBucket(options.rate),
       },
       counters,
+      window,
     );
     if (reader !== undefined) await drain(reader, produced.acked, io);
   } finally {
@@ -106,8 +110,8 @@ async function measure(client: RheoClient, options: BenchOptions, io: BenchOutpu
     reader?.stop();
   }
   const produce = {
-    records: produced.acked,
-    bytes: produced.ackedBytes,
+    records: produced.measured.acked,
+    bytes: produced.measured.bytes,
     failed: produced.failed,
     elapsedS: produced.elapsedMs / 1000,
     latency: produced.latency.summary(),
@@ -134,7 +138,7 @@ function consumeFigures(reader: ConsumeRun) {
   const c = reader.counters;
   const elapsedS =
     c.firstReadMs === undefined || c.lastReadMs === undefined ? 0 : (c.lastReadMs - c.firstReadMs) / 1000;
-  return { records: c.records, bytes: c.bytes, elapsedS, e2e: reader.e2e.summary() };
+  return { records: c.measuredRecords, bytes: c.measuredBytes, elapsedS, e2e: reader.e2e.summary() };
 }
 
 /** `bench consume`: read the stream from TRIM_HORIZON for the duration (or until caught up and idle). */

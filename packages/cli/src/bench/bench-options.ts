@@ -22,6 +22,8 @@ export interface BenchOptions {
   /** Records per second over all producers; undefined for unbounded. */
   readonly rate: number | undefined;
   readonly durationS: number;
+  /** Seconds of producing before the measured `durationS` begins (produce and both modes). */
+  readonly warmupS: number;
   readonly lingerMs: number;
   readonly inflightPerShard: number;
   readonly bufferBytes: number;
@@ -49,6 +51,7 @@ export interface RawBenchOptions {
   readonly producers?: string;
   readonly rate?: string;
   readonly duration?: string;
+  readonly warmup?: string;
   readonly lingerMs?: string;
   readonly inflightPerShard?: string;
   readonly bufferBytes?: string;
@@ -87,6 +90,10 @@ export function resolveBenchOptions(
   if (local > 0 && raw.endpoint !== undefined) throw new UsageError('give --local or --endpoint, not both');
   const endpoints = local === 0 ? resolveEndpoints(raw.endpoint, env) : [];
   const stream = raw.stream ?? 'bench';
+  if (mode === 'consume' && raw.warmup !== undefined)
+    throw new UsageError(
+      '--warmup applies to produce and to both (it produces before measuring), not to consume',
+    );
   if (!/^[a-zA-Z0-9_.-]{1,128}$/.test(stream))
     throw new UsageError(`--stream "${stream}" is not a stream name`);
   return Object.freeze({
@@ -101,6 +108,7 @@ export function resolveBenchOptions(
     producers: number('producers', raw.producers, 4, 1, 256),
     rate: raw.rate === undefined ? undefined : number('rate', raw.rate, 0, 1, 1e9, false),
     durationS: number('duration', raw.duration, 10, 0.1, 86_400, false),
+    warmupS: number('warmup', raw.warmup, 0, 0, 3_600, false),
     lingerMs: number('linger-ms', raw.lingerMs, 5, 0, 10_000),
     inflightPerShard: number('inflight-per-shard', raw.inflightPerShard, 4, 1, 64),
     bufferBytes: number('buffer-bytes', raw.bufferBytes, 16 * 1024 * 1024, 1024, 2 ** 34),

@@ -4,9 +4,9 @@
 // than a polling interval (compare with --poll-interval-ms 1000, Kinesis's
 // usual GetRecords cadence). Same counters and latency as the pull reader.
 import type { IteratorStart, RheoClient, ShardSubscriber } from '@rheo/client';
-import type { ConsumeCounters, ConsumeRun } from './consume-run.js';
+import { type ConsumeRun, countRead, newConsumeCounters } from './consume-run.js';
 import { LatencyRecorder } from './latency.js';
-import { sentAtMs, wallClockMs } from './payload.js';
+import type { MeasureWindow } from './measure-window.js';
 
 const consumerName = 'rheo-bench';
 
@@ -14,8 +14,9 @@ export async function startFanout(
   client: RheoClient,
   streamName: string,
   start: IteratorStart,
+  window: MeasureWindow,
 ): Promise<ConsumeRun> {
-  const counters: ConsumeCounters = { records: 0, bytes: 0, firstReadMs: undefined, lastReadMs: undefined };
+  const counters = newConsumeCounters();
   const e2e = new LatencyRecorder();
   const consumer = await client.consumers.ensureActive(streamName, consumerName);
   const routes = await client.shardRoutes(streamName);
@@ -24,17 +25,7 @@ export async function startFanout(
   );
   const done = Promise.all(
     subscribers.map(async (sub) => {
-      for await (const ev of sub) {
-        const now = wallClockMs();
-        counters.firstReadMs ??= performance.now();
-        counters.lastReadMs = performance.now();
-        for (const record of ev.records) {
-          counters.records++;
-          counters.bytes += record.data.length;
-          const sent = sentAtMs(record.data);
-          if (sent !== undefined && sent <= now) e2e.recordMs(now - sent);
-        }
-      }
+      for await (const ev of sub) countRead(ev.records, counters, e2e, window);
     }),
   ).then(() => undefined);
   return {

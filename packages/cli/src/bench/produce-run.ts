@@ -2,9 +2,11 @@
 // own producer id, all on one client), each fed by a loop that makes records
 // as fast as the token bucket (--rate) and the producer's buffer bound
 // allow, without awaiting each acknowledgement. Every ack's latency (send
-// to ack) goes into one histogram.
+// to ack) goes into one histogram, for records sent after the warm-up
+// (measure-window.ts).
 import type { Producer, RheoClient } from '@rheo/client';
 import { LatencyRecorder } from './latency.js';
+import type { MeasureWindow } from './measure-window.js';
 import { PayloadMaker } from './payload.js';
 import type { TokenBucket } from './token-bucket.js';
 
@@ -14,6 +16,8 @@ export interface ProduceRunOptions {
   readonly recordBytes: number;
   readonly batchRecords: number;
   readonly durationMs: number;
+  /** Producing before the measured durationMs. */
+  readonly warmupMs: number;
   readonly lingerMs: number;
   readonly inflightBatchesPerShard: number;
   /** Bound on each producer's unacknowledged bytes. */
@@ -21,6 +25,7 @@ export interface ProduceRunOptions {
   readonly bucket: TokenBucket | undefined;
 }
 
+/** Everything produced, warm-up included: the progress line, failures, and the reader's drain. */
 export interface ProduceCounters {
   sent: number;
   acked: number;
@@ -30,7 +35,10 @@ export interface ProduceCounters {
 }
 
 export interface ProduceResult extends ProduceCounters {
+  /** From the end of the warm-up until the last acknowledgement. */
   readonly elapsedMs: number;
+  /** Acknowledged records sent after the warm-up, and their data bytes: what the figures count. */
+  readonly measured: { readonly acked: number; readonly bytes: number };
   readonly latency: LatencyRecorder;
 }
 
@@ -49,8 +57,10 @@ export async function runProduce(
   client: RheoClient,
   options: ProduceRunOptions,
   counters: ProduceCounters,
+  window: MeasureWindow,
 ): Promise<ProduceResult> {
   const latency = new LatencyRecorder();
+  const measured = { acked: 0, bytes: 0 };
   const producers: Producer[] = Array.from({ length: options.producers }, () =>
     client.producer({
       lingerMs: options.lingerMs,
@@ -61,11 +71,20 @@ export async function runProduce(
   );
   // Fetch the map before the clock starts, so the first records do not wait on it.
   await client.shardRoutes(options.streamName);
-  const started = performance.now();
-  const deadline = started + options.durationMs;
-  await Promise.all(producers.map((p, i) => produceLoop(p, i, options, deadline, latency, counters)));
+  window.start(options.warmupMs);
+  const deadline = window.startMs + options.durationMs;
+  const tally: Tally = { window, latency, counters, measured };
+  await Promise.all(producers.map((p, i) => produceLoop(p, i, options, deadline, tally)));
   await Promise.all(producers.map((p) => p.close()));
-  return { ...counters, elapsedMs: performance.now() - started, latency };
+  return { ...counters, elapsedMs: performance.now() - window.startMs, measured, latency };
+}
+
+/** Where a producer loop counts its acknowledgements. */
+interface Tally {
+  readonly window: MeasureWindow;
+  readonly latency: LatencyRecorder;
+  readonly counters: ProduceCounters;
+  readonly measured: { acked: number; bytes: number };
 }
 
 async function produceLoop(
@@ -73,9 +92,9 @@ async function produceLoop(
   index: number,
   options: ProduceRunOptions,
   deadline: number,
-  latency: LatencyRecorder,
-  counters: ProduceCounters,
+  tally: Tally,
 ): Promise<void> {
+  const { window, latency, counters, measured } = tally;
   const payloads = new PayloadMaker(options.recordBytes, index);
   const onError = (err: unknown) => {
     counters.failed++;
@@ -91,9 +110,13 @@ async function produceLoop(
       counters.sent++;
       producer.send(options.streamName, record).then(
         () => {
-          latency.recordMs(performance.now() - sentAt);
           counters.acked++;
           counters.ackedBytes += record.data.length;
+          if (window.sentInWindow(sentAt)) {
+            latency.recordMs(performance.now() - sentAt);
+            measured.acked++;
+            measured.bytes += record.data.length;
+          }
           payloads.done(record);
         },
         (err: unknown) => {

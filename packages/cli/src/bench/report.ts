@@ -68,6 +68,7 @@ export function benchJson(f: BenchFigures): Record<string, unknown> {
     replicas: f.options.local > 0 ? f.options.replicas : null,
     rate: f.options.rate ?? null,
     duration_s: f.options.durationS,
+    warmup_s: f.options.warmupS,
   };
 }
 
@@ -81,7 +82,8 @@ export function benchText(f: BenchFigures): string {
   const o = f.options;
   const lines = [
     `rheo bench ${o.mode}: ${f.target}; stream ${o.stream}, ${o.shards} shards; ${o.producers} producers, ` +
-      `${o.recordBytes}-byte records, batches of up to ${o.batchRecords}; rate ${o.rate ?? 'unbounded'}; ${o.durationS} s`,
+      `${o.recordBytes}-byte records, batches of up to ${o.batchRecords}; rate ${o.rate ?? 'unbounded'}; ${o.durationS} s` +
+      (o.warmupS > 0 ? ` after ${o.warmupS} s of warm-up` : ''),
   ];
   const p = f.produce;
   if (p !== undefined) {

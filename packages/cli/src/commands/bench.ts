@@ -24,6 +24,10 @@ export function benchCommand(io: ProgramIo): Command {
     .option('--producers <n>', 'concurrent producers', '4')
     .option('--rate <records/s>', 'total records per second (unbounded when left out)')
     .option('--duration <seconds>', 'how long to produce (or read, for consume)', '10')
+    .option(
+      '--warmup <seconds>',
+      'produce this long before measuring; the figures cover --duration after it (default: 0)',
+    )
     .option('--linger-ms <ms>', "producer's linger time", '5')
     .option('--inflight-per-shard <n>', "each producer's batches in flight per shard", '4')
     .option('--buffer-bytes <n>', "each producer's bound on unacknowledged bytes", String(16 * 1024 * 1024))
