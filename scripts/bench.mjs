@@ -8,13 +8,16 @@
 //   npm run bench -- produce --local 3 --json   ->  rheo bench produce --local 3 --json
 //   npm run bench -- consume --endpoint h:7400  ->  rheo bench consume --endpoint h:7400
 //   npm run bench -- rheo --local 3             ->  rheo bench --local 3 (produce and consume)
+//   npm run bench -- --local 3 --rate 2000      ->  rheo bench --local 3 --rate 2000 (an option first: both)
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const [first, ...rest] = process.argv.slice(2);
-if (first === 'produce' || first === 'consume' || first === 'rheo') {
+// Micro-benchmarks take only name filters, so a first argument that is an option means `rheo bench`.
+const forward = first === 'produce' || first === 'consume' || first === 'rheo' || first?.startsWith('-');
+if (forward) {
   const args = first === 'rheo' ? ['bench', ...rest] : ['bench', first, ...rest];
   const r = spawnSync(
     process.execPath,
