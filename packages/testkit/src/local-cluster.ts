@@ -300,22 +300,17 @@ export class LocalCluster {
 
   private entry(): { command: string; args: string[] } {
     const runner = this.options.runner ?? (process.env.RHEO_TEST_RUNNER === 'source' ? 'source' : 'dist');
+    // The runtime flags the image and `rheo dev` give a node (@rheo/server's runtime-flags.ts), then the test's own.
+    const nodeFlags = [...nodeRuntimeFlags, ...(this.options.execArgv ?? [])];
     if (runner === 'source') {
       const ts = tsNodeArgs(SERVER_MAIN_SOURCE);
-      return {
-        command: ts.command,
-        args: [...nodeRuntimeFlags, ...(this.options.execArgv ?? []), ...ts.args],
-      };
+      return { command: ts.command, args: [...nodeFlags, ...ts.args] };
     }
     if (!existsSync(SERVER_MAIN_DIST))
       throw new Error(
         `${SERVER_MAIN_DIST} is missing: build first (npx tsc -b), or use runner 'source' (RHEO_TEST_RUNNER=source)`,
       );
-    // The runtime flags the image and `rheo dev` give a node (@rheo/server's runtime-flags.ts).
-    return {
-      command: process.execPath,
-      args: [...nodeRuntimeFlags, ...(this.options.execArgv ?? []), SERVER_MAIN_DIST],
-    };
+    return { command: process.execPath, args: [...nodeFlags, SERVER_MAIN_DIST] };
   }
 
   /** Last resort when the test process exits with nodes still running: SIGKILL by pid, synchronously. */
