@@ -191,6 +191,12 @@ export class GroupCommitWriter {
       // Double buffering: waiting contributions start filling the next batch while this one is written.
       this.admitWaiting();
       await this.writeBatch(batch);
+      // One turn of the event loop before the next batch is taken: the
+      // write just done released its contributors, and what they do next
+      // (a group's next Ready, a leader's next proposals) runs through a
+      // chain of microtasks. Taken at once, the next batch would leave that
+      // work behind for a whole further write; a turn lets it join.
+      await new Promise<void>((r) => setImmediate(r));
     }
     this.writing = false;
     if (this.failed) this.rejectAll(this.failed);

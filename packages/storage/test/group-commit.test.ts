@@ -88,6 +88,43 @@ describe('group commit', () => {
     expect(read.map((e) => e.term)).toEqual([1, 1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3]);
   });
 
+  it("takes the next batch only after a turn, so work released by a write's end joins it", async () => {
+    // A sink whose writes return when the test says, recording what each carried.
+    const writes: string[][] = [];
+    const pending: Array<() => void> = [];
+    const sink = {
+      write: (ops: readonly BatchOp[]) => {
+        writes.push(ops.map((o) => Buffer.from(o.key).toString()));
+        return new Promise<void>((resolve) => pending.push(resolve));
+      },
+    };
+    const w = new GroupCommitWriter(sink, {
+      batchBytesMax: 1 << 20,
+      batchContributorsMax: 100,
+      writeChunkBytesMax: 1 << 20,
+    });
+    const put = (k: string) => ({
+      ops: [{ type: 'put' as const, key: Buffer.from(k), value: Buffer.from('v') }],
+      sync: true,
+    });
+    // A's owner submits C a few promise hops after A is durable, as a Raft group's next Ready does.
+    const a = w.submit(put('a')).then(async () => {
+      await Promise.resolve();
+      await Promise.resolve();
+      return w.submit(put('c'));
+    });
+    await new Promise((r) => setImmediate(r));
+    expect(writes).toEqual([['a']]);
+    const b = w.submit(put('b'));
+    pending.shift()!();
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setImmediate(r));
+    expect(writes).toEqual([['a'], ['b', 'c']]);
+    pending.shift()!();
+    await Promise.all([a, b]);
+    expect(w.stats().batches).toBe(2);
+  });
+
   it('rejects the contributors of a failed write and then refuses new work', async () => {
     let calls = 0;
     const w = new GroupCommitWriter(
