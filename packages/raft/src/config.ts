@@ -19,6 +19,7 @@ const KNOWN_KEYS: ReadonlySet<string> = new Set([
   'preVote',
   'readOnlyOption',
   'leaseSafetyMarginTicks',
+  'maxReadiesInFlight',
   'random',
   'logger',
 ]);
@@ -64,6 +65,12 @@ export function validateConfig(c: RaftConfig): void {
         `leaseSafetyMarginTicks must be in [1, electionTick) with leases, got ${c.leaseSafetyMarginTicks}`,
       );
     }
+  }
+  if (
+    c.maxReadiesInFlight !== undefined &&
+    (!isInt(c.maxReadiesInFlight) || c.maxReadiesInFlight < 1 || c.maxReadiesInFlight > 64)
+  ) {
+    fail(`maxReadiesInFlight must be an integer from 1 to 64, got ${c.maxReadiesInFlight}`);
   }
   if (typeof c.storage !== 'object' || c.storage === null) fail('storage is required');
   if (typeof c.random?.int !== 'function') fail('random (a RandomSource) is required');

@@ -34,6 +34,11 @@ export class RaftLog {
   committed: number;
   /** Highest index the application has applied. */
   applied: number;
+  /**
+   * Highest index handed to the application in a Ready (>= applied): with
+   * several Readies in flight, the next one's committed entries start after it.
+   */
+  applying: number;
 
   constructor(
     readonly storage: RaftStorage,
@@ -45,6 +50,7 @@ export class RaftLog {
     this.unstable = new Unstable(last + 1);
     this.committed = first - 1;
     this.applied = first - 1;
+    this.applying = first - 1;
   }
 
   firstIndex(): number {
@@ -142,14 +148,14 @@ export class RaftLog {
   }
 
   hasNextCommittedEnts(): boolean {
-    return this.committed > this.applied && !this.unstable.snapshot;
+    return this.committed > this.applying && !this.unstable.snapshot;
   }
 
   /** Committed entries to apply next, bounded by bytes; null when storage has not loaded them yet. */
   nextCommittedEnts(): readonly Entry[] | null {
     if (!this.hasNextCommittedEnts()) return [];
     const max = this.maxApplyBytes > 0 ? this.maxApplyBytes : Number.POSITIVE_INFINITY;
-    return this.slice(this.applied + 1, this.committed + 1, max);
+    return this.slice(this.applying + 1, this.committed + 1, max);
   }
 
   snapshot(): Snapshot {
@@ -171,6 +177,13 @@ export class RaftLog {
       );
     }
     this.applied = i;
+    this.applying = Math.max(this.applying, i);
+  }
+
+  /** The application's state was replaced (a snapshot, a state machine ahead of a cut log). */
+  resetApplied(i: number): void {
+    this.applied = i;
+    this.applying = i;
   }
 
   maybeCommit(maxIndex: number, term: number): boolean {

@@ -126,7 +126,7 @@ export class Raft {
       }
       // The state machine is ahead of a cut log: the lost entries come back
       // from the leader, identical (they were committed), and are not re-applied.
-      this.log.applied = cfg.applied;
+      this.log.resetApplied(cfg.applied);
     } else if (cfg.applied > 0) {
       this.log.appliedTo(cfg.applied);
     }

@@ -40,11 +40,13 @@ export class RawNode implements RaftNodeApi {
   /** The soft and hard state last handed out in a Ready. */
   private prevSoft: SoftState;
   private prevHard: HardState;
-  /** The Ready handed out and not yet advanced; at most one at a time. */
-  private outstanding: Ready | undefined = undefined;
+  /** Readies handed out and not yet advanced, oldest first; at most `maxInFlight`. */
+  private outstanding: Ready[] = [];
+  private readonly maxInFlight: number;
 
   constructor(config: RaftConfig) {
     this.r = new Raft(config);
+    this.maxInFlight = config.maxReadiesInFlight ?? 1;
     this.prevSoft = this.softState();
     this.prevHard = config.storage.initialState().hardState;
   }
@@ -100,9 +102,10 @@ export class RawNode implements RaftNodeApi {
 
   hasReady(): boolean {
     const r = this.r;
-    if (this.outstanding) return false;
+    if (!this.mayHandOut()) return false;
     if (r.bcastPending || r.msgs.length > 0 || r.readStates.length > 0 || r.repairedPending) return true;
-    if (r.log.unstable.entries.length > 0 || r.log.unstable.snapshot) return true;
+    const u = r.log.unstable;
+    if (u.hasToPersist() || (u.snapshot && !u.snapshotInProgress)) return true;
     if (!r.storageWaiting && r.log.hasNextCommittedEnts()) return true;
     const s = this.prevSoft;
     if (s.leader !== r.lead || s.role !== r.state) return true;
@@ -110,8 +113,29 @@ export class RawNode implements RaftNodeApi {
     return h.term !== r.term || h.vote !== r.vote || h.commit !== r.log.committed;
   }
 
+  /**
+   * Whether another Ready may be handed out now: fewer than maxInFlight are
+   * outstanding, and no snapshot is involved. A snapshot replaces the whole
+   * log and state machine, so a Ready carrying one is handed out alone and
+   * nothing follows it until it is advanced.
+   */
+  private mayHandOut(): boolean {
+    const n = this.outstanding.length;
+    if (n === 0) return true;
+    if (n >= this.maxInFlight) return false;
+    const u = this.r.log.unstable;
+    if (u.snapshot && !u.snapshotInProgress) return false;
+    return this.outstanding[n - 1]!.snapshot === undefined;
+  }
+
   ready(): Ready {
-    if (this.outstanding) throw new Error('RawNode.ready: the previous Ready was not advanced');
+    if (!this.mayHandOut()) {
+      throw new Error(
+        this.maxInFlight === 1
+          ? 'RawNode.ready: the previous Ready was not advanced'
+          : `RawNode.ready: ${this.outstanding.length} Readies in flight (max ${this.maxInFlight}, a snapshot goes alone)`,
+      );
+    }
     const r = this.r;
     if (r.bcastPending && r.state === Role.Leader) bcastAppend(r);
     let committed = r.storageWaiting ? [] : r.log.nextCommittedEnts();
@@ -119,12 +143,15 @@ export class RawNode implements RaftNodeApi {
       r.storageWaiting = true;
       committed = [];
     }
-    const entries = r.log.unstable.entries.slice();
+    if (committed.length > 0) r.log.applying = committed[committed.length - 1]!.index;
+    const u = r.log.unstable;
+    const entries = u.toPersist();
     const hs = this.hardState();
     const hardChanged = !sameHardState(hs, this.prevHard);
     const soft = this.softState();
     const softChanged = soft.leader !== this.prevSoft.leader || soft.role !== this.prevSoft.role;
-    const snapshot = r.log.unstable.snapshot;
+    const snapshot = u.snapshot && !u.snapshotInProgress ? u.snapshot : undefined;
+    u.acceptInProgress();
     const rd: Ready = {
       ...(softChanged ? { softState: soft } : {}),
       ...(hardChanged ? { hardState: hs } : {}),
@@ -146,18 +173,23 @@ export class RawNode implements RaftNodeApi {
     r.repairedPending = false;
     if (softChanged) this.prevSoft = soft;
     if (hardChanged) this.prevHard = hs;
-    this.outstanding = rd;
+    this.outstanding.push(rd);
     return rd;
   }
 
   advance(rd: Ready): void {
-    if (rd !== this.outstanding)
-      throw new Error('RawNode.advance: not the Ready returned by the last ready()');
-    this.outstanding = undefined;
+    if (rd !== this.outstanding[0]) {
+      throw new Error(
+        this.outstanding.length === 0
+          ? 'RawNode.advance: no Ready is outstanding'
+          : 'RawNode.advance: not the oldest outstanding Ready (Readies are advanced in the order handed out)',
+      );
+    }
+    this.outstanding.shift();
     const r = this.r;
     if (rd.snapshot) {
       // The state machine now is the snapshot's, even if it had applied more (a cut log).
-      r.log.applied = rd.snapshot.metadata.index;
+      r.log.resetApplied(rd.snapshot.metadata.index);
       r.log.unstable.stableSnapTo(rd.snapshot.metadata.index);
     }
     const n = rd.committedEntries.length;

@@ -185,6 +185,22 @@ export interface ReadState {
  * (all of them when `entries` is empty and there is no snapshot) were
  * persisted by earlier Readies and, being committed, are never replaced, so
  * they MAY be applied while step 1 is under way. The rest wait for it.
+ *
+ * Several Readies in flight (`RaftConfig.maxReadiesInFlight` > 1): the
+ * driver may take the next Ready before advancing the last, so a new
+ * Ready's writes and a leader's appends need not wait for the write in
+ * flight. Each Ready carries only what earlier ones did not (entries not yet
+ * handed out, committed entries after those handed out). Then:
+ *   - writes become durable in the order the Readies were handed out (one
+ *     FIFO writer), and a Ready that writes nothing counts as durable when
+ *     the one before it is;
+ *   - step 2's late messages wait until the Ready and every earlier one are
+ *     durable;
+ *   - committed entries are applied in order, each once every Ready up to
+ *     the one that handed it out for writing is durable;
+ *   - advance() is called in the order the Readies were handed out.
+ * A Ready carrying a snapshot is handed out alone: none is outstanding
+ * before it, and none follows until it is advanced.
  */
 export interface Ready {
   readonly softState?: SoftState;
@@ -287,6 +303,12 @@ export interface RaftConfig {
    * checkQuorum on.
    */
   readonly leaseSafetyMarginTicks: number;
+  /**
+   * Readies the driver may hold at once (handed out by ready(), not yet
+   * advanced); default 1. See `Ready` for what a driver that holds several
+   * must keep in order.
+   */
+  readonly maxReadiesInFlight?: number;
   readonly random: RandomSource;
   readonly logger?: RaftLogger;
 }

@@ -11,9 +11,34 @@ export class Unstable {
   entries: Entry[] = [];
   /** Index of entries[0] (or where it would be). */
   offset: number;
+  /**
+   * The last index handed to the driver in a Ready and not yet stable: with
+   * several Readies in flight, the next one carries only the entries after
+   * it. Invariant: offset - 1 <= inProgress < offset + entries.length.
+   */
+  inProgress: number;
+  /** The snapshot was handed out in a Ready and is being written. */
+  snapshotInProgress = false;
 
   constructor(offset: number) {
     this.offset = offset;
+    this.inProgress = offset - 1;
+  }
+
+  /** Entries not yet handed out for persistence. */
+  toPersist(): Entry[] {
+    const from = this.inProgress + 1 - this.offset;
+    return from === 0 ? this.entries.slice() : this.entries.slice(from);
+  }
+
+  hasToPersist(): boolean {
+    return this.offset + this.entries.length - 1 > this.inProgress;
+  }
+
+  /** The driver took every unstable entry (and the snapshot) in a Ready. */
+  acceptInProgress(): void {
+    this.inProgress = this.offset + this.entries.length - 1;
+    if (this.snapshot) this.snapshotInProgress = true;
   }
 
   maybeFirstIndex(): number | undefined {
@@ -42,16 +67,22 @@ export class Unstable {
     if (term !== t) return;
     this.entries = this.entries.slice(i + 1 - this.offset);
     this.offset = i + 1;
+    this.inProgress = Math.max(this.inProgress, i);
   }
 
   stableSnapTo(i: number): void {
-    if (this.snapshot && this.snapshot.metadata.index === i) this.snapshot = undefined;
+    if (this.snapshot && this.snapshot.metadata.index === i) {
+      this.snapshot = undefined;
+      this.snapshotInProgress = false;
+    }
   }
 
   restore(s: Snapshot): void {
     this.offset = s.metadata.index + 1;
+    this.inProgress = s.metadata.index;
     this.entries = [];
     this.snapshot = s;
+    this.snapshotInProgress = false;
   }
 
   truncateAndAppend(ents: readonly Entry[]): void {
@@ -66,6 +97,8 @@ export class Unstable {
       this.entries = this.entries.slice(0, from - this.offset);
       for (const e of ents) this.entries.push(e);
     }
+    // Entries from `from` on are new, even where a Ready in flight is writing older ones there.
+    this.inProgress = Math.min(this.inProgress, from - 1);
   }
 
   slice(lo: number, hi: number): Entry[] {

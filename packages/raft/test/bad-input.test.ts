@@ -143,7 +143,7 @@ describe('driver assertions', () => {
     const node = n.node(1);
     node.campaign();
     const rd = node.ready();
-    expect(() => node.advance({ ...rd })).toThrow(/not the Ready/);
+    expect(() => node.advance({ ...rd })).toThrow(/not the oldest outstanding Ready/);
     expect(() => node.ready()).toThrow(/not advanced/);
   });
 });

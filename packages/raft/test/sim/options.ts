@@ -51,6 +51,14 @@ function maybe(rng: Prng, onShare: number, max: number): number {
 }
 
 export function chooseOptions(rng: Prng, safetyTicks: number): SimOptions {
+  const opts = chooseBaseOptions(rng, safetyTicks);
+  // Drawn last, so that every other option of a seed is what it was before
+  // pipelined Readies existed. Half the seeds drive several Readies at once.
+  const maxReadiesInFlight = rng.chance(0.5) ? 1 : rng.range(2, 4);
+  return { ...opts, raft: { ...opts.raft, maxReadiesInFlight } };
+}
+
+function chooseBaseOptions(rng: Prng, safetyTicks: number): SimOptions {
   const electionTick = rng.range(8, 14);
   const heartbeatTick = rng.range(1, 3);
   const margin = rng.range(1, 2);

@@ -9,6 +9,12 @@
 // messages queue in the inbox and ticks are owed, then caught up, because a
 // real node's clock keeps running while it waits. Process pauses work the
 // same way.
+//
+// With maxReadiesInFlight > 1 (a pipelined driver, as the broker's), a slow
+// sync blocks only the Readies behind it: the node keeps ticking, stepping
+// its inbox and taking new Readies, whose writes queue on the disk after the
+// blocked one's and whose early messages leave at once. When the sync
+// returns, every queued Ready is durable and is finished in order.
 
 import {
   type ConfState,
@@ -43,6 +49,16 @@ const EARLY_SEND_TYPES: ReadonlySet<number> = new Set([
 
 export type NodeConfig = Omit<RaftConfig, 'id' | 'storage' | 'applied' | 'random' | 'logger'>;
 
+/** The voters of a configuration (incoming, outgoing) as the core counted them. */
+type Voters = [readonly NodeId[], readonly NodeId[]];
+
+/** A Ready taken from the core and not yet finished, with what its checks need from hand-out time. */
+interface HeldReady {
+  readonly rd: Ready;
+  readonly early: readonly boolean[];
+  readonly voters: Voters;
+}
+
 export class SimNode {
   readonly disk: SimDisk;
   raft: RaftNodeApi | null = null;
@@ -52,11 +68,15 @@ export class SimNode {
   commit = 0;
   pausedUntilTick = -1;
   private owedTicks = 0;
+  /** Voters the core counted when its commit index reached each value (see noteCommit). */
+  private commitVoters = new Map<number, Voters>();
+  private lastNotedCommit = 0;
   /** Local clock rate relative to simulated time, and the part of a tick accumulated so far. */
   clockRate = 1;
   private clockFraction = 0;
   private inbox: Message[] = [];
-  private blocked: { rd: Ready; untilTick: number; early: boolean[] } | null = null;
+  /** Readies waiting for a slow sync, oldest first (one unless pipelined). */
+  private blocked: { untilTick: number; queue: HeldReady[] } | null = null;
   private sm = new StateMachine();
   private confState: ConfState;
   private readonly recentApplied = new AppliedHistory();
@@ -107,6 +127,8 @@ export class SimNode {
     this.confState = this.disk.initialState().confState;
     this.recentApplied.clear();
     this.incarnation++;
+    this.commitVoters.clear();
+    this.lastNotedCommit = 0;
     this.raft = this.ctx.core.createNode({
       ...this.config,
       id: this.id,
@@ -189,11 +211,12 @@ export class SimNode {
    */
   catchUpClock(): void {
     const raft = this.raft;
-    if (!raft || this.blocked || this.ctx.now < this.pausedUntilTick) return;
+    if (!raft || (this.blocked && !this.pipelined) || this.ctx.now < this.pausedUntilTick) return;
     if (this.ctx.driverBug === 'no-clock-catch-up') this.owedTicks = Math.min(this.owedTicks, 1);
     while (this.owedTicks > 0) {
       this.owedTicks--;
       raft.tick();
+      this.noteCommit(raft);
     }
   }
 
@@ -202,11 +225,14 @@ export class SimNode {
     const raft = this.raft;
     if (!raft || this.ctx.now < this.pausedUntilTick) return;
     if (this.blocked) {
-      if (this.ctx.now < this.blocked.untilTick) return;
-      const { rd, early } = this.blocked;
-      this.blocked = null;
-      this.disk.sync();
-      this.finishReady(raft, rd, early);
+      if (this.ctx.now < this.blocked.untilTick) {
+        if (!this.pipelined) return;
+      } else {
+        const { queue } = this.blocked;
+        this.blocked = null;
+        this.disk.sync();
+        for (const held of queue) this.finishReady(raft, held);
+      }
     }
     this.catchUpClock();
     this.disk.now = this.ctx.now;
@@ -219,15 +245,21 @@ export class SimNode {
     this.inbox = [];
     for (const m of inbox) {
       const dropped = raft.step(m);
+      this.noteCommit(raft);
       if (dropped !== null)
         this.ctx.trace.event(this.ctx.now, this.id, 'drop', () => `${dropped} type=${m.type}`);
     }
     this.drainReady(raft);
   }
 
+  /** The driver may hold several Readies (and keeps running while a sync is slow). */
+  private get pipelined(): boolean {
+    return (this.config.maxReadiesInFlight ?? 1) > 1;
+  }
+
   drainReady(raft: RaftNodeApi): void {
     for (let round = 0; round < READY_ROUNDS_MAX; round++) {
-      if (this.blocked || this.raft !== raft || !raft.hasReady()) return;
+      if ((this.blocked && !this.pipelined) || this.raft !== raft || !raft.hasReady()) return;
       this.handleReady(raft, raft.ready());
     }
     throw new Error(`node ${this.id}: Ready not drained after ${READY_ROUNDS_MAX} rounds`);
@@ -261,17 +293,28 @@ export class SimNode {
       this.ctx.trace.event(this.ctx.now, this.id, 'repaired');
     }
     this.leaderCheckPending ||= becameLeader;
+    // Behind a slow sync (pipelined): this Ready's writes are queued after the
+    // blocked ones and become durable with them; nothing of it that waits for
+    // persistence may happen before.
+    const voters = this.votersOfCommit(raft, rd);
+    if (this.blocked) {
+      this.blocked.queue.push({ rd, early, voters });
+      return;
+    }
     // Trust the core's mustSync (the persist-before-ack checker verifies it).
     if (rd.mustSync && bug !== 'ack-before-sync') {
       if (this.rng.chance(this.slowSync.probability)) {
         this.stats.slowSyncs++;
-        this.blocked = { rd, untilTick: this.ctx.now + 1 + this.rng.int(this.slowSync.ticksMax), early };
+        this.blocked = {
+          untilTick: this.ctx.now + 1 + this.rng.int(this.slowSync.ticksMax),
+          queue: [{ rd, early, voters }],
+        };
         this.ctx.trace.event(this.ctx.now, this.id, 'sync-slow', () => `until=${this.blocked!.untilTick}`);
         return;
       }
       this.disk.sync();
     }
-    this.finishReady(raft, rd, early);
+    this.finishReady(raft, { rd, early, voters });
   }
 
   private observeNewLeader(): void {
@@ -289,9 +332,9 @@ export class SimNode {
   }
 
   /** Steps 1 (done) → checks → 2 → 3 → 4. */
-  private finishReady(raft: RaftNodeApi, rd: Ready, early: readonly boolean[]): void {
+  private finishReady(raft: RaftNodeApi, { rd, early, voters }: HeldReady): void {
     this.stats.syncs += rd.mustSync ? 1 : 0;
-    this.observePersisted(rd);
+    this.observePersisted(rd, voters);
     rd.messages.forEach((m, i) => {
       if (!early[i]) this.send(m);
     });
@@ -302,10 +345,11 @@ export class SimNode {
     }
     this.reads.onReadStates(rd.readStates, this.sm.index);
     raft.advance(rd);
+    this.noteCommit(raft);
     this.reads.serveUpTo(this.sm.index);
   }
 
-  private observePersisted(rd: Ready): void {
+  private observePersisted(rd: Ready, voters: Voters): void {
     const c = this.ctx.checkers;
     if (this.leaderCheckPending) {
       this.leaderCheckPending = false;
@@ -315,7 +359,9 @@ export class SimNode {
       const durable = this.disk.durableLog();
       for (const e of rd.entries) {
         const chain = durable.chainAt(e.index);
-        if (chain !== undefined) c.logMatching.observeDurable(this.id, e.index, e.term, chain);
+        // Pipelined, a later Ready synced with this one may have replaced the entry: only what the disk holds is observed.
+        if (chain !== undefined && durable.store.term(e.index) === e.term)
+          c.logMatching.observeDurable(this.id, e.index, e.term, chain);
       }
     }
     if (rd.hardState && rd.hardState.commit !== this.commit) {
@@ -325,21 +371,48 @@ export class SimNode {
       if (this.role === Role.Leader && commit > this.commit) {
         c.leaderOwnTerm.observeLeaderCommit(this.id, this.term, commit, this.termAt(commit));
         c.leaderCompleteness.observeLeaderCommit(this.term, commit);
-        this.observeCommittedOnMajority(commit, log.chainAt(commit));
+        this.observeCommittedOnMajority(commit, log.chainAt(commit), voters);
       }
       this.commit = commit;
       this.ctx.trace.event(this.ctx.now, this.id, 'commit', () => `${commit} term=${this.term}`);
     }
   }
 
-  private observeCommittedOnMajority(commit: number, chain: number | undefined): void {
+  /**
+   * Records the voters the core counted when its commit index moved (read
+   * after every call that can move it). A pipelined driver may apply a conf
+   * change between the call that advanced the commit index and the Ready
+   * that reports it; the leader counted under the configuration of that
+   * moment, which is what committed-on-majority must check against.
+   */
+  private noteCommit(raft: RaftNodeApi): void {
+    const c = raft.commitIndex();
+    if (c <= this.lastNotedCommit) return;
+    this.lastNotedCommit = c;
+    const cs = raft.status().confState;
+    this.commitVoters.set(c, [cs.voters, cs.votersOutgoing]);
+  }
+
+  /** The voters counted for the commit index `rd` reports (the current ones if it was not noted). */
+  private votersOfCommit(raft: RaftNodeApi, rd: Ready): Voters {
+    this.noteCommit(raft);
+    const commit = rd.hardState?.commit;
+    const noted = commit === undefined ? undefined : this.commitVoters.get(commit);
+    // Commit values below this one will not be reported again.
+    if (commit !== undefined)
+      for (const k of this.commitVoters.keys()) if (k < commit) this.commitVoters.delete(k);
+    if (noted !== undefined) return noted;
+    const cs = raft.status().confState;
+    return [cs.voters, cs.votersOutgoing];
+  }
+
+  private observeCommittedOnMajority(commit: number, chain: number | undefined, voters: Voters): void {
     if (chain === undefined || !this.raft) return;
-    const cs = this.raft.status().confState;
     this.ctx.checkers.committedOnMajority.observeLeaderCommit(
       this.id,
       commit,
       chain,
-      [cs.voters, cs.votersOutgoing],
+      voters,
       this.ctx.durableOf,
       this.ctx.isDamaged,
     );
@@ -371,6 +444,7 @@ export class SimNode {
     if (e.type === EntryType.ConfChange) {
       const cc = this.ctx.core.decodeConfChange(e.data);
       this.confState = raft.applyConfChange(cc);
+      this.noteCommit(raft);
       this.ctx.trace.event(
         this.ctx.now,
         this.id,
@@ -408,8 +482,9 @@ export class SimNode {
     return true;
   }
 
+  /** Waiting on a sync and taking nothing meanwhile (a pipelined driver keeps serving). */
   isBlocked(): boolean {
-    return this.blocked !== null;
+    return this.blocked !== null && !this.pipelined;
   }
 }
 
