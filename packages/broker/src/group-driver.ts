@@ -1,10 +1,16 @@
 // Drives one Raft group's pure core through real, asynchronous I/O. It
 // follows the Ready contract of @rheo/raft (persist → send → apply →
-// advance, with its early-send and early-apply rules) and keeps one Ready in
-// flight per group. While that Ready's
-// persistence is under way, new proposals and messages pile up in the core,
-// and the next Ready carries all of them. That is how batching grows with load
-// by itself: a slower fsync means bigger batches, never more fsyncs.
+// advance, with its early-send and early-apply rules), and holds as many
+// Readies at once as the core hands out (RaftConfig.maxReadiesInFlight).
+//
+// With one, a Ready's write must finish before the next Ready is taken:
+// a follower's next append, or a leader's next proposals, wait a whole write
+// before their own write is even submitted. With several, the next Ready is
+// taken at once: its write joins the node's next group commit (the writer is
+// FIFO, so writes still land in Ready order), a leader's appends leave at
+// once, and only what acknowledges state (answers, applies, advance) is
+// chained behind the earlier Readies. Batching still grows with load: the
+// writer gathers everything submitted during one write into the next.
 //
 // Inputs (ticks, messages, proposals) never run the loop directly. They
 // schedule one pass on the next turn of the event loop, so everything that
@@ -18,6 +24,7 @@ import {
   type ProposeResult,
   type RaftNodeApi,
   type ReadState,
+  type Ready,
   Role,
   type Snapshot,
   type SoftState,
@@ -66,18 +73,7 @@ const timedProposalsMax = 4096;
 
 export type Scheduler = (fn: () => void) => void;
 
-/**
- * How many of `committed` (a prefix) lie below the first of the Ready's new
- * `entries`: those were persisted by earlier Readies. All of them when the
- * Ready brings no new entries.
- */
-export function appliedEarlyCount(committed: readonly Entry[], entries: readonly Entry[]): number {
-  if (entries.length === 0) return committed.length;
-  const firstNew = entries[0]!.index;
-  let n = 0;
-  while (n < committed.length && committed[n]!.index < firstNew) n++;
-  return n;
-}
+const noop = (): void => {};
 
 const EARLY_SEND_TYPES: ReadonlySet<number> = new Set([
   MessageType.App,
@@ -87,11 +83,17 @@ const EARLY_SEND_TYPES: ReadonlySet<number> = new Set([
 
 export class GroupDriver {
   private role: Role = Role.Follower;
-  /** True while a Ready is being handled; at most one at a time (the core's contract). */
-  private busy = false;
   private scheduled = false;
   private stopped = false;
-  private idle: Promise<void> = Promise.resolve();
+  private failed = false;
+  /** Settles when the newest Ready handed out is durable: its write and every earlier one's. */
+  private durableTail: Promise<void> = Promise.resolve();
+  /** Settles when the newest Ready's committed entries are applied (applies run in order). */
+  private appliedTail: Promise<void> = Promise.resolve();
+  /** Settles when the newest Ready is advanced (advances run in the order handed out). */
+  private doneTail: Promise<void> = Promise.resolve();
+  /** Writes in flight that carry entries, oldest first: the first index written and when it is durable. */
+  private entryWrites: Array<{ readonly first: number; readonly durable: Promise<void> }> = [];
   /** The leader's timed proposals not yet committed: last index and propose time (ms), in index order. */
   private timed: Array<{ readonly index: number; readonly atMs: number }> = [];
 
@@ -131,38 +133,42 @@ export class GroupDriver {
 
   /** Wakes the loop after something changed in the core outside the calls above. */
   kick(): void {
-    if (this.scheduled || this.busy || this.stopped) return;
+    if (this.scheduled || this.stopped) return;
     this.scheduled = true;
     this.schedule(() => {
       this.scheduled = false;
-      this.idle = this.pump();
+      this.pump();
     });
   }
 
-  /** Stops the loop after the Ready in flight (if any) is done. */
+  /** Stops taking Readies; resolves once those in flight are done. */
   async stop(): Promise<void> {
     this.stopped = true;
-    await this.idle;
+    await this.doneTail.catch(() => {});
   }
 
-  private async pump(): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
+  /** Takes every Ready the core will hand out now (it says no past its in-flight bound). */
+  private pump(): void {
     try {
-      while (!this.stopped && this.node.hasReady()) {
-        const rd = this.node.ready();
-        await this.handle(rd);
-        this.node.advance(rd);
-      }
+      while (!this.stopped && this.node.hasReady()) this.start(this.node.ready());
     } catch (err) {
-      this.stopped = true;
-      this.io.onFatal(err);
-    } finally {
-      this.busy = false;
+      this.fail(err);
     }
   }
 
-  private async handle(rd: ReturnType<RaftNodeApi['ready']>): Promise<void> {
+  private fail(err: unknown): void {
+    this.stopped = true;
+    if (this.failed) return;
+    this.failed = true;
+    this.io.onFatal(err);
+  }
+
+  /**
+   * Starts one Ready: what must happen at once (role, early sends, the write
+   * submitted, so writes reach the FIFO writer in Ready order) happens here;
+   * the rest is chained behind the Readies before it (see types.ts `Ready`).
+   */
+  private start(rd: Ready): void {
     if (rd.softState) {
       this.role = rd.softState.role;
       // A leader that stepped down will not see its proposals commit as its own.
@@ -181,42 +187,76 @@ export class GroupDriver {
       else late.push(m);
     }
     if (early.length > 0) this.io.send(early);
-    // Committed entries below this Ready's new entries are already on this
-    // node's disk (an earlier Ready persisted them) and can never be
-    // overwritten, so they are applied while this Ready's write is under way:
-    // a leader under steady load answers its producers one fsync sooner.
-    // The write is submitted first, so the hard state carrying the commit
-    // index reaches the disk no later than any state the apply writes.
-    const appliedEarly = rd.snapshot === undefined ? appliedEarlyCount(rd.committedEntries, rd.entries) : 0;
     const persisting =
       rd.snapshot || rd.entries.length > 0 || rd.hardState || rd.repaired
         ? this.startPersist(rd, observer)
         : undefined;
-    // Handled here too, so a write that fails while the early apply runs is not an unhandled rejection.
-    persisting?.catch(() => {});
+    const prevDurable = this.durableTail;
+    const durable =
+      persisting === undefined ? prevDurable : Promise.all([prevDurable, persisting]).then(noop);
+    // Handled by the chains below; these keep an early failure from counting as unhandled.
+    durable.catch(noop);
+    this.durableTail = durable;
+    if (rd.entries.length > 0) this.entryWrites.push({ first: rd.entries[0]!.index, durable });
     if (this.timed.length > 0 && rd.committedEntries.length > 0)
       this.committed(rd.committedEntries, observer);
-    if (appliedEarly > 0) {
+    // Committed entries are applied in order, each once the write that
+    // carried it is durable. Under steady load that write is an earlier
+    // Ready's, done by now, so a leader answers its producers while this
+    // Ready's own write is still under way.
+    const prevApplied = this.appliedTail;
+    const applied = (async () => {
+      await prevApplied;
+      if (rd.snapshot) await durable;
+      else if (rd.committedEntries.length > 0)
+        await this.durableUpTo(rd.committedEntries[rd.committedEntries.length - 1]!.index);
+      if (rd.snapshot || rd.committedEntries.length > 0)
+        await this.io.apply(rd.snapshot, rd.committedEntries);
+    })();
+    applied.catch(noop);
+    this.appliedTail = applied;
+    const prevDone = this.doneTail;
+    const done = (async () => {
       try {
-        await this.io.apply(undefined, rd.committedEntries.slice(0, appliedEarly));
+        await durable;
+        if (late.length > 0) this.io.send(late);
+        await applied;
+        if (rd.readStates.length > 0) this.io.onReadStates?.(rd.readStates);
+        await prevDone;
       } catch (err) {
-        // The write in flight must settle before the group is declared failed.
-        await persisting?.catch(() => {});
+        // The writes in flight settle before the group is declared failed.
+        await this.durableTail.catch(noop);
         throw err;
       }
+      this.node.advance(rd);
+      // Advances run in the order writes were pushed: the oldest is this Ready's.
+      if (rd.entries.length > 0) this.entryWrites.shift();
+    })();
+    this.doneTail = done;
+    done.then(
+      () => {
+        if (!this.stopped) this.kick();
+      },
+      (err: unknown) => this.fail(err),
+    );
+  }
+
+  /**
+   * Settles when entries up to `index` are durable here. The newest write in
+   * flight that starts at or below `index` holds it (committed entries are
+   * never rewritten, so no later write starts there), and writes settle in
+   * order; with none, the entries were written by Readies already advanced.
+   */
+  private durableUpTo(index: number): Promise<void> {
+    for (let i = this.entryWrites.length - 1; i >= 0; i--) {
+      const w = this.entryWrites[i]!;
+      if (w.first <= index) return w.durable;
     }
-    await persisting;
-    if (late.length > 0) this.io.send(late);
-    const rest = rd.committedEntries.slice(appliedEarly);
-    if (rd.snapshot || rest.length > 0) await this.io.apply(rd.snapshot, rest);
-    if (rd.readStates.length > 0) this.io.onReadStates?.(rd.readStates);
+    return Promise.resolve();
   }
 
   /** Submits the Ready's persistence work; resolves once it is durable (and timed, with an observer). */
-  private async startPersist(
-    rd: ReturnType<RaftNodeApi['ready']>,
-    observer: GroupObserver | undefined,
-  ): Promise<void> {
+  private async startPersist(rd: Ready, observer: GroupObserver | undefined): Promise<void> {
     const startMs = observer !== undefined && rd.entries.length > 0 ? performance.now() : undefined;
     await this.io.persist({
       snapshot: rd.snapshot,

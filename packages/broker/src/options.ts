@@ -51,6 +51,12 @@ export interface ReplicaOptions {
   /** Raft: committed entry bytes handed to one apply. */
   readonly raftApplyBytesMax: number;
   /**
+   * Raft: Readies a group's driver holds at once (1..64). Above 1 a new
+   * Ready's write joins the node's next group commit while the last is still
+   * being written, and a leader's appends leave at once.
+   */
+  readonly raftReadiesInFlightMax: number;
+  /**
    * Membership changes: a learner within this many entries of the leader's
    * last index counts as caught up and may be promoted (0 = fully caught up).
    */
@@ -76,6 +82,7 @@ export const DEFAULT_REPLICA_OPTIONS: Omit<ReplicaOptions, 'iteratorSecret'> = O
   raftInflightMsgsMax: 256,
   raftInflightBytesMax: 64 * MiB,
   raftApplyBytesMax: 32 * MiB,
+  raftReadiesInFlightMax: 4,
   catchUpEntries: 64,
 });
 
@@ -97,6 +104,7 @@ const POSITIVE_INTEGERS = [
   'raftInflightMsgsMax',
   'raftInflightBytesMax',
   'raftApplyBytesMax',
+  'raftReadiesInFlightMax',
 ] as const satisfies readonly (keyof ReplicaOptions)[];
 
 /** Options with defaults filled in; a misspelled key or a bad value is a programmer error (TypeError). */
@@ -116,6 +124,8 @@ export function resolveReplicaOptions(
     throw new TypeError('replica option catchUpEntries must be a non-negative integer');
   if (!(o.iteratorSecret instanceof Uint8Array) || o.iteratorSecret.length < iteratorSecretBytesMin)
     throw new TypeError(`replica option iteratorSecret needs at least ${iteratorSecretBytesMin} bytes`);
+  if (o.raftReadiesInFlightMax > 64)
+    throw new TypeError('replica option raftReadiesInFlightMax must be at most 64');
   if (o.electionTicks <= o.heartbeatTicks) throw new TypeError('electionTicks must exceed heartbeatTicks');
   if (o.leaseSafetyMarginTicks >= o.electionTicks)
     throw new TypeError('leaseSafetyMarginTicks must be below electionTicks');

@@ -143,6 +143,7 @@ export function shardRaftNode(
     preVote: true,
     readOnlyOption: ReadOnlyOption.LeaseBased,
     leaseSafetyMarginTicks: o.leaseSafetyMarginTicks,
+    maxReadiesInFlight: o.raftReadiesInFlightMax,
     random,
     ...(logger ? { logger } : {}),
   });

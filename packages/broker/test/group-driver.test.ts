@@ -8,15 +8,28 @@
 //  - the applying rule: committed entries persisted by earlier Readies are
 //    applied while the current Ready's write is under way; its own only after;
 //  - an idle follower's tick schedules no work; stop() waits for the Ready
-//    in flight; a failing persist stops the loop and reports it once.
-import { MemoryStorage, type Message, MessageType, RawNode, ReadOnlyOption, Role } from '@rheo/raft';
+//    in flight; a failing persist stops the loop and reports it once;
+//  - with several Readies in flight (maxReadiesInFlight > 1): a new Ready's
+//    write is submitted while the last is pending, a follower's answers of a
+//    later Ready wait for every earlier write, and applies and advances keep
+//    the order the Readies were handed out.
+import {
+  MemoryStorage,
+  type Message,
+  MessageType,
+  newMessage,
+  RawNode,
+  ReadOnlyOption,
+  Role,
+} from '@rheo/raft';
 import { describe, expect, it } from 'vitest';
-import { appliedEarlyCount, GroupDriver, type GroupIo, type PersistWork } from '../src/group-driver.js';
+import { GroupDriver, type GroupIo, type PersistWork } from '../src/group-driver.js';
 
 function node(
   id: number,
   voters: number[],
   storage = new MemoryStorage({ confState: conf(voters) }),
+  maxReadiesInFlight = 1,
 ): RawNode {
   return new RawNode({
     id,
@@ -33,6 +46,7 @@ function node(
     preVote: false,
     readOnlyOption: ReadOnlyOption.Safe,
     leaseSafetyMarginTicks: 1,
+    maxReadiesInFlight,
     random: { int: () => 0 },
   });
 }
@@ -96,9 +110,9 @@ class Rig {
   }
 }
 
-function singleLeader(): { rig: Rig; d: GroupDriver; n: RawNode } {
+function singleLeader(readies = 1): { rig: Rig; d: GroupDriver; n: RawNode } {
   const storage = new MemoryStorage({ confState: conf([1]) });
-  const n = node(1, [1], storage);
+  const n = node(1, [1], storage, readies);
   const rig = new Rig(storage);
   const d = new GroupDriver(1, n, rig.io, rig.schedule);
   n.campaign();
@@ -118,7 +132,7 @@ describe('GroupDriver', () => {
     expect(withEntries.map((w) => w.entries.length)).toEqual([10]);
   });
 
-  it('keeps one Ready in flight; what arrives meanwhile rides the next one', async () => {
+  it('keeps one Ready in flight (the default); what arrives meanwhile rides the next one', async () => {
     const { rig, d } = singleLeader();
     await rig.run();
     rig.autoPersist = false;
@@ -158,12 +172,95 @@ describe('GroupDriver', () => {
     expect(n.status().applied).toBe(firstIndex + 1);
   });
 
-  it("a committed entry that is also among the Ready's new entries waits for the write", () => {
-    const e = (index: number) => ({ index, term: 1, type: 0 as const, data: new Uint8Array() });
-    expect(appliedEarlyCount([e(3), e(4), e(5)], [e(5), e(6)])).toBe(2);
-    expect(appliedEarlyCount([e(3), e(4)], [])).toBe(2);
-    expect(appliedEarlyCount([e(5)], [e(5)])).toBe(0);
-    expect(appliedEarlyCount([], [e(7)])).toBe(0);
+  it('pipelined: the next write goes while the last is pending; applies follow the writes, in order', async () => {
+    const { rig, d, n } = singleLeader(4);
+    await rig.run();
+    rig.autoPersist = false;
+    const a = d.propose(new Uint8Array([1]));
+    await rig.run();
+    for (let i = 0; i < 3; i++) d.propose(new Uint8Array([2]));
+    await rig.run();
+    // Two writes pending at once, each with only its own entries.
+    expect(rig.releases.length).toBe(2);
+    expect(rig.persists.slice(-2).map((w) => w.entries.length)).toEqual([1, 3]);
+    const first = a.ok ? a.lastIndex : -1;
+    rig.log.length = 0;
+    rig.releases.shift()!();
+    await rig.run();
+    // The first entry is durable on the lone voter: committed and applied while the second write is pending.
+    expect(rig.log).toContain(`apply ${first}`);
+    expect(rig.log.join(' ')).not.toContain(`${first + 1}`);
+    // The rest in submission order, as the node's FIFO writer makes them durable.
+    rig.autoPersist = true;
+    while (rig.releases.length > 0) {
+      rig.releases.shift()!();
+      await rig.run();
+    }
+    const applies = rig.log.filter((l) => l.startsWith('apply'));
+    expect(
+      applies
+        .join(',')
+        .split(/[ ,]/)
+        .filter((x) => /^\d+$/.test(x))
+        .map(Number),
+    ).toEqual([first, first + 1, first + 2, first + 3]);
+    expect(n.status().applied).toBe(first + 3);
+    expect(rig.fatal).toEqual([]);
+  });
+
+  it("pipelined: a follower's answer in a later Ready waits for the earlier write", async () => {
+    const { rig, d } = singleLeader();
+    await rig.run();
+    d.propose(new Uint8Array([7]));
+    await rig.run();
+    // An App from a three-node leader, built by hand from the single leader's log.
+    const fs = new MemoryStorage({ confState: conf([1, 2, 3]) });
+    const f = node(2, [1, 2, 3], fs, 4);
+    const frig = new Rig(fs);
+    frig.autoPersist = false;
+    const fd = new GroupDriver(2, f, frig.io, frig.schedule);
+    const entries = rig.storage.entries(1, rig.storage.lastIndex() + 1, Number.MAX_SAFE_INTEGER);
+    const term = entries[entries.length - 1]!.term;
+    const app = newMessage({ type: MessageType.App, from: 1, to: 2, term, entries: [...entries] });
+    fd.step(app);
+    await frig.run();
+    expect(frig.releases.length).toBe(1);
+    // The same App again: nothing new to write, only an answer, in a second Ready.
+    fd.step(app);
+    await frig.run();
+    expect(frig.sent.filter((m) => m.type === MessageType.AppResp)).toEqual([]);
+    frig.releases.shift()!();
+    await frig.run();
+    while (frig.releases.length > 0) {
+      frig.releases.shift()!();
+      await frig.run();
+    }
+    const answers = frig.sent.filter((m) => m.type === MessageType.AppResp);
+    expect(answers.length).toBeGreaterThanOrEqual(2);
+    expect(frig.log.indexOf('persisted')).toBeLessThan(frig.log.indexOf(`send ${MessageType.AppResp}`));
+    expect(frig.fatal).toEqual([]);
+  });
+
+  it('pipelined: a failed write is fatal once and nothing behind it is answered or applied', async () => {
+    const { rig, d } = singleLeader(4);
+    await rig.run();
+    rig.autoPersist = false;
+    d.propose(new Uint8Array([1]));
+    await rig.run();
+    d.propose(new Uint8Array([2]));
+    await rig.run();
+    expect(rig.releases.length).toBe(2);
+    rig.failPersist = true;
+    d.propose(new Uint8Array([3]));
+    await rig.run();
+    rig.log.length = 0;
+    rig.releases.shift()!();
+    rig.releases.shift()!();
+    await rig.run();
+    expect(rig.fatal.length).toBe(1);
+    // The two good writes were applied; the failed third never is.
+    expect(rig.log.filter((l) => l.startsWith('apply')).length).toBeLessThanOrEqual(2);
+    await d.stop();
   });
 
   it("sends a leader's appends before its persist and a follower's answers after", async () => {
