@@ -19,9 +19,19 @@ const [first, ...rest] = process.argv.slice(2);
 const forward = first === 'produce' || first === 'consume' || first === 'rheo' || first?.startsWith('-');
 if (forward) {
   const args = first === 'rheo' ? ['bench', ...rest] : ['bench', first, ...rest];
+  // The bench client gets the nodes' V8 heap flag (packages/server/src/node/runtime-flags.ts):
+  // it moves records at the nodes' rate, and without it ran a full mark-compact
+  // about every 300 ms (pauses up to ~30 ms) that it then counted as latency.
   const r = spawnSync(
     process.execPath,
-    ['--conditions=rheo-source', '--import', 'tsx', join('packages', 'cli', 'src', 'bin.ts'), ...args],
+    [
+      '--initial-old-space-size=256',
+      '--conditions=rheo-source',
+      '--import',
+      'tsx',
+      join('packages', 'cli', 'src', 'bin.ts'),
+      ...args,
+    ],
     { cwd: root, stdio: 'inherit' },
   );
   process.exit(r.status ?? 1);
