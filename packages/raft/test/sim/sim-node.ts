@@ -57,6 +57,11 @@ interface HeldReady {
   readonly rd: Ready;
   readonly early: readonly boolean[];
   readonly voters: Voters;
+  /** The node's role and term as of this Ready (a later queued Ready may change the node's). */
+  readonly role: Role;
+  readonly term: number;
+  /** The node became leader in this Ready: checked once it is persisted. */
+  readonly becameLeader: boolean;
 }
 
 export class SimNode {
@@ -82,8 +87,6 @@ export class SimNode {
   private readonly recentApplied = new AppliedHistory();
   /** Local notifications for the core (storage loaded, snapshot status, unreachable), due at a tick. */
   private localCalls: { at: number; fn: () => void }[] = [];
-  /** The node became leader in a Ready whose persistence has not finished: check it once it has. */
-  private leaderCheckPending = false;
   readonly reads: ReadTracker;
   /** Set once this node is removed from the group and shut down for good. */
   decommissioned = false;
@@ -149,7 +152,6 @@ export class SimNode {
   crash(tornOps: number): void {
     this.raft = null;
     this.blocked = null;
-    this.leaderCheckPending = false;
     this.inbox = [];
     this.localCalls = [];
     this.owedTicks = 0;
@@ -292,13 +294,19 @@ export class SimNode {
       this.disk.write({ kind: 'repaired' });
       this.ctx.trace.event(this.ctx.now, this.id, 'repaired');
     }
-    this.leaderCheckPending ||= becameLeader;
+    const held: HeldReady = {
+      rd,
+      early,
+      voters: this.votersOfCommit(raft, rd),
+      role: this.role,
+      term: this.term,
+      becameLeader,
+    };
     // Behind a slow sync (pipelined): this Ready's writes are queued after the
     // blocked ones and become durable with them; nothing of it that waits for
     // persistence may happen before.
-    const voters = this.votersOfCommit(raft, rd);
     if (this.blocked) {
-      this.blocked.queue.push({ rd, early, voters });
+      this.blocked.queue.push(held);
       return;
     }
     // Trust the core's mustSync (the persist-before-ack checker verifies it).
@@ -307,34 +315,30 @@ export class SimNode {
         this.stats.slowSyncs++;
         this.blocked = {
           untilTick: this.ctx.now + 1 + this.rng.int(this.slowSync.ticksMax),
-          queue: [{ rd, early, voters }],
+          queue: [held],
         };
         this.ctx.trace.event(this.ctx.now, this.id, 'sync-slow', () => `until=${this.blocked!.untilTick}`);
         return;
       }
       this.disk.sync();
     }
-    this.finishReady(raft, { rd, early, voters });
+    this.finishReady(raft, held);
   }
 
-  private observeNewLeader(): void {
+  private observeNewLeader(term: number): void {
     const c = this.ctx.checkers;
-    c.electionSafety.observeLeader(this.term, this.id);
-    c.persistBeforeAck.observeLeader(this.id, this.term, this.disk.needsRepair());
-    c.leaderCompleteness.observeNewLeader(this.id, this.term, this.disk.viewLog());
-    c.leaderOwnTerm.observeTenureStart(this.id, this.term, this.commit);
-    this.ctx.trace.event(
-      this.ctx.now,
-      this.id,
-      'leader',
-      () => `term=${this.term} last=${this.disk.lastIndex()}`,
-    );
+    c.electionSafety.observeLeader(term, this.id);
+    c.persistBeforeAck.observeLeader(this.id, term, this.disk.needsRepair());
+    c.leaderCompleteness.observeNewLeader(this.id, term, this.disk.viewLog());
+    c.leaderOwnTerm.observeTenureStart(this.id, term, this.commit);
+    this.ctx.trace.event(this.ctx.now, this.id, 'leader', () => `term=${term} last=${this.disk.lastIndex()}`);
   }
 
   /** Steps 1 (done) → checks → 2 → 3 → 4. */
-  private finishReady(raft: RaftNodeApi, { rd, early, voters }: HeldReady): void {
+  private finishReady(raft: RaftNodeApi, held: HeldReady): void {
+    const { rd, early } = held;
     this.stats.syncs += rd.mustSync ? 1 : 0;
-    this.observePersisted(rd, voters);
+    this.observePersisted(held);
     rd.messages.forEach((m, i) => {
       if (!early[i]) this.send(m);
     });
@@ -349,12 +353,9 @@ export class SimNode {
     this.reads.serveUpTo(this.sm.index);
   }
 
-  private observePersisted(rd: Ready, voters: Voters): void {
+  private observePersisted({ rd, voters, role, term, becameLeader }: HeldReady): void {
     const c = this.ctx.checkers;
-    if (this.leaderCheckPending) {
-      this.leaderCheckPending = false;
-      this.observeNewLeader();
-    }
+    if (becameLeader) this.observeNewLeader(term);
     if (!this.disk.hasUnsynced()) {
       const durable = this.disk.durableLog();
       for (const e of rd.entries) {
@@ -368,13 +369,13 @@ export class SimNode {
       const log = this.disk.viewLog();
       const commit = rd.hardState.commit;
       c.commitStability.observeCommit(this.id, commit, log.chainAt(commit), log.lastIndex());
-      if (this.role === Role.Leader && commit > this.commit) {
-        c.leaderOwnTerm.observeLeaderCommit(this.id, this.term, commit, this.termAt(commit));
-        c.leaderCompleteness.observeLeaderCommit(this.term, commit);
+      if (role === Role.Leader && commit > this.commit) {
+        c.leaderOwnTerm.observeLeaderCommit(this.id, term, commit, this.termAt(commit));
+        c.leaderCompleteness.observeLeaderCommit(term, commit);
         this.observeCommittedOnMajority(commit, log.chainAt(commit), voters);
       }
       this.commit = commit;
-      this.ctx.trace.event(this.ctx.now, this.id, 'commit', () => `${commit} term=${this.term}`);
+      this.ctx.trace.event(this.ctx.now, this.id, 'commit', () => `${commit} term=${term}`);
     }
   }
 
