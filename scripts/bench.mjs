@@ -19,13 +19,16 @@ const [first, ...rest] = process.argv.slice(2);
 const forward = first === 'produce' || first === 'consume' || first === 'rheo' || first?.startsWith('-');
 if (forward) {
   const args = first === 'rheo' ? ['bench', ...rest] : ['bench', first, ...rest];
-  // The bench client gets the nodes' V8 heap flag (packages/server/src/node/runtime-flags.ts):
-  // it moves records at the nodes' rate, and without it ran a full mark-compact
-  // about every 300 ms (pauses up to ~30 ms) that it then counted as latency.
+  // The bench client gets the nodes' V8 flags, read from their one definition: it
+  // moves records at the nodes' rate, and without the heap flag ran a full
+  // mark-compact about every 300 ms (pauses up to ~30 ms) that it then counted as latency.
+  const { tsImport } = await import('tsx/esm/api');
+  const runtimeFlags = join(root, 'packages', 'server', 'src', 'node', 'runtime-flags.ts');
+  const { nodeRuntimeFlags } = await tsImport(runtimeFlags, import.meta.url);
   const r = spawnSync(
     process.execPath,
     [
-      '--initial-old-space-size=256',
+      ...nodeRuntimeFlags,
       '--conditions=rheo-source',
       '--import',
       'tsx',

@@ -144,7 +144,7 @@ export class GroupDriver {
   /** Stops taking Readies; resolves once those in flight are done. */
   async stop(): Promise<void> {
     this.stopped = true;
-    await this.doneTail.catch(() => {});
+    await this.doneTail.catch(noop);
   }
 
   /** Takes every Ready the core will hand out now (it says no past its in-flight bound). */

@@ -33,6 +33,11 @@ function lastJson(out: string): Record<string, number | null> {
   return JSON.parse(lines[lines.length - 1]!) as Record<string, number | null>;
 }
 
+/** Records the scripted nodes stored, over every shard. */
+function storedRecords(): number {
+  return cluster!.shards.reduce((n, s) => n + s.recordCount, 0);
+}
+
 describe('rheo bench against scripted nodes', () => {
   it('produces and reads concurrently, and reports produce, end-to-end and baseline figures', async () => {
     cluster = await FakeCluster.start('bench', 2, 2);
@@ -64,7 +69,7 @@ describe('rheo bench against scripted nodes', () => {
     expect(figures.produce_failed).toBe(0);
     expect(figures.consume_records).toBe(figures.produce_records);
     expect(out).toMatch(/produce: .* records\/s/);
-    const stored = cluster.shards.reduce((n, s) => n + s.recordCount, 0);
+    const stored = storedRecords();
     expect(stored).toBe(figures.produce_records);
   });
 
@@ -88,7 +93,7 @@ describe('rheo bench against scripted nodes', () => {
       '--json',
     ]);
     const figures = lastJson(out);
-    const stored = cluster.shards.reduce((n, s) => n + s.recordCount, 0);
+    const stored = storedRecords();
     // About 1,200 records were sent during the warm-up and 800 after it.
     expect(stored).toBeGreaterThan(1500);
     expect(figures.produce_records).toBeGreaterThan(400);
