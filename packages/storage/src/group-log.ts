@@ -10,6 +10,9 @@
 //     to the group-commit writer, from which the next write's ops are computed.
 // The writer runs each write's onDurable in submission order, which moves
 // the durable view forward exactly as the disk moved.
+//
+// A hard state that moved only its commit index is not written on its own:
+// it goes with the group's next write (see `deferredHard`).
 
 import {
   type ConfState,
@@ -106,6 +109,18 @@ export class GroupLog implements RaftStorage {
   private snapshotProvider: SnapshotProvider = () => EMPTY;
   private trimChain: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /**
+   * The newest hard state that differs from the stored one in its commit
+   * index only, not yet submitted. Raft does not need the commit index on
+   * disk (a restarted node learns it again from the leader, and a lower
+   * stored commit only re-applies entries the state machine skips), so such
+   * a hard state makes no write of its own: it is submitted with the group's
+   * next write. At low load these were half of a node's writes (docs/bench.md).
+   * Trimming writes it first, because the stored commit bounds a trim, and
+   * the store's close writes it, so a node stopped cleanly comes back with
+   * all it had applied (only a crash loses it).
+   */
+  private deferredHard: HardState | undefined;
 
   constructor(
     private readonly ctx: StoreContext,
@@ -213,20 +228,18 @@ export class GroupLog implements RaftStorage {
   /** Persists a Ready's snapshot, entries and hard state; resolves once durable (synced when it must be). */
   persist(rd: PersistRequest): Promise<void> {
     this.assertOpen();
+    if (this.onlyCommitMoved(rd)) {
+      this.deferredHard = rd.hardState;
+      return Promise.resolve();
+    }
     const ops: BatchOp[] = [];
     const effects: Array<() => void> = [];
     if (rd.snapshot && rd.snapshot.metadata.index >= this.staged.first)
       this.stageSnapshot(rd.snapshot, ops, effects);
     if (rd.entries.length > 0) this.stageEntries(rd.entries, ops, effects);
-    if (rd.hardState) {
-      const hs = rd.hardState;
-      // Twice, far apart in key order: a damaged block rarely takes both (see group-recovery.ts).
-      ops.push(this.put(GroupKind.HardState, (k) => encodeHardState(k, hs)));
-      ops.push(this.put(GroupKind.HardStateMirror, (k) => encodeHardState(k, hs)));
-      effects.push(() => {
-        this.hard = hs;
-      });
-    }
+    // The core's hard state only moves forward, so a new one supersedes a deferred one.
+    const hs = rd.hardState ?? this.deferredHard;
+    if (hs) this.stageHardState(hs, ops, effects);
     if (rd.repaired && this.markedBadIndex !== undefined) {
       ops.push({ type: 'del', key: groupKey(this.gid, GroupKind.Repair) });
       this.markedBadIndex = undefined;
@@ -235,6 +248,40 @@ export class GroupLog implements RaftStorage {
     // Entries and snapshots are always synced, whatever mustSync says: they are acknowledged to peers.
     const sync = rd.mustSync || rd.snapshot !== undefined || rd.entries.length > 0;
     return this.ctx.writer.submit({ ops, sync, onDurable: () => runAll(effects) });
+  }
+
+  /** A Ready whose only news for the disk is a higher commit index (see `deferredHard`). */
+  private onlyCommitMoved(rd: PersistRequest): rd is PersistRequest & { hardState: HardState } {
+    const hs = rd.hardState;
+    return (
+      hs !== undefined &&
+      !rd.mustSync &&
+      rd.snapshot === undefined &&
+      rd.entries.length === 0 &&
+      rd.repaired !== true &&
+      hs.term === this.hard.term &&
+      hs.vote === this.hard.vote
+    );
+  }
+
+  private stageHardState(hs: HardState, ops: BatchOp[], effects: Array<() => void>): void {
+    // Twice, far apart in key order: a damaged block rarely takes both (see group-recovery.ts).
+    ops.push(this.put(GroupKind.HardState, (k) => encodeHardState(k, hs)));
+    ops.push(this.put(GroupKind.HardStateMirror, (k) => encodeHardState(k, hs)));
+    this.deferredHard = undefined;
+    effects.push(() => {
+      this.hard = hs;
+    });
+  }
+
+  /** Submits the deferred hard state, if any, as a write of its own (before a trim, and on close). */
+  writeDeferredHard(): Promise<void> {
+    const hs = this.deferredHard;
+    if (hs === undefined) return Promise.resolve();
+    const ops: BatchOp[] = [];
+    const effects: Array<() => void> = [];
+    this.stageHardState(hs, ops, effects);
+    return this.ctx.writer.submit({ ops, sync: false, onDurable: () => runAll(effects) });
   }
 
   private stageSnapshot(s: Snapshot, ops: BatchOp[], effects: Array<() => void>): void {
@@ -297,6 +344,7 @@ export class GroupLog implements RaftStorage {
     }
     for (const k of req.stateDels ?? []) ops.push({ type: 'del', key: appStateKey(this.gid, k) });
     if (ops.length === 0) return Promise.resolve();
+    if (this.deferredHard) this.stageHardState(this.deferredHard, ops, effects);
     return this.ctx.writer.submit({
       ops,
       sync: req.sync ?? false,
@@ -380,7 +428,10 @@ export class GroupLog implements RaftStorage {
    */
   trimBefore(index: number): Promise<number> {
     this.assertOpen();
-    const run = this.trimChain.then(() => trimLog.trimBefore(this.ctx, this.trimAccess(), index));
+    const run = this.trimChain.then(async () => {
+      await this.writeDeferredHard();
+      return trimLog.trimBefore(this.ctx, this.trimAccess(), index);
+    });
     this.trimChain = run.catch(() => {});
     return run;
   }

@@ -354,6 +354,8 @@ export class NodeStore {
     if (this.closing) return;
     this.closing = true;
     while (this.tasks.size > 0) await Promise.all([...this.tasks]);
+    // Commit-only hard states not yet written (GroupLog.deferredHard): a clean stop keeps them.
+    await Promise.allSettled([...this.groups.values()].map((g) => g.writeDeferredHard()));
     await this.writer.close();
     for (const g of this.groups.values()) g.close();
     await this.db.close();
