@@ -277,7 +277,8 @@ export class GroupLog implements RaftStorage {
   /** Submits the deferred hard state, if any, as a write of its own (before a trim, and on close). */
   writeDeferredHard(): Promise<void> {
     const hs = this.deferredHard;
-    if (hs === undefined) return Promise.resolve();
+    // A closed group writes nothing more: a deleted group's keys are being removed.
+    if (hs === undefined || this.closed) return Promise.resolve();
     const ops: BatchOp[] = [];
     const effects: Array<() => void> = [];
     this.stageHardState(hs, ops, effects);
