@@ -144,6 +144,10 @@ export function shardRaftNode(
     readOnlyOption: ReadOnlyOption.LeaseBased,
     leaseSafetyMarginTicks: o.leaseSafetyMarginTicks,
     maxReadiesInFlight: o.raftReadiesInFlightMax,
+    // Under load the next App carries the commit anyway; at a trickle the
+    // empty Apps (and their answers) were half of a shard's messages. Only
+    // follower reads see the commit up to a heartbeat later (docs/raft.md).
+    lazyCommitSpread: true,
     random,
     ...(logger ? { logger } : {}),
   });

@@ -20,6 +20,7 @@ const KNOWN_KEYS: ReadonlySet<string> = new Set([
   'readOnlyOption',
   'leaseSafetyMarginTicks',
   'maxReadiesInFlight',
+  'lazyCommitSpread',
   'random',
   'logger',
 ]);
@@ -71,6 +72,9 @@ export function validateConfig(c: RaftConfig): void {
     (!isInt(c.maxReadiesInFlight) || c.maxReadiesInFlight < 1 || c.maxReadiesInFlight > 64)
   ) {
     fail(`maxReadiesInFlight must be an integer from 1 to 64, got ${c.maxReadiesInFlight}`);
+  }
+  if (c.lazyCommitSpread !== undefined && typeof c.lazyCommitSpread !== 'boolean') {
+    fail('lazyCommitSpread must be a boolean');
   }
   if (typeof c.storage !== 'object' || c.storage === null) fail('storage is required');
   if (typeof c.random?.int !== 'function') fail('random (a RandomSource) is required');

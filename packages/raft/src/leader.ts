@@ -101,6 +101,21 @@ export function bcastAppend(r: Raft): void {
   for (const id of r.trk.memberIds()) if (id !== r.id) sendAppend(r, id, true);
 }
 
+/**
+ * The commit index moved. Eagerly (the default) every follower hears of it
+ * at once; with lazyCommitSpread only followers that have entries to receive
+ * get an App now, and the rest learn the commit from their next App or
+ * heartbeat. `alsoTo` still gets an App, empty or not (a follower whose
+ * paused flow just resumed).
+ */
+function spreadCommit(r: Raft, alsoTo: NodeId | undefined): void {
+  if (r.cfg.lazyCommitSpread !== true) {
+    bcastAppend(r);
+    return;
+  }
+  for (const id of r.trk.memberIds()) if (id !== r.id) sendAppend(r, id, id === alsoTo);
+}
+
 /** Sends each follower a heartbeat; the round (index) is the leader tick, echoed back for leases. */
 export function bcastHeartbeat(r: Raft, ctx: Uint8Array | undefined): void {
   const context = ctx ?? r.readOnly.lastPendingRequestCtx() ?? EMPTY_BYTES;
@@ -139,7 +154,7 @@ export function leaderPersisted(r: Raft, index: number): void {
   if (!pr?.maybeUpdate(index)) return;
   if (maybeCommit(r)) {
     releasePendingReadIndex(r);
-    bcastAppend(r);
+    spreadCommit(r, undefined);
   }
 }
 
@@ -165,7 +180,7 @@ function handleAppendResponse(r: Raft, m: Message, pr: Progress): DropReason | n
   } else if (pr.state === 'replicate') pr.inflights.freeLE(m.index);
   if (maybeCommit(r)) {
     releasePendingReadIndex(r);
-    bcastAppend(r);
+    spreadCommit(r, wasPaused ? m.from : undefined);
   } else if (wasPaused) sendAppend(r, m.from, true);
   // Fill the window: each send moves next, and stops when paused or caught up.
   while (sendAppend(r, m.from, false)) {}

@@ -309,6 +309,16 @@ export interface RaftConfig {
    * must keep in order.
    */
   readonly maxReadiesInFlight?: number;
+  /**
+   * When the leader's commit index moves, send no App just to tell the
+   * followers (default false: every follower gets one at once, empty if it has
+   * all the entries). With it on, a follower learns the commit with the next
+   * App that carries entries, or with the next heartbeat: at most heartbeatTick
+   * ticks later. At a steady trickle of proposals this halves the messages a
+   * group sends (each App's answer included); only a follower's own view of
+   * the commit (its apply, its follower reads) can lag, never the leader's.
+   */
+  readonly lazyCommitSpread?: boolean;
   readonly random: RandomSource;
   readonly logger?: RaftLogger;
 }

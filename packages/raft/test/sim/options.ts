@@ -55,7 +55,9 @@ export function chooseOptions(rng: Prng, safetyTicks: number): SimOptions {
   // Drawn last, so that every other option of a seed is what it was before
   // pipelined Readies existed. Half the seeds drive several Readies at once.
   const maxReadiesInFlight = rng.chance(0.5) ? 1 : rng.range(2, 4);
-  return { ...opts, raft: { ...opts.raft, maxReadiesInFlight } };
+  // Drawn after it for the same reason: half the seeds spread commits lazily (the broker's setting).
+  const lazyCommitSpread = rng.chance(0.5);
+  return { ...opts, raft: { ...opts.raft, maxReadiesInFlight, lazyCommitSpread } };
 }
 
 function chooseBaseOptions(rng: Prng, safetyTicks: number): SimOptions {
