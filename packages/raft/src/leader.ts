@@ -113,6 +113,9 @@ function spreadCommit(r: Raft, alsoTo: NodeId | undefined): void {
     bcastAppend(r);
     return;
   }
+  // This sends every pending entry a broadcast would, so it is the broadcast:
+  // left pending, the next Ready would add an empty App to every follower.
+  r.bcastPending = false;
   for (const id of r.trk.memberIds()) if (id !== r.id) sendAppend(r, id, id === alsoTo);
 }
 

@@ -56,6 +56,26 @@ describe('lazyCommitSpread', () => {
     expect(emptyApps(n)).toEqual([]);
   });
 
+  it('on: a commit that lands while a proposal waits to be sent adds no empty App after it', () => {
+    const n = elected(true);
+    const step = () => {
+      const msgs = n.queue;
+      n.queue = [];
+      for (const m of msgs) n.deliver(m);
+    };
+    n.node(1).propose(new TextEncoder().encode('a'));
+    n.processReady(1); // App(a) to both followers, and the leader's own append
+    step();
+    n.processReady(2);
+    n.processReady(3);
+    // 'b' waits for the leader's next Ready while the answers for 'a' commit it.
+    n.node(1).propose(new TextEncoder().encode('b'));
+    step();
+    n.stabilize();
+    expect(emptyApps(n)).toEqual([]);
+    expect(n.data(1)).toEqual(['a', 'b']);
+  });
+
   it('on: an idle leader tells the followers within one heartbeat', () => {
     const n = elected(true);
     n.propose(1, 'a');
