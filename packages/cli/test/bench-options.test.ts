@@ -15,7 +15,7 @@ describe('resolveBenchOptions', () => {
       shards: 4,
       recordBytes: 1024,
       batchRecords: 500,
-      producers: 4,
+      producers: 1,
       rate: undefined,
       durationS: 10,
       warmupS: 0,

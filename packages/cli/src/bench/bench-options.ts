@@ -105,7 +105,7 @@ export function resolveBenchOptions(
     shards: number('shards', raw.shards, 4, 1, 1000),
     recordBytes: number('record-bytes', raw.recordBytes, 1024, payloadHeaderBytes, 1024 * 1024 - 64),
     batchRecords: number('batch-records', raw.batchRecords, 500, 1, 500),
-    producers: number('producers', raw.producers, 4, 1, 256),
+    producers: number('producers', raw.producers, 1, 1, 256),
     rate: raw.rate === undefined ? undefined : number('rate', raw.rate, 0, 1, 1e9, false),
     durationS: number('duration', raw.duration, 10, 0.1, 86_400, false),
     warmupS: number('warmup', raw.warmup, 0, 0, 3_600, false),

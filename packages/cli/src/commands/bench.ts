@@ -21,7 +21,7 @@ export function benchCommand(io: ProgramIo): Command {
     .option('--shards <n>', 'shards of the stream, when the bench creates it', '4')
     .option('--record-bytes <n>', 'bytes of data per record', '1024')
     .option('--batch-records <n>', 'records per batch at most (1..500)', '500')
-    .option('--producers <n>', 'concurrent producers', '4')
+    .option('--producers <n>', 'concurrent producers', '1')
     .option('--rate <records/s>', 'total records per second (unbounded when left out)')
     .option('--duration <seconds>', 'how long to produce (or read, for consume)', '10')
     .option(
