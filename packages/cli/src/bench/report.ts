@@ -81,7 +81,7 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 export function benchText(f: BenchFigures): string {
   const o = f.options;
   const lines = [
-    `rheo bench ${o.mode}: ${f.target}; stream ${o.stream}, ${o.shards} shards; ${o.producers} ${o.producers === 1 ? 'producer' : 'producers'}, ` +
+    `rheo bench ${o.mode}: ${f.target}; stream ${o.stream}, ${o.shards} shards; ${o.producers} producer${o.producers === 1 ? '' : 's'}, ` +
       `${o.recordBytes}-byte records, batches of up to ${o.batchRecords}; rate ${o.rate ?? 'unbounded'}; ${o.durationS} s` +
       (o.warmupS > 0 ? ` after ${o.warmupS} s of warm-up` : ''),
   ];
