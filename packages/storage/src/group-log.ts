@@ -42,6 +42,7 @@ import {
   type StoredConfState,
   type StoredEntry,
 } from './records.js';
+import { type SegmentRun, SegmentRuns } from './segment-runs.js';
 import type { TermRuns } from './term-runs.js';
 import * as trimLog from './trim.js';
 
@@ -74,6 +75,8 @@ export interface RecoveredGroup {
   readonly conf: StoredConfState;
   readonly snapshot: Snapshot;
   readonly runs: TermRuns;
+  /** Where the entries on disk are, dead ones below the snapshot included (segment-runs.ts). */
+  readonly segments: readonly SegmentRun[];
   readonly lastIndex: number;
   readonly applied: number;
   /** The repair marker's first bad index (0: no index) when the group is marked for repair. */
@@ -101,6 +104,8 @@ export class GroupLog implements RaftStorage {
   private appliedIndex: number;
   private readonly cache: EntryCache;
   private readonly staged: LogStager;
+  /** Staged view (moved by the stager at submission), read by range reads and deletions. */
+  readonly segments: SegmentRuns;
 
   private readonly loader: RangeLoader;
   private readonly needsRepairAtOpen: boolean;
@@ -138,7 +143,18 @@ export class GroupLog implements RaftStorage {
     this.appliedIndex = r.applied;
     this.cache = new EntryCache(cacheBytesMax);
     this.cache.append(r.tail);
-    this.staged = new LogStager(gid, name, ctx.options, this.first, this.last, r.runs.clone(), r);
+    this.segments = new SegmentRuns(r.segments);
+    this.staged = new LogStager(
+      gid,
+      name,
+      ctx.options,
+      this.first,
+      this.last,
+      r.runs.clone(),
+      this.segments,
+      ctx.clock,
+      r,
+    );
     this.needsRepairAtOpen = r.needsRepair;
     this.markedBadIndex = r.repairMarker;
     this.loader = new RangeLoader(ctx, this, this.cache);

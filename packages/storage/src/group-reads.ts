@@ -6,15 +6,9 @@
 import { LogCompactedError } from '@rheo/raft';
 import type { StoreContext } from './context.js';
 import { CorruptDataError } from './errors.js';
-import {
-  allTimePointsRange,
-  entryKey,
-  entryRange,
-  indexOfEntryKey,
-  timeOfTimePointKey,
-  timePointKey,
-} from './keys.js';
+import { allTimePointsRange, entryKey, indexOfEntryKey, timeOfTimePointKey, timePointKey } from './keys.js';
 import { decodeEntry, decodeTimePoint, type StoredEntry } from './records.js';
+import type { SegmentRuns } from './segment-runs.js';
 
 /** Entries fetched per iterator step: enough to amortize the native call, few enough for 1 MiB entries. */
 const ITERATOR_STEP_ENTRIES = 16;
@@ -27,6 +21,8 @@ export interface LogBounds {
   term(i: number): number;
   /** Bumped whenever a suffix overwrite or snapshot is staged: reads that raced one may come up short. */
   truncationEpoch(): number;
+  /** Where the entries are (staged view: a read racing a change sees the epoch move). */
+  readonly segments: SegmentRuns;
 }
 
 /**
@@ -46,21 +42,30 @@ export async function readEntries(
   const out: StoredEntry[] = [];
   if (lo >= hi || maxEntries <= 0) return out;
   const epoch = log.truncationEpoch();
-  const it = ctx.db.iterator({ ...entryRange(log.gid, lo, hi), limit: maxEntries });
+  const ranges = log.segments.ranges(log.gid, lo, hi);
   let size = 0;
   let expect = lo;
   try {
-    scan: for (;;) {
-      const rows = await it.nextv(ITERATOR_STEP_ENTRIES);
-      if (rows.length === 0) break;
-      for (const [k, v] of rows) {
-        const index = indexOfEntryKey(k);
-        if (index !== expect) break scan;
-        const e = decodeEntry(k, v, index, { group: log.name, index });
-        size += e.data.byteLength;
-        if (out.length > 0 && size > maxBytes) return out;
-        out.push(e);
-        expect++;
+    // One iterator per segment the range spans (usually one), in order.
+    scan: for (const range of ranges) {
+      const it = ctx.db.iterator({ ...range, limit: lo + maxEntries - expect });
+      try {
+        for (;;) {
+          const rows = await it.nextv(ITERATOR_STEP_ENTRIES);
+          if (rows.length === 0) break;
+          for (const [k, v] of rows) {
+            const index = indexOfEntryKey(k);
+            if (index !== expect) break scan;
+            const e = decodeEntry(k, v, index, { group: log.name, index });
+            size += e.data.byteLength;
+            if (out.length > 0 && size > maxBytes) return out;
+            out.push(e);
+            expect++;
+            if (out.length >= maxEntries) break scan;
+          }
+        }
+      } finally {
+        await it.close();
       }
     }
     if (out.length < maxEntries && expect < hi) {
@@ -73,15 +78,14 @@ export async function readEntries(
   } catch (e) {
     if (e instanceof CorruptDataError) ctx.reportCorrupt(e);
     throw e;
-  } finally {
-    await it.close();
   }
 }
 
 function missing(log: LogBounds, index: number): Error {
   if (index < log.firstIndex())
     return new LogCompactedError(`${log.name}: entry ${index} was trimmed during the read`);
-  return new CorruptDataError(entryKey(log.gid, index), 'log entry missing', { group: log.name, index });
+  const key = entryKey(log.segments.segmentOf(index) ?? 0, log.gid, index);
+  return new CorruptDataError(key, 'log entry missing', { group: log.name, index });
 }
 
 /**

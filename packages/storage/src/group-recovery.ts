@@ -23,9 +23,9 @@ import { CorruptDataError } from './errors.js';
 import type { BatchOp } from './group-commit-writer.js';
 import type { RecoveredGroup } from './group-log.js';
 import {
-  allEntriesRange,
   allTimePointsRange,
   entryKey,
+  entryRange,
   GroupKind,
   groupKey,
   indexOfEntryKey,
@@ -45,6 +45,7 @@ import {
   type StoredEntry,
   type TermRun,
 } from './records.js';
+import { type SegmentRun, SegmentRuns } from './segment-runs.js';
 import { TermRuns } from './term-runs.js';
 
 const EMPTY_SNAPSHOT: Snapshot = {
@@ -58,7 +59,14 @@ class Recovery {
     readonly ctx: StoreContext,
     readonly name: string,
     readonly gid: number,
+    readonly segments: SegmentRuns,
   ) {}
+
+  /** The key entry `index` would have; undefined when no segment can hold it. */
+  entryKeyOf(index: number): Uint8Array | undefined {
+    const segment = this.segments.segmentOf(index);
+    return segment === undefined ? undefined : entryKey(segment, this.gid, index);
+  }
 
   corrupt(e: unknown): void {
     if (!(e instanceof CorruptDataError)) throw e;
@@ -83,9 +91,12 @@ export async function recoverGroup(
   ctx: StoreContext,
   name: string,
   gid: number,
+  /** Where the group's entry keys are, from the node's scan of the log (segment-scan.ts). */
+  segmentRuns: readonly SegmentRun[],
   cacheBytesMax: number,
 ): Promise<RecoveredGroup> {
-  const r = new Recovery(ctx, name, gid);
+  const segments = new SegmentRuns(segmentRuns);
+  const r = new Recovery(ctx, name, gid, segments);
   const where = { group: name };
   const storedRuns = await r.read(GroupKind.TermRuns, (k, v) => decodeTermRuns(k, v, where));
   const snapshot =
@@ -133,7 +144,10 @@ export async function recoverGroup(
     // Crash-safe cut: the marker names the first bad index (synced) before any
     // key goes; a crash mid-cut finds that entry bad or missing and cuts again.
     await ctx.writer.submit({ ops: [repairMarkerOp(gid, cutFrom)], sync: true });
-    await deleteRangeChunked(ctx, { gte: entryKey(gid, cutFrom), lt: allEntriesRange(gid).lt });
+    for (const p of segments.pieces(cutFrom, Number.MAX_SAFE_INTEGER)) {
+      await deleteRangeChunked(ctx, entryRange(p.segment, gid, p.lo, p.hi));
+    }
+    segments.truncateFrom(cutFrom);
     // Cut done: the marker keeps only "repair pending", so entries appended
     // from here on (and acknowledged to a leader) are never cut again.
     markerNow = 0;
@@ -155,6 +169,7 @@ export async function recoverGroup(
     conf,
     snapshot,
     runs,
+    segments: segments.toArray(),
     lastIndex,
     applied,
     repairMarker: markerNow,
@@ -216,8 +231,8 @@ function repairMarkerOp(gid: number, firstBad: number): BatchOp {
 /** The snapshot was corrupt (or absent): the compaction point from the term runs or the first entry key. */
 async function fallbackSnapshot(r: Recovery, runs: readonly TermRun[] | undefined): Promise<Snapshot> {
   if (!r.damaged && runs === undefined) return EMPTY_SNAPSHOT;
-  const firstKeys = await r.ctx.db.keys({ ...allEntriesRange(r.gid), limit: 1 }).all();
-  const index = runs?.[0]?.start ?? (firstKeys[0] ? indexOfEntryKey(firstKeys[0]) - 1 : 0);
+  const firstKey = r.segments.toArray()[0]?.first;
+  const index = runs?.[0]?.start ?? (firstKey !== undefined ? firstKey - 1 : 0);
   return {
     metadata: { index, term: runs?.[0]?.term ?? 0, confState: EMPTY_CONF_STATE },
     data: new Uint8Array(0),
@@ -239,38 +254,38 @@ interface Tail {
  */
 async function readTail(r: Recovery, base: number, keepBytesMax: number): Promise<Tail> {
   const limit = r.ctx.options.recoveryVerifyTailEntries;
-  const it = r.ctx.db.iterator({
-    gt: entryKey(r.gid, base),
-    lt: allEntriesRange(r.gid).lt,
-    reverse: true,
-    limit,
-  });
   let top: number | undefined;
   let cutFrom: number | undefined;
   let prev: number | undefined;
   let seen = 0;
   let keptBytes = 0;
   const good: StoredEntry[] = [];
-  try {
-    for (let rows = await it.nextv(16); rows.length > 0; rows = await it.nextv(16)) {
-      for (const [k, v] of rows) {
-        const index = indexOfEntryKey(k);
-        top ??= index;
-        seen++;
-        if (prev !== undefined && index !== prev - 1) cutFrom = index + 1; // a gap: everything above it is disconnected
-        try {
-          const e = decodeEntry(k, v, index, { group: r.name, index });
-          keptBytes += e.data.byteLength;
-          if (good.length === 0 || keptBytes <= keepBytesMax) good.push(e);
-        } catch (e) {
-          r.corrupt(e);
-          cutFrom = index;
+  // Newest first: the segments the log spans, from the last, each read backwards.
+  const ranges = r.segments.ranges(r.gid, base + 1, Number.MAX_SAFE_INTEGER).reverse();
+  for (const range of ranges) {
+    if (seen >= limit) break;
+    const it = r.ctx.db.iterator({ ...range, reverse: true, limit: limit - seen });
+    try {
+      for (let rows = await it.nextv(16); rows.length > 0; rows = await it.nextv(16)) {
+        for (const [k, v] of rows) {
+          const index = indexOfEntryKey(k);
+          top ??= index;
+          seen++;
+          if (prev !== undefined && index !== prev - 1) cutFrom = index + 1; // a gap: everything above it is disconnected
+          try {
+            const e = decodeEntry(k, v, index, { group: r.name, index });
+            keptBytes += e.data.byteLength;
+            if (good.length === 0 || keptBytes <= keepBytesMax) good.push(e);
+          } catch (e) {
+            r.corrupt(e);
+            cutFrom = index;
+          }
+          prev = index;
         }
-        prev = index;
       }
+    } finally {
+      await it.close();
     }
-  } finally {
-    await it.close();
   }
   if (top === undefined) return { entries: [], lastIndex: base, cutFrom: undefined };
   // Fewer rows than the limit means we saw the whole log: it must start right after the compaction point.
@@ -288,7 +303,8 @@ function contiguousSuffix(es: StoredEntry[]): StoredEntry[] {
 }
 
 async function readEntry(r: Recovery, index: number): Promise<StoredEntry | undefined> {
-  const key = entryKey(r.gid, index);
+  const key = r.entryKeyOf(index);
+  if (key === undefined) return undefined;
   const v = await r.ctx.db.get(key);
   if (v === undefined) return undefined;
   try {
@@ -329,21 +345,23 @@ async function rebuildRuns(
 ): Promise<{ runs: TermRuns; lastIndex: number }> {
   const runs = TermRuns.at(snapshot.metadata.index, snapshot.metadata.term);
   let expect = snapshot.metadata.index + 1;
-  const it = r.ctx.db.iterator({ gte: entryKey(r.gid, expect), lt: entryKey(r.gid, lastIndex + 1) });
-  try {
-    for await (const [k, v] of it) {
-      const index = indexOfEntryKey(k);
-      if (index !== expect) break;
-      try {
-        runs.push(index, decodeEntry(k, v, index, { group: r.name, index }).term);
-      } catch (e) {
-        r.corrupt(e);
-        break;
+  scan: for (const range of r.segments.ranges(r.gid, expect, lastIndex + 1)) {
+    const it = r.ctx.db.iterator(range);
+    try {
+      for await (const [k, v] of it) {
+        const index = indexOfEntryKey(k);
+        if (index !== expect) break scan;
+        try {
+          runs.push(index, decodeEntry(k, v, index, { group: r.name, index }).term);
+        } catch (e) {
+          r.corrupt(e);
+          break scan;
+        }
+        expect++;
       }
-      expect++;
+    } finally {
+      await it.close();
     }
-  } finally {
-    await it.close();
   }
   return { runs, lastIndex: expect - 1 };
 }

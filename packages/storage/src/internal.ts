@@ -4,4 +4,5 @@
 export * from './keys.js';
 export * from './records.js';
 export * from './sealed-value.js';
+export { type SegmentRun, SegmentRuns } from './segment-runs.js';
 export { TermRuns } from './term-runs.js';

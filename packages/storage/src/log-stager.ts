@@ -11,6 +11,7 @@ import type { BatchOp } from './group-commit-writer.js';
 import { entryKey, GroupKind, groupKey, timePointKey } from './keys.js';
 import type { StorageOptions } from './options.js';
 import { encodeEntry, encodeTermRuns, encodeTimePoint, type StoredEntry, type TermRun } from './records.js';
+import type { SegmentClock, SegmentRuns } from './segment-runs.js';
 import type { TermRuns } from './term-runs.js';
 
 export interface StagedEntries {
@@ -34,6 +35,9 @@ export class LogStager {
     public first: number,
     public last: number,
     private readonly runs: TermRuns,
+    /** Shared with the GroupLog: the staged view of where the entries are. */
+    private readonly segments: SegmentRuns,
+    private readonly clock: SegmentClock,
     time: { maxTimeMs: number; lastPoint: { timeMs: number; index: number } | undefined },
   ) {
     this.maxTimeMs = time.maxTimeMs;
@@ -44,7 +48,9 @@ export class LogStager {
   /** A snapshot from the leader replaces the log: everything after it is deleted, the runs restart at it. */
   stageSnapshot(s: Snapshot, ops: BatchOp[]): TermRuns {
     const index = s.metadata.index;
-    for (let i = index + 1; i <= this.last; i++) ops.push({ type: 'del', key: entryKey(this.gid, i) });
+    for (let i = index + 1; i <= this.last; i++) ops.push({ type: 'del', key: this.keyOf(i) });
+    // Entries at or below the snapshot stay in the segment runs until the background deletion removed them.
+    this.segments.truncateFrom(index + 1);
     this.runs.reset(index, s.metadata.term);
     ops.push(this.runsOp());
     this.first = index + 1;
@@ -62,26 +68,38 @@ export class LogStager {
     const from = entries[0]!.index;
     const newLast = entries[entries.length - 1]!.index;
     assert(from <= this.last + 1, `${this.name}: append at ${from} leaves a gap after ${this.last}`);
-    // A new leader overwrote a suffix: its stale entries beyond the new last index go in the same batch.
-    for (let i = newLast + 1; i <= this.last; i++) ops.push({ type: 'del', key: entryKey(this.gid, i) });
+    const segment = this.clock.current;
+    // A new leader overwrote a suffix: its stale entries go in the same batch, before the new
+    // ones' puts. Those in the current segment are overwritten in place; the others are deleted.
+    for (let i = from; i <= this.last; i++) {
+      if (i > newLast || this.segments.segmentOf(i) !== segment)
+        ops.push({ type: 'del', key: this.keyOf(i) });
+    }
     let runsChanged = false;
     if (from <= this.last) {
       runsChanged = this.runs.truncateFrom(from);
+      this.segments.truncateFrom(from);
       this.epoch++;
     }
+    this.segments.push(from, segment);
     const stored: StoredEntry[] = new Array(entries.length);
+    let bytes = 0;
     for (let j = 0; j < entries.length; j++) {
       const e = entries[j]!;
       assert(e.index === from + j, `${this.name}: entries not contiguous at ${e.index}`);
       assertSafeIndex(e.term, 'entry term');
       const timeMs = this.entryTime(e);
-      const key = entryKey(this.gid, e.index);
-      ops.push({ type: 'put', key, value: encodeEntry(key, e, timeMs) });
+      const key = entryKey(segment, this.gid, e.index);
+      const value = encodeEntry(key, e, timeMs);
+      ops.push({ type: 'put', key, value });
+      bytes += key.byteLength + value.byteLength;
       stored[j] = { index: e.index, term: e.term, type: e.type, data: e.data, timeMs };
       runsChanged = this.runs.push(e.index, e.term) || runsChanged;
       this.stageTimePoint(e, timeMs, ops);
     }
     if (runsChanged) ops.push(this.runsOp());
+    // Counted after the whole write, so one write never straddles two segments.
+    this.clock.add(bytes);
     this.last = newLast;
     return { stored, last: newLast, runs: runsChanged ? this.runs.clone() : undefined };
   }
@@ -91,6 +109,13 @@ export class LogStager {
     this.runs.compactTo(index);
     this.first = index + 1;
     return this.runs.toArray();
+  }
+
+  /** The key of existing entry `i` (staged view). */
+  private keyOf(i: number): Uint8Array {
+    const segment = this.segments.segmentOf(i);
+    assert(segment !== undefined, `${this.name}: entry ${i} is in no segment`);
+    return entryKey(segment, this.gid, i);
   }
 
   private runsOp(): BatchOp {

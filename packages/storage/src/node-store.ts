@@ -6,21 +6,21 @@ import { type ConfState, EMPTY_CONF_STATE } from '@rheo/raft';
 import { deleteRangeChunked } from './chunked-delete.js';
 import type { StoreContext } from './context.js';
 import { CorruptDataError, GroupDeletingError, StorageFormatError, UnknownGroupError } from './errors.js';
+import { upgradeFromFormat1 } from './format-upgrade.js';
 import { type BatchOp, type BatchSink, GroupCommitWriter, type WriterStats } from './group-commit-writer.js';
 import { GroupLog } from './group-log.js';
 import { recoverGroup } from './group-recovery.js';
 import {
-  allEntriesRange,
   FORMAT_KEY,
   GROUP_ID_MAX,
   GroupKind,
   groupKey,
   groupRange,
-  indexOfEntryKey,
   NEXT_GID_KEY,
   nameOfRegistryKey,
   registryKey,
   registryRange,
+  segmentGroupRange,
 } from './keys.js';
 import { LevelBatchSink, type LevelDb, openLevel } from './level.js';
 import { LoadLimiter } from './load-limiter.js';
@@ -36,11 +36,13 @@ import {
   GroupState,
   type RegistryRecord,
 } from './records.js';
+import { SegmentClock, type SegmentRun } from './segment-runs.js';
+import { type LogScan, scanLog } from './segment-scan.js';
 import { TermRuns } from './term-runs.js';
 import * as trim from './trim.js';
 
-/** Layout version written in FORMAT_KEY; a store of another version is refused. */
-export const STORAGE_FORMAT_VERSION = 1;
+/** Layout version written in FORMAT_KEY (keys.ts). Format 1 is converted at open; any other is refused. */
+export const STORAGE_FORMAT_VERSION = 2;
 
 export interface NodeStoreStats {
   readonly writer: WriterStats;
@@ -70,6 +72,8 @@ export class NodeStore {
   private readonly tasks = new Set<Promise<void>>();
   private readonly corruptListeners = new Set<(e: CorruptDataError) => void>();
   private nextGid = 1;
+  /** Replaced at open, once the log on disk has been scanned: new segments start above every old one. */
+  private clock: SegmentClock;
   private corruptValues = 0;
   private backgroundErrors = 0;
   private closing = false;
@@ -81,12 +85,16 @@ export class NodeStore {
   ) {
     const sink = new LevelBatchSink(db);
     this.writer = new GroupCommitWriter(hooks.wrapSink ? hooks.wrapSink(sink) : sink, options);
+    this.clock = new SegmentClock(0, options.logSegmentBytes);
     const self = this;
     this.ctx = {
       db,
       writer: this.writer,
       options,
       loads: new LoadLimiter(options.loadsInflightMax),
+      get clock() {
+        return self.clock;
+      },
       reportCorrupt: (e) => self.reportCorrupt(e),
       background: (what, task) => self.background(what, task),
       get closing() {
@@ -131,13 +139,22 @@ export class NodeStore {
     } catch (e) {
       throw new StorageFormatError(`the store's format record is damaged: ${(e as Error).message}`);
     }
-    if (version !== STORAGE_FORMAT_VERSION)
+    if (version === 1) {
+      await upgradeFromFormat1(this.db, this.options.trimChunkKeysMax);
+      await this.writer.submit({
+        ops: [{ type: 'put', key: FORMAT_KEY, value: encodeU64(FORMAT_KEY, STORAGE_FORMAT_VERSION) }],
+        sync: true,
+      });
+    } else if (version !== STORAGE_FORMAT_VERSION)
       throw new StorageFormatError(`store format ${version}, this build reads ${STORAGE_FORMAT_VERSION}`);
     const next = await this.db.get(NEXT_GID_KEY);
     if (next !== undefined) this.nextGid = decodeU64(NEXT_GID_KEY, next);
   }
 
   private async recoverAll(): Promise<void> {
+    const scan = await scanLog(this.db);
+    this.clock = new SegmentClock(scan.maxSegment + 1, this.options.logSegmentBytes);
+    for (const key of scan.strayKeys) this.reportCorrupt(new CorruptDataError(key, 'not a log entry key'));
     const live: Array<[string, RegistryRecord]> = [];
     for (const [k, v] of await this.db.iterator(registryRange()).all()) {
       let rec: RegistryRecord;
@@ -155,6 +172,7 @@ export class NodeStore {
         this.background(`delete ${name}`, () => this.removeGroupData(name, rec.gid));
       } else live.push([name, rec]);
     }
+    this.collectOrphans(scan);
     // Each group's share of the cache budget is known before any tail is read: open never holds more.
     const share = this.cacheShare(live.length);
     for (const [name, rec] of live) {
@@ -162,7 +180,7 @@ export class NodeStore {
         this.ctx,
         name,
         rec.gid,
-        await recoverGroup(this.ctx, name, rec.gid, share),
+        await recoverGroup(this.ctx, name, rec.gid, scan.runs.get(rec.gid) ?? [], share),
         share,
       );
       this.groups.set(name, log);
@@ -170,10 +188,19 @@ export class NodeStore {
     }
   }
 
+  /** Entries of groups the registry no longer knows (their deletion was cut short by a crash). */
+  private collectOrphans(log: LogScan): void {
+    const known = new Set([...this.registry.values()].map((r) => r.gid));
+    for (const [gid, runs] of log.runs) {
+      if (known.has(gid)) continue;
+      this.background(`delete orphan entries of group ${gid}`, () => this.removeEntries(gid, runs));
+    }
+  }
+
   /** Keys below the first index left by a trim or snapshot that a crash interrupted. */
   private async scheduleGarbageCollection(log: GroupLog): Promise<void> {
-    const keys = await this.db.keys({ ...allEntriesRange(log.gid), limit: 1 }).all();
-    if (keys[0] !== undefined && indexOfEntryKey(keys[0]) < log.firstIndex()) {
+    const first = log.segments.toArray()[0]?.first;
+    if (first !== undefined && first < log.firstIndex()) {
       this.background(`${log.name}: clear below ${log.firstIndex()}`, () =>
         trim.clearBelow(this.ctx, log, log.firstIndex()),
       );
@@ -194,11 +221,15 @@ export class NodeStore {
    * the memtable is not counted). One call costs an index look-up per table
    * file, no data read. 0 for a group not open here.
    */
-  approximateGroupBytes(name: string): Promise<number> {
+  async approximateGroupBytes(name: string): Promise<number> {
     const g = this.groups.get(name);
-    if (g === undefined) return Promise.resolve(0);
-    const range = groupRange(g.gid);
-    return this.db.approximateSize(range.gte, range.lt);
+    if (g === undefined) return 0;
+    const ranges = [
+      groupRange(g.gid),
+      ...g.segments.toArray().map((r) => segmentGroupRange(r.segment, g.gid)),
+    ];
+    const sizes = await Promise.all(ranges.map((r) => this.db.approximateSize(r.gte, r.lt)));
+    return sizes.reduce((a, b) => a + b, 0);
   }
 
   group(name: string): GroupLog {
@@ -252,6 +283,7 @@ export class NodeStore {
         conf,
         snapshot: { metadata: { index: 0, term: 0, confState }, data: new Uint8Array(0) },
         runs,
+        segments: [],
         lastIndex: 0,
         applied: 0,
         repairMarker: undefined,
@@ -301,10 +333,16 @@ export class NodeStore {
   }
 
   private async removeGroupData(name: string, gid: number): Promise<void> {
+    // The entries first (found from the keys, so nothing of the closed log is trusted), then the state.
+    await this.removeEntries(gid, (await scanLog(this.db, gid)).runs.get(gid) ?? []);
     await deleteRangeChunked(this.ctx, groupRange(gid));
     if (this.closing) return; // resumed at the next open
     await this.writer.submit({ ops: [{ type: 'del', key: registryKey(name) }], sync: true });
     this.registry.delete(name);
+  }
+
+  private async removeEntries(gid: number, runs: readonly SegmentRun[]): Promise<void> {
+    for (const r of runs) await deleteRangeChunked(this.ctx, segmentGroupRange(r.segment, gid));
   }
 
   /** Subscribes to corruption reports; returns the unsubscribe function. */

@@ -26,6 +26,11 @@ export interface StorageOptions {
   readonly timeIndexStaleScanMax: number;
   /** Keys deleted per background chunk (trimming, group deletion), so writes never wait behind a huge delete. */
   readonly trimChunkKeysMax: number;
+  /**
+   * Bytes of log entries (keys + values, every group's together) written
+   * into one log segment before the node moves to the next (keys.ts).
+   */
+  readonly logSegmentBytes: number;
   /** On open, the newest entries of each group whose checksums are verified. */
   readonly recoveryVerifyTailEntries: number;
   /** LevelDB block cache (bytes). */
@@ -56,6 +61,7 @@ export const DEFAULT_STORAGE_OPTIONS: StorageOptions = Object.freeze({
   timeIndexEntriesMax: 1000,
   timeIndexStaleScanMax: 256,
   trimChunkKeysMax: 1000,
+  logSegmentBytes: 64 * MiB,
   recoveryVerifyTailEntries: 1024,
   levelCacheBytes: 8 * MiB,
   levelWriteBufferBytes: 16 * MiB,
@@ -75,6 +81,7 @@ const POSITIVE_INTEGER_KEYS = [
   'timeIndexEntriesMax',
   'timeIndexStaleScanMax',
   'trimChunkKeysMax',
+  'logSegmentBytes',
   'recoveryVerifyTailEntries',
   'levelCacheBytes',
   'levelWriteBufferBytes',

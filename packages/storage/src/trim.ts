@@ -57,9 +57,17 @@ export async function trimBefore(ctx: StoreContext, a: TrimAccess, index: number
   return target;
 }
 
-/** Deletes entry keys below `index` and the time points that lead only to them. */
+/**
+ * Deletes entry keys below `index` (in every segment the runs say may hold
+ * some) and the time points that lead only to them; then the segment runs
+ * forget the segments left with none.
+ */
 export async function clearBelow(ctx: StoreContext, log: LogBounds, index: number): Promise<void> {
-  await deleteRangeChunked(ctx, entryRange(log.gid, 0, index));
+  for (const segment of log.segments.segmentsBelow(index)) {
+    await deleteRangeChunked(ctx, entryRange(segment, log.gid, 0, index));
+  }
+  if (ctx.closing) return; // interrupted: the runs keep the segments, the next open deletes again
+  log.segments.dropBelow(index);
   await deleteRangeChunked(ctx, allTimePointsRange(log.gid), (k, v) => {
     try {
       return decodeTimePoint(k, v, timeOfTimePointKey(k)).index >= index;

@@ -21,8 +21,12 @@ import {
   encodeEntry,
   encodeHardState,
   entryKey,
+  FORMAT_KEY,
   GroupKind,
   groupKey,
+  metaKey,
+  parseEntryKey,
+  registryKey,
   timePointKey,
 } from '../src/internal.js';
 import { entries, tempDir } from './helpers.js';
@@ -69,7 +73,7 @@ async function reopen(dir: string, options = {}) {
 describe('corruption on disk', () => {
   it('cuts the log at the last good entry on open and answers needsRepair until repaired', async () => {
     const { dir, gid } = await storeWith('cut', 10);
-    await flipByte(dir, entryKey(gid, 7));
+    await flipByte(dir, entryKey(0, gid, 7));
     const { s, seen } = await reopen(dir);
     const g = s.group('s/x/0');
     expect(g.initialState().needsRepair).toBe(true);
@@ -77,7 +81,7 @@ describe('corruption on disk', () => {
     expect(s.stats().corruptValues).toBe(1);
     expect(seen[0]).toBeInstanceOf(CorruptDataError);
     expect(seen[0]!.index).toBe(7);
-    expect(await s.db.get(entryKey(gid, 8))).toBeUndefined();
+    expect(await s.db.get(entryKey(0, gid, 8))).toBeUndefined();
     expect((await g.readRange(1, 100, 1e9)).map((e) => e.index)).toEqual([1, 2, 3, 4, 5, 6]);
     // Caught up again (the core reports it with Ready.repaired): the marker is cleared.
     await g.persist({ entries: entries(7, 8, 2, 64), mustSync: true, repaired: true });
@@ -89,7 +93,7 @@ describe('corruption on disk', () => {
 
   it('refuses a bad entry at read time, reports it, and cuts there on the next open', async () => {
     const { dir, gid } = await storeWith('runtime', 10);
-    await flipByte(dir, entryKey(gid, 3));
+    await flipByte(dir, entryKey(0, gid, 3));
     // Verify only the newest 2 entries at open, so entry 3 is met at run time; a small cache forces disk reads.
     const opts = { recoveryVerifyTailEntries: 2, cacheBytesMax: 600 };
     const { s, seen } = await reopen(dir, opts);
@@ -98,7 +102,7 @@ describe('corruption on disk', () => {
     const err = await g.readRange(1, 100, 1e9).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CorruptDataError);
     expect((err as CorruptDataError).index).toBe(3);
-    expect((err as CorruptDataError).keyHex).toBe(Buffer.from(entryKey(gid, 3)).toString('hex'));
+    expect((err as CorruptDataError).keyHex).toBe(Buffer.from(entryKey(0, gid, 3)).toString('hex'));
     expect(seen.length).toBe(1);
     // The core's path: a miss answers null; the failed load never serves the bad entry.
     let loaded = 0;
@@ -117,7 +121,7 @@ describe('corruption on disk', () => {
 
   it('never cuts again what was appended after a cut while the repair is pending', async () => {
     const { dir, gid } = await storeWith('recut', 10);
-    await flipByte(dir, entryKey(gid, 7));
+    await flipByte(dir, entryKey(0, gid, 7));
     let { s } = await reopen(dir);
     await s.group('s/x/0').persist({ entries: entries(7, 12, 2, 64), mustSync: true }); // caught up, not yet repaired
     await s.close();
@@ -128,7 +132,7 @@ describe('corruption on disk', () => {
 
   it('does not cut at a run-time marker whose entry was rewritten since', async () => {
     const { dir, gid } = await storeWith('rewritten', 10);
-    await flipByte(dir, entryKey(gid, 9));
+    await flipByte(dir, entryKey(0, gid, 9));
     const opts = { recoveryVerifyTailEntries: 1, cacheBytesMax: 600 };
     let { s } = await reopen(dir, opts);
     const err = await s
@@ -173,15 +177,37 @@ describe('key and value encodings', () => {
   const index = fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER });
   const gid = fc.integer({ min: 0, max: 0xffff_fffe });
 
-  it('keeps (group, index) and time order in key order', () => {
+  const segment = fc.integer({ min: 0, max: 0xffff_fffe });
+
+  it('orders entry keys by (segment, group, index), and time points by (group, time)', () => {
     fc.assert(
-      fc.property(gid, index, gid, index, (g1, i1, g2, i2) => {
-        const want = Math.sign(g1 - g2 || i1 - i2);
-        expect(Math.sign(compareKeys(entryKey(g1, i1), entryKey(g2, i2)))).toBe(want);
-        expect(Math.sign(compareKeys(timePointKey(g1, i1), timePointKey(g2, i2)))).toBe(want);
-        // Every entry key of a group sorts after its single-valued records and before its time points.
-        expect(compareKeys(groupKey(g1, GroupKind.Repair), entryKey(g1, i1))).toBeLessThan(0);
-        expect(compareKeys(entryKey(g1, i1), timePointKey(g1, 0))).toBeLessThan(0);
+      fc.property(segment, gid, index, segment, gid, index, (s1, g1, i1, s2, g2, i2) => {
+        const want = Math.sign(s1 - s2 || g1 - g2 || i1 - i2);
+        expect(Math.sign(compareKeys(entryKey(s1, g1, i1), entryKey(s2, g2, i2)))).toBe(want);
+        expect(parseEntryKey(entryKey(s1, g1, i1))).toEqual({ segment: s1, gid: g1, index: i1 });
+        expect(Math.sign(compareKeys(timePointKey(g1, i1), timePointKey(g2, i2)))).toBe(
+          Math.sign(g1 - g2 || i1 - i2),
+        );
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps every overwritten key above the whole log, and the registry below it', () => {
+    fc.assert(
+      fc.property(segment, gid, index, gid, index, fc.string(), (s1, g1, i1, g2, t, name) => {
+        const e = entryKey(s1, g1, i1);
+        for (const above of [
+          groupKey(g2, GroupKind.HardState),
+          groupKey(g2, GroupKind.HardStateMirror),
+          groupKey(g2, GroupKind.TermRuns),
+          timePointKey(g2, t),
+          appStateKey(g2, Uint8Array.of(0)),
+          metaKey(Uint8Array.of(0)),
+        ])
+          expect(compareKeys(e, above)).toBeLessThan(0);
+        expect(compareKeys(registryKey(name), e)).toBeLessThan(0);
+        expect(compareKeys(FORMAT_KEY, e)).toBeLessThan(0);
       }),
       { numRuns: 500 },
     );
@@ -208,7 +234,7 @@ describe('key and value encodings', () => {
     });
     fc.assert(
       fc.property(entryArb, fc.nat(), (e, flip) => {
-        const key = entryKey(3, e.index);
+        const key = entryKey(2, 3, e.index);
         const v = encodeEntry(key, e, e.timeMs);
         const back = decodeEntry(key, v, e.index);
         expect({ ...back, data: [...back.data] }).toEqual({ ...e, data: [...e.data] });
@@ -216,7 +242,7 @@ describe('key and value encodings', () => {
         const bit = flip % (bad.length * 8);
         bad[bit >> 3]! ^= 1 << (bit & 7);
         expect(() => decodeEntry(key, bad, e.index)).toThrow(CorruptDataError);
-        expect(() => decodeEntry(entryKey(3, e.index + 1), v, e.index + 1)).toThrow(CorruptDataError);
+        expect(() => decodeEntry(entryKey(2, 3, e.index + 1), v, e.index + 1)).toThrow(CorruptDataError);
       }),
       { numRuns: 500 },
     );

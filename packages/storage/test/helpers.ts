@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Entry, Snapshot } from '@rheo/raft';
 import { EMPTY_CONF_STATE } from '@rheo/raft';
 import type { BatchOp, BatchSink } from '../src/index.js';
+import { groupRange, logRange, parseEntryKey } from '../src/internal.js';
 
 export function tempDir(label: string): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), `rheo-storage-${label}-`));
@@ -49,4 +50,24 @@ export class RecordingSink implements BatchSink {
     this.completed++;
     if (sync) this.synced++;
   }
+}
+
+/** The indexes of group `gid`'s entry keys on disk, in key order (segment, then index), and the keys. */
+export async function entryKeysOf(
+  db: { keys(o: { gte: Uint8Array; lt: Uint8Array }): { all(): Promise<Uint8Array[]> } },
+  gid: number,
+): Promise<Array<{ segment: number; index: number; key: Uint8Array }>> {
+  const all = await db.keys(logRange()).all();
+  return all
+    .map((key) => ({ ...parseEntryKey(key), key }))
+    .filter((k) => k.gid === gid)
+    .map(({ segment, index, key }) => ({ segment, index, key }));
+}
+
+/** Every key of group `gid`: its state keys and its entry keys in every segment. */
+export async function allKeysOf(
+  db: { keys(o: { gte: Uint8Array; lt: Uint8Array }): { all(): Promise<Uint8Array[]> } },
+  gid: number,
+): Promise<Uint8Array[]> {
+  return [...(await db.keys(groupRange(gid)).all()), ...(await entryKeysOf(db, gid)).map((k) => k.key)];
 }

@@ -34,10 +34,10 @@ afterEach(async () => {
 }, 60_000);
 
 const S0 = 'shardId-000000000000';
-/** docs/storage.md, "Keyspaces": registry 01 <name>; log entry 02 <gid u32> 10 <index u64>; values sealed by a 4-byte CRC. */
+/** docs/storage.md, "Keyspaces": registry 01 <name>; log entry 03 <segment u32> <gid u32> <index u64>; values sealed by a 4-byte CRC. */
 const REGISTRY = 0x01;
-const GROUP = 0x02;
-const LOG_ENTRY = 0x10;
+const LOG = 0x03;
+const ENTRY_KEY_BYTES = 17;
 const SEAL_BYTES = 4;
 
 /** Flips the last byte of the newest log entry of `groupName` holding record data; returns its index. */
@@ -49,18 +49,17 @@ async function corruptNewestEntry(dataDir: string, groupName: string): Promise<b
     const registered = await db.get(registryKey);
     if (registered === undefined) throw new Error(`no registry record for ${groupName} in ${dataDir}`);
     const gid = registered.readUInt32BE(SEAL_BYTES);
-    const prefix = Buffer.alloc(6);
-    prefix[0] = GROUP;
-    prefix.writeUInt32BE(gid, 1);
-    prefix[5] = LOG_ENTRY;
-    const end = Buffer.from(prefix);
-    end[5] = LOG_ENTRY + 1;
-    for await (const [key, value] of db.iterator({ gte: prefix, lt: end, reverse: true, limit: 64 })) {
+    // Newest segment first; within it, this group's highest index first.
+    let seen = 0;
+    const log = { gte: Buffer.from([LOG]), lt: Buffer.from([LOG + 1]), reverse: true };
+    for await (const [key, value] of db.iterator(log)) {
+      if (key.length !== ENTRY_KEY_BYTES || key.readUInt32BE(5) !== gid) continue;
+      if (++seen > 64) break;
       if (value.length < 100) continue; // an entry without records (a new term's first entry, an idle tick)
       const damaged = Buffer.from(value);
       damaged[damaged.length - 1]! ^= 0x01;
       await db.put(key, damaged, { sync: true });
-      return key.readBigUInt64BE(6);
+      return key.readBigUInt64BE(9);
     }
     throw new Error(`no data entry among the newest 64 of ${groupName}`);
   } finally {
