@@ -217,9 +217,10 @@ export class NodeStore {
 
   /**
    * Roughly the bytes an open group takes on disk: LevelDB's estimate over
-   * the group's key range (table files only, compressed; what is still in
-   * the memtable is not counted). One call costs an index look-up per table
-   * file, no data read. 0 for a group not open here.
+   * the group's key ranges, its state and its entries in each segment (table
+   * files only, compressed; what is still in the memtable is not counted).
+   * One call costs an index look-up per table file per range, no data read.
+   * 0 for a group not open here.
    */
   async approximateGroupBytes(name: string): Promise<number> {
     const g = this.groups.get(name);

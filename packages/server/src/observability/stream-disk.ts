@@ -1,9 +1,9 @@
 // Bytes on disk per stream on this node. Every stream shares the node's one
 // LevelDB, so there is no file to measure: the store estimates each group's
-// size from LevelDB's index over the group's key range
-// (NodeStore.approximateGroupBytes: table files only, compressed; what is
-// still in the memtable, a few MiB at most, is not counted). That costs an
-// index look-up per table file per group, so it runs at most once per
+// size from LevelDB's index over the group's key ranges, its state and its
+// entries in each log segment (NodeStore.approximateGroupBytes: table files
+// only, compressed; what is still in the memtable, a few MiB at most, is not
+// counted). That costs an index look-up per table file per range, so it runs at most once per
 // interval (a minute by default) and scrapes in between see the last sums.
 import type { ReplicaHost } from '@rheo/broker';
 import type { NodeStore } from '@rheo/storage';
