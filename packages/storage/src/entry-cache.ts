@@ -16,7 +16,8 @@ import type { StoredEntry } from './records.js';
 /** Bookkeeping charged per entry on top of its data, so tiny entries are not free. */
 const ENTRY_OVERHEAD_BYTES = 64;
 
-function cost(e: Entry): number {
+/** What an entry costs against the cache's bound (range-loader.ts sizes its loads by it). */
+export function cacheCost(e: Entry): number {
   return e.data.byteLength + ENTRY_OVERHEAD_BYTES;
 }
 
@@ -64,7 +65,7 @@ export class EntryCache {
     if (tailLast !== undefined && tailLast + 1 !== first) this.clearTail();
     for (const e of entries) {
       this.tail.push(e);
-      this.tailBytes += cost(e);
+      this.tailBytes += cacheCost(e);
     }
     this.evict();
   }
@@ -72,7 +73,7 @@ export class EntryCache {
   /** Forgets entries >= index (a suffix overwritten by a new leader). */
   truncateFrom(index: number): void {
     while (this.tail.length > this.tailHead && this.tail[this.tail.length - 1]!.index >= index) {
-      this.tailBytes -= cost(this.tail.pop()!);
+      this.tailBytes -= cacheCost(this.tail.pop()!);
     }
     this.segments = this.segments.flatMap((s) => {
       if (s.lo >= index) {
@@ -82,7 +83,7 @@ export class EntryCache {
       const keep = index - s.lo;
       if (keep >= s.entries.length) return [s];
       const dropped = s.entries.splice(keep);
-      const droppedBytes = dropped.reduce((n, e) => n + cost(e), 0);
+      const droppedBytes = dropped.reduce((n, e) => n + cacheCost(e), 0);
       s.bytes -= droppedBytes;
       this.segmentBytes -= droppedBytes;
       return [s];
@@ -108,7 +109,7 @@ export class EntryCache {
   /** Adds entries read from disk after a miss. */
   addSegment(entries: StoredEntry[]): void {
     if (entries.length === 0) return;
-    const bytes = entries.reduce((n, e) => n + cost(e), 0);
+    const bytes = entries.reduce((n, e) => n + cacheCost(e), 0);
     const seg = { lo: entries[0]!.index, entries, bytes };
     this.segments.push(seg);
     this.segmentBytes += bytes;
@@ -164,7 +165,7 @@ export class EntryCache {
   }
 
   private dropTailHead(): void {
-    this.tailBytes -= cost(this.tail[this.tailHead]!);
+    this.tailBytes -= cacheCost(this.tail[this.tailHead]!);
     this.tail[this.tailHead] = undefined as unknown as StoredEntry;
     this.tailHead++;
     // Reclaim the dead front once it is most of the array (amortized O(1)).

@@ -38,6 +38,8 @@ export async function readEntries(
   hi: number,
   maxEntries: number,
   maxBytes: number,
+  /** What counts against maxBytes: the data (consumers' limits), or the cache's cost (loads). */
+  sizeOf: (e: StoredEntry) => number = (e) => e.data.byteLength,
 ): Promise<StoredEntry[]> {
   const out: StoredEntry[] = [];
   if (lo >= hi || maxEntries <= 0) return out;
@@ -57,7 +59,7 @@ export async function readEntries(
             const index = indexOfEntryKey(k);
             if (index !== expect) break scan;
             const e = decodeEntry(k, v, index, { group: log.name, index });
-            size += e.data.byteLength;
+            size += sizeOf(e);
             if (out.length > 0 && size > maxBytes) return out;
             out.push(e);
             expect++;

@@ -6,7 +6,7 @@
 
 import { isLogCompacted } from '@rheo/raft';
 import type { StoreContext } from './context.js';
-import type { EntryCache } from './entry-cache.js';
+import { cacheCost, type EntryCache } from './entry-cache.js';
 import { CorruptDataError } from './errors.js';
 import { type LogBounds, readEntries } from './group-reads.js';
 
@@ -49,7 +49,9 @@ export class RangeLoader {
           1,
           Math.min(this.ctx.options.loadBytesMax, Math.floor(this.cache.bound / 2)),
         );
-        const entries = await readEntries(this.ctx, this.log, lo, hi, hi - lo, bytesMax);
+        // Sized by the cache's own cost (data + bookkeeping): sized by data alone, a load of
+        // tiny entries could pass the whole bound, be evicted at once, and be loaded again forever.
+        const entries = await readEntries(this.ctx, this.log, lo, hi, hi - lo, bytesMax, cacheCost);
         // A suffix overwrite or snapshot staged meanwhile may have made these stale: drop them, the retry reloads.
         if (epoch === this.log.truncationEpoch() && entries[0]?.index === lo && lo >= this.log.firstIndex()) {
           this.cache.addSegment(entries);

@@ -127,10 +127,27 @@ describe('GroupLog as RaftStorage', () => {
     await fired;
     await store.whenIdle();
     const got = g.entries(1, 5, 1e9);
-    expect(got?.map((e) => e.index)).toEqual([1, 2, 3, 4]);
+    // A load is at most half the cache, counted as the cache counts: 3 × (512 B + 64 B of bookkeeping).
+    expect(got?.map((e) => e.index)).toEqual([1, 2, 3]);
     expect([...got![0]!.data]).toEqual([...payload(1, 1, 512)]);
     expect(g.completedLoads()).toBe(1);
     expect(loaded).toBeGreaterThanOrEqual(1);
+  });
+
+  it('sizes a load of tiny entries by what they cost the cache, so the load is kept and served', async () => {
+    const g = await store.openGroup('s/tiny/0');
+    await g.persist({ entries: entries(1, 300, 1, 4), mustSync: true }); // 300 × (4 B + bookkeeping) > 4 KiB
+    const fired = new Promise<void>((resolve) => {
+      g.onLoaded = resolve;
+    });
+    expect(g.entries(1, 300, 1e9)).toBeNull();
+    await fired;
+    await store.whenIdle();
+    // Sized by data bytes alone, the load took all 299 entries, passed the bound and was evicted at once.
+    const got = g.entries(1, 300, 1e9);
+    expect(got?.[0]?.index).toBe(1);
+    expect(got!.length).toBeGreaterThan(10);
+    expect(g.cacheBytes()).toBeLessThanOrEqual(4096);
   });
 
   it('shares the node cache budget among groups, also when reopened', async () => {
