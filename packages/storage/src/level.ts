@@ -9,14 +9,26 @@ export type LevelDb = ClassicLevel<Uint8Array, Uint8Array>;
 export interface LevelTuning {
   readonly levelCacheBytes: number;
   readonly levelWriteBufferBytes: number;
+  readonly levelWriteBufferSpread: number;
+  readonly random: () => number;
 }
 
-export async function openLevel(dir: string, tuning: LevelTuning): Promise<LevelDb> {
+/** This open's memtable size: the configured size spread by a random factor (options.ts says why). */
+export function spreadWriteBufferBytes(t: LevelTuning): number {
+  const factor = 1 - t.levelWriteBufferSpread + 2 * t.levelWriteBufferSpread * t.random();
+  return Math.max(1, Math.round(t.levelWriteBufferBytes * factor));
+}
+
+export async function openLevel(
+  dir: string,
+  tuning: LevelTuning,
+  writeBufferBytes: number,
+): Promise<LevelDb> {
   const db = new ClassicLevel<Uint8Array, Uint8Array>(dir, {
     keyEncoding: 'view',
     valueEncoding: 'view',
     cacheSize: tuning.levelCacheBytes,
-    writeBufferSize: tuning.levelWriteBufferBytes,
+    writeBufferSize: writeBufferBytes,
   });
   await db.open();
   return db;

@@ -22,7 +22,7 @@ import {
   registryRange,
   segmentGroupRange,
 } from './keys.js';
-import { LevelBatchSink, type LevelDb, openLevel } from './level.js';
+import { LevelBatchSink, type LevelDb, openLevel, spreadWriteBufferBytes } from './level.js';
 import { LoadLimiter } from './load-limiter.js';
 import { MetaStore } from './meta-store.js';
 import { resolveStorageOptions, type StorageOptions } from './options.js';
@@ -82,6 +82,8 @@ export class NodeStore {
     readonly db: LevelDb,
     readonly options: StorageOptions,
     private readonly hooks: OpenStoreHooks,
+    /** The memtable size this open drew (options.levelWriteBufferSpread). */
+    readonly levelWriteBufferBytes: number,
   ) {
     const sink = new LevelBatchSink(db);
     this.writer = new GroupCommitWriter(hooks.wrapSink ? hooks.wrapSink(sink) : sink, options);
@@ -112,8 +114,9 @@ export class NodeStore {
     hooks: OpenStoreHooks = {},
   ): Promise<NodeStore> {
     const o = resolveStorageOptions(options);
-    const db = await openLevel(dir, o);
-    const store = new NodeStore(db, o, hooks);
+    const writeBufferBytes = spreadWriteBufferBytes(o);
+    const db = await openLevel(dir, o, writeBufferBytes);
+    const store = new NodeStore(db, o, hooks, writeBufferBytes);
     try {
       await store.checkFormat();
       await store.recoverAll();

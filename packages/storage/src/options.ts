@@ -35,8 +35,18 @@ export interface StorageOptions {
   readonly recoveryVerifyTailEntries: number;
   /** LevelDB block cache (bytes). */
   readonly levelCacheBytes: number;
-  /** LevelDB write buffer (memtable) size (bytes). */
+  /** LevelDB write buffer (memtable) size (bytes), before the spread below. */
   readonly levelWriteBufferBytes: number;
+  /**
+   * Each node's memtable is levelWriteBufferBytes × a factor drawn at open
+   * from [1 − spread, 1 + spread). Replicas receive the same writes, so with
+   * equal memtables they flush and compact at the same moments and stall
+   * together, quorum included; different sizes move those moments apart
+   * (docs/storage.md, "Compactions and the key layout"). 0 turns it off.
+   */
+  readonly levelWriteBufferSpread: number;
+  /** Randomness in [0, 1) (injected: tests fix it). */
+  readonly random: () => number;
   /** The clock for arrival times (injected: the simulator replays time). */
   readonly nowMs: () => number;
   /**
@@ -65,6 +75,8 @@ export const DEFAULT_STORAGE_OPTIONS: StorageOptions = Object.freeze({
   recoveryVerifyTailEntries: 1024,
   levelCacheBytes: 8 * MiB,
   levelWriteBufferBytes: 16 * MiB,
+  levelWriteBufferSpread: 0.4,
+  random: () => Math.random(),
   nowMs: () => Date.now(),
   entryTimeMs: undefined,
 });
@@ -97,5 +109,9 @@ export function resolveStorageOptions(given: Partial<StorageOptions> = {}): Stor
       throw new TypeError(`storage option ${k} must be a positive integer`);
   }
   if (typeof o.nowMs !== 'function') throw new TypeError('storage option nowMs must be a function');
+  if (typeof o.random !== 'function') throw new TypeError('storage option random must be a function');
+  const spread = o.levelWriteBufferSpread;
+  if (typeof spread !== 'number' || !(spread >= 0 && spread < 1))
+    throw new TypeError('storage option levelWriteBufferSpread must be a number in [0, 1)');
   return Object.freeze(o);
 }

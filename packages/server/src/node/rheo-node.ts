@@ -256,6 +256,7 @@ export async function startNode(config: NodeConfig, deps: NodeDeps = {}): Promis
       advertised: config.advertisedAddress,
       metrics: `http://${parts.obs.handle!.address}/metrics`,
       shards: host.stats().shards,
+      memtableBytes: store.levelWriteBufferBytes,
     },
     'node started',
   );
