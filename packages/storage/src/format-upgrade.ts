@@ -14,6 +14,7 @@
 
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { CorruptDataError } from './errors.js';
+import type { BatchOp } from './group-commit-writer.js';
 import { entryKey, Keyspace } from './keys.js';
 import type { LevelDb } from './level.js';
 import { sealPayload, unseal } from './sealed-value.js';
@@ -49,8 +50,7 @@ export async function upgradeFromFormat1(db: LevelDb, chunkKeysMax: number): Pro
   const range = { gte: Uint8Array.of(FORMAT1_GROUP), lt: Uint8Array.of(FORMAT1_GROUP + 1) };
   for (;;) {
     const it = db.iterator({ ...range, limit: chunkKeysMax });
-    const ops: Array<{ type: 'put'; key: Uint8Array; value: Uint8Array } | { type: 'del'; key: Uint8Array }> =
-      [];
+    const ops: BatchOp[] = [];
     let bytes = 0;
     try {
       for (let rows = await it.nextv(64); rows.length > 0; rows = await it.nextv(64)) {

@@ -231,7 +231,7 @@ function repairMarkerOp(gid: number, firstBad: number): BatchOp {
 /** The snapshot was corrupt (or absent): the compaction point from the term runs or the first entry key. */
 async function fallbackSnapshot(r: Recovery, runs: readonly TermRun[] | undefined): Promise<Snapshot> {
   if (!r.damaged && runs === undefined) return EMPTY_SNAPSHOT;
-  const firstKey = r.segments.toArray()[0]?.first;
+  const firstKey = r.segments.lowest;
   const index = runs?.[0]?.start ?? (firstKey !== undefined ? firstKey - 1 : 0);
   return {
     metadata: { index, term: runs?.[0]?.term ?? 0, confState: EMPTY_CONF_STATE },

@@ -3,32 +3,29 @@
 
 import { ClassicLevel } from 'classic-level';
 import type { BatchOp, BatchSink } from './group-commit-writer.js';
+import type { StorageOptions } from './options.js';
 
 export type LevelDb = ClassicLevel<Uint8Array, Uint8Array>;
 
 export interface LevelTuning {
-  readonly levelCacheBytes: number;
-  readonly levelWriteBufferBytes: number;
-  readonly levelWriteBufferSpread: number;
-  readonly random: () => number;
+  readonly cacheBytes: number;
+  readonly writeBufferBytes: number;
 }
 
 /** This open's memtable size: the configured size spread by a random factor (options.ts says why). */
-export function spreadWriteBufferBytes(t: LevelTuning): number {
+export function spreadWriteBufferBytes(
+  t: Pick<StorageOptions, 'levelWriteBufferBytes' | 'levelWriteBufferSpread' | 'random'>,
+): number {
   const factor = 1 - t.levelWriteBufferSpread + 2 * t.levelWriteBufferSpread * t.random();
   return Math.max(1, Math.round(t.levelWriteBufferBytes * factor));
 }
 
-export async function openLevel(
-  dir: string,
-  tuning: LevelTuning,
-  writeBufferBytes: number,
-): Promise<LevelDb> {
+export async function openLevel(dir: string, tuning: LevelTuning): Promise<LevelDb> {
   const db = new ClassicLevel<Uint8Array, Uint8Array>(dir, {
     keyEncoding: 'view',
     valueEncoding: 'view',
-    cacheSize: tuning.levelCacheBytes,
-    writeBufferSize: writeBufferBytes,
+    cacheSize: tuning.cacheBytes,
+    writeBufferSize: tuning.writeBufferBytes,
   });
   await db.open();
   return db;

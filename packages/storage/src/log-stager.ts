@@ -48,7 +48,7 @@ export class LogStager {
   /** A snapshot from the leader replaces the log: everything after it is deleted, the runs restart at it. */
   stageSnapshot(s: Snapshot, ops: BatchOp[]): TermRuns {
     const index = s.metadata.index;
-    for (let i = index + 1; i <= this.last; i++) ops.push({ type: 'del', key: this.keyOf(i) });
+    this.deleteEntries(index + 1, this.last + 1, ops);
     // Entries at or below the snapshot stay in the segment runs until the background deletion removed them.
     this.segments.truncateFrom(index + 1);
     this.runs.reset(index, s.metadata.term);
@@ -71,10 +71,7 @@ export class LogStager {
     const segment = this.clock.current;
     // A new leader overwrote a suffix: its stale entries go in the same batch, before the new
     // ones' puts. Those in the current segment are overwritten in place; the others are deleted.
-    for (let i = from; i <= this.last; i++) {
-      if (i > newLast || this.segments.segmentOf(i) !== segment)
-        ops.push({ type: 'del', key: this.keyOf(i) });
-    }
+    this.deleteEntries(from, this.last + 1, ops, (s, i) => s === segment && i <= newLast);
     let runsChanged = false;
     if (from <= this.last) {
       runsChanged = this.runs.truncateFrom(from);
@@ -111,11 +108,18 @@ export class LogStager {
     return this.runs.toArray();
   }
 
-  /** The key of existing entry `i` (staged view). */
-  private keyOf(i: number): Uint8Array {
-    const segment = this.segments.segmentOf(i);
-    assert(segment !== undefined, `${this.name}: entry ${i} is in no segment`);
-    return entryKey(segment, this.gid, i);
+  /** Deletes the staged entries lo <= i < hi, except those a put of this write replaces in place. */
+  private deleteEntries(
+    lo: number,
+    hi: number,
+    ops: BatchOp[],
+    overwritten: (segment: number, i: number) => boolean = () => false,
+  ): void {
+    for (const p of this.segments.pieces(lo, hi)) {
+      for (let i = p.lo; i < p.hi; i++) {
+        if (!overwritten(p.segment, i)) ops.push({ type: 'del', key: entryKey(p.segment, this.gid, i) });
+      }
+    }
   }
 
   private runsOp(): BatchOp {

@@ -115,7 +115,7 @@ export class NodeStore {
   ): Promise<NodeStore> {
     const o = resolveStorageOptions(options);
     const writeBufferBytes = spreadWriteBufferBytes(o);
-    const db = await openLevel(dir, o, writeBufferBytes);
+    const db = await openLevel(dir, { cacheBytes: o.levelCacheBytes, writeBufferBytes });
     const store = new NodeStore(db, o, hooks, writeBufferBytes);
     try {
       await store.checkFormat();
@@ -187,7 +187,7 @@ export class NodeStore {
         share,
       );
       this.groups.set(name, log);
-      await this.scheduleGarbageCollection(log);
+      this.scheduleGarbageCollection(log);
     }
   }
 
@@ -201,8 +201,8 @@ export class NodeStore {
   }
 
   /** Keys below the first index left by a trim or snapshot that a crash interrupted. */
-  private async scheduleGarbageCollection(log: GroupLog): Promise<void> {
-    const first = log.segments.toArray()[0]?.first;
+  private scheduleGarbageCollection(log: GroupLog): void {
+    const first = log.segments.lowest;
     if (first !== undefined && first < log.firstIndex()) {
       this.background(`${log.name}: clear below ${log.firstIndex()}`, () =>
         trim.clearBelow(this.ctx, log, log.firstIndex()),

@@ -46,6 +46,11 @@ export class SegmentRuns {
     return this.runs.length;
   }
 
+  /** The lowest index any entry key of the group may have (dead ones included); undefined with no runs. */
+  get lowest(): number | undefined {
+    return this.runs[0]?.first;
+  }
+
   /** The segment entry `i` is (or would be) in; undefined below the first run. */
   segmentOf(i: number): number | undefined {
     let lo = 0;

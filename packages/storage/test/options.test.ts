@@ -40,7 +40,6 @@ describe('storage options', () => {
         fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
         (bytes, spread, r) => {
           const got = spreadWriteBufferBytes({
-            levelCacheBytes: 1,
             levelWriteBufferBytes: bytes,
             levelWriteBufferSpread: spread,
             random: () => r,
