@@ -29,6 +29,7 @@ import {
   type Snapshot,
   type SoftState,
 } from '@rheo/raft';
+import { eventTurn } from '@rheo/storage';
 
 /** What must be durable before the group may acknowledge anything (the first step of a Ready). */
 export interface PersistWork {
@@ -101,7 +102,9 @@ export class GroupDriver {
     readonly id: number,
     readonly node: RaftNodeApi,
     private readonly io: GroupIo,
-    private readonly schedule: Scheduler = setImmediate,
+    // The process's shared turn: the transport's flush and the writer's next
+    // write then follow this pass in its own turn (storage's event-turn.ts).
+    private readonly schedule: Scheduler = (fn) => eventTurn.schedule(fn),
   ) {}
 
   get isLeader(): boolean {

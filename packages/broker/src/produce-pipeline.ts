@@ -9,6 +9,7 @@
 // asserted against the index the core returns.
 
 import type { ProposeResult } from '@rheo/raft';
+import { eventTurn } from '@rheo/storage';
 import { entryRecordsMax, formatSequenceNumber, RheoError, sequenceNumber, stampBatch } from '@rheo/wire';
 import { assert } from './assert.js';
 import { shardClosedError } from './closing-entry.js';
@@ -65,7 +66,9 @@ export class ProducePipeline {
   constructor(
     private readonly host: ProposeHost,
     private readonly limits: PipelineLimits,
-    private readonly schedule: (fn: () => void) => void = setImmediate,
+    // The process's shared turn: the proposal's Ready, its appends and its
+    // write then follow in the same turn (storage's event-turn.ts).
+    private readonly schedule: (fn: () => void) => void = (fn) => eventTurn.schedule(fn),
   ) {}
 
   /** Arrival times never go backwards within a shard, even across leaders with skewed clocks. */

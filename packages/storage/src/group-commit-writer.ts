@@ -13,6 +13,7 @@
 
 import { assert } from './assert.js';
 import { StorageClosedError, StorageWriteError } from './errors.js';
+import { eventTurn } from './event-turn.js';
 
 export type BatchOp =
   | { readonly type: 'put'; readonly key: Uint8Array; readonly value: Uint8Array }
@@ -171,9 +172,11 @@ export class GroupCommitWriter {
   private schedule(): void {
     if (this.writing || this.scheduled) return;
     this.scheduled = true;
-    // setImmediate, not a microtask: submissions made by the rest of this
-    // event-loop turn (other groups' Readies, other clients) join the batch.
-    setImmediate(() => {
+    // After the turn's work, not a microtask: submissions made by the rest
+    // of this event-loop turn (other groups' Readies, other clients) join
+    // the batch, and a write asked for by a group driver's pass starts at the
+    // end of that pass's turn, not one loop iteration later (event-turn.ts).
+    eventTurn.afterWork(() => {
       this.scheduled = false;
       void this.writeLoop();
     });
@@ -194,9 +197,10 @@ export class GroupCommitWriter {
       // One turn of the event loop before the next batch is taken: the
       // write just done released its contributors, and what they do next
       // (a group's next Ready, a leader's next proposals) runs through a
-      // chain of microtasks. Taken at once, the next batch would leave that
-      // work behind for a whole further write; a turn lets it join.
-      await new Promise<void>((r) => setImmediate(r));
+      // chain of microtasks and the drivers' passes of that turn. Taken at
+      // once, the next batch would leave that work behind for a whole
+      // further write; after the turn's work it joins.
+      await new Promise<void>((r) => eventTurn.afterWork(r));
     }
     this.writing = false;
     if (this.failed) this.rejectAll(this.failed);

@@ -3,10 +3,11 @@
 //
 // - send(groupId, msg) queues the message for its peer (bounded, by count
 //   and bytes; dropped and counted past the bounds, as Raft tolerates loss).
-//   Every peer with queued messages is flushed once on the next turn of the
-//   event loop (setImmediate), so all that the node's groups produced in
-//   one turn goes to a peer in one stream write (a RaftBatch), with idle
-//   groups' heartbeats in the compact coalesced form.
+//   Every peer with queued messages is flushed once, right after the group
+//   drivers' passes of the event-loop turn (storage's eventTurn), so all
+//   that the node's groups produced in one turn goes to a peer in one stream
+//   write (a RaftBatch), with idle groups' heartbeats in the compact
+//   coalesced form.
 // - The node with the lower id opens the pair's stream (PeerDialer) and
 //   redials with jittered backoff; the higher one accepts it (handleExchange),
 //   and both send on it. The first frame each way is a hello, checked.
@@ -24,6 +25,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
 import { type Message, NETWORK_MESSAGE_TYPES } from '@rheo/raft';
+import { eventTurn } from '@rheo/storage';
 import { errorDetailToMetadata, type pb } from '@rheo/wire';
 import type { Tracer } from '../log/logger.js';
 import { raiseServerWindow } from './flow-window.js';
@@ -224,7 +226,7 @@ export class RaftTransport {
     this.dirty.add(link);
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    setImmediate(() => this.flushAll());
+    eventTurn.afterWork(() => this.flushAll());
   }
 
   private flushAll(): void {
