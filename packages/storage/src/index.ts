@@ -12,7 +12,7 @@ export {
   StorageWriteError,
   UnknownGroupError,
 } from './errors.js';
-export { EventTurn, eventTurn } from './event-turn.js';
+export { eventTurn } from './event-turn.js';
 export type { BatchOp, BatchSink, Contribution, WriterLimits, WriterStats } from './group-commit-writer.js';
 export { GroupCommitWriter } from './group-commit-writer.js';
 export type { ApplyRequest, PersistRequest, SnapshotProvider } from './group-log.js';

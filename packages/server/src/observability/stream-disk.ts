@@ -3,8 +3,9 @@
 // size from LevelDB's index over the group's key ranges, its state and its
 // entries in each log segment (NodeStore.approximateGroupBytes: table files
 // only, compressed; what is still in the memtable, a few MiB at most, is not
-// counted). That costs an index look-up per table file per range, so it runs at most once per
-// interval (a minute by default) and scrapes in between see the last sums.
+// counted). That costs an index look-up per table file per range, so it
+// runs at most once per interval (a minute by default) and scrapes in
+// between see the last sums.
 import type { ReplicaHost } from '@rheo/broker';
 import type { NodeStore } from '@rheo/storage';
 import { Gauge, type Registry } from 'prom-client';
