@@ -12,6 +12,7 @@ import { baselineParentDir, ensureStream } from './bench-stream.js';
 import { startFanout } from './consume-fanout.js';
 import { type ConsumeRun, startConsume } from './consume-run.js';
 import { LocalCluster } from './local-cluster.js';
+import { MachineCpuSampler, type MachineCpuSummary } from './machine-cpu.js';
 import { MeasureWindow } from './measure-window.js';
 import { type ProduceCounters, type ProduceResult, runProduce } from './produce-run.js';
 import { ProgressLine } from './progress.js';
@@ -43,11 +44,16 @@ export async function runBench(options: BenchOptions, io: BenchOutput): Promise<
       ? `cluster at ${endpoints.join(',')}`
       : `local cluster of ${options.local} nodes, ${options.replicas} replicas per shard`;
   const client = new RheoClient({ endpoints: [...endpoints] });
+  // This process and a local cluster's nodes are the bench's; against --endpoint
+  // a cluster on the same machine counts among the others.
+  const machine = new MachineCpuSampler(() => [process.pid, ...(cluster?.pids ?? [])]);
   let figures: Omit<BenchFigures, 'baselineMbPerS'>;
   try {
     await ensureStream(client, options, cluster !== undefined);
-    figures = { options, target, ...(await measure(client, options, io)) };
+    machine.start();
+    figures = { options, target, ...(await measure(client, options, io, machine)) };
   } finally {
+    machine.stop();
     client.close();
     await cluster?.stop();
   }
@@ -68,7 +74,12 @@ export async function runBench(options: BenchOptions, io: BenchOutput): Promise<
   return result;
 }
 
-async function measure(client: RheoClient, options: BenchOptions, io: BenchOutput) {
+async function measure(
+  client: RheoClient,
+  options: BenchOptions,
+  io: BenchOutput,
+  machine: MachineCpuSampler,
+) {
   if (options.mode === 'consume') return { consume: await consumeOnly(client, options) };
   const counters: ProduceCounters = { sent: 0, acked: 0, failed: 0, ackedBytes: 0, firstError: undefined };
   const from = { type: 'AT_TIMESTAMP', timestampMs: Date.now() } as const;
@@ -86,6 +97,7 @@ async function measure(client: RheoClient, options: BenchOptions, io: BenchOutpu
       (reader === undefined ? '' : ` read ${reader.counters.records}`),
   });
   let produced: ProduceResult;
+  let machineCpu: MachineCpuSummary | undefined;
   try {
     produced = await runProduce(
       client,
@@ -104,6 +116,7 @@ async function measure(client: RheoClient, options: BenchOptions, io: BenchOutpu
       counters,
       window,
     );
+    machineCpu = machine.summary(window.startMs, performance.now());
     if (reader !== undefined) await drain(reader, produced.acked, io);
   } finally {
     progress.stop();
@@ -117,8 +130,8 @@ async function measure(client: RheoClient, options: BenchOptions, io: BenchOutpu
     latency: produced.latency.summary(),
     firstError: produced.firstError,
   };
-  if (reader === undefined) return { produce };
-  return { produce, consume: consumeFigures(reader) };
+  if (reader === undefined) return { produce, machineCpu };
+  return { produce, consume: consumeFigures(reader), machineCpu };
 }
 
 /** Waits until the reader has every acked record, or the drain timeout. */

@@ -4,6 +4,7 @@
 // the same count for the cluster and the baseline, so their ratio is fair.
 import type { BenchOptions } from './bench-options.js';
 import { type LatencySummary, round3 } from './latency.js';
+import type { MachineCpuSummary } from './machine-cpu.js';
 
 export interface BenchFigures {
   readonly options: BenchOptions;
@@ -23,6 +24,8 @@ export interface BenchFigures {
     readonly e2e: LatencySummary;
   };
   readonly baselineMbPerS: number | undefined;
+  /** Where the machine's CPU went during the produce window (Linux only). */
+  readonly machineCpu?: MachineCpuSummary;
 }
 
 const perS = (n: number, s: number) => (s > 0 ? n / s : 0);
@@ -61,6 +64,13 @@ export function benchJson(f: BenchFigures): Record<string, unknown> {
       mbPerS === undefined || f.baselineMbPerS === undefined || f.baselineMbPerS === 0
         ? null
         : round3(mbPerS / f.baselineMbPerS),
+    cpus: f.machineCpu?.cpus ?? null,
+    bench_cpu_cores: coresOrNull(f.machineCpu?.benchCores),
+    other_cpu_cores: coresOrNull(f.machineCpu?.otherCores),
+    other_cpu_cores_max: coresOrNull(f.machineCpu?.otherCoresMax),
+    other_half_core_slices_pct: coresOrNull(f.machineCpu?.otherHalfCoreSlicesPct),
+    irq_cpu_cores: coresOrNull(f.machineCpu?.irqCores),
+    steal_cpu_cores: coresOrNull(f.machineCpu?.stealCores),
     record_bytes: f.options.recordBytes,
     batch_records: f.options.batchRecords,
     producers: f.options.producers,
@@ -70,6 +80,18 @@ export function benchJson(f: BenchFigures): Record<string, unknown> {
     duration_s: f.options.durationS,
     warmup_s: f.options.warmupS,
   };
+}
+
+function coresOrNull(x: number | undefined): number | null {
+  return x === undefined ? null : Math.round(x * 100) / 100;
+}
+
+function machineLine(m: MachineCpuSummary): string {
+  return (
+    `machine:     ${m.cpus} CPUs; the bench's processes used ${m.benchCores.toFixed(2)} cores, others ${m.otherCores.toFixed(2)}` +
+    ` (at most ${m.otherCoresMax.toFixed(2)} in a ${m.sliceMs} ms slice, half a core or more in ${m.otherHalfCoreSlicesPct.toFixed(1)}% of slices),` +
+    ` interrupts ${m.irqCores.toFixed(2)}, steal ${m.stealCores.toFixed(2)}`
+  );
 }
 
 function latencyLine(l: LatencySummary): string {
@@ -101,6 +123,7 @@ export function benchText(f: BenchFigures): string {
       `  end to end:  ${latencyLine(c.e2e)} (${readerName(f.options)})`,
     );
   }
+  if (f.machineCpu !== undefined) lines.push(machineLine(f.machineCpu));
   if (f.baselineMbPerS !== undefined) {
     const ratio =
       p === undefined
