@@ -9,9 +9,15 @@
 //   npm run bench -- consume --endpoint h:7400  ->  rheo bench consume --endpoint h:7400
 //   npm run bench -- rheo --local 3             ->  rheo bench --local 3 (produce and consume)
 //   npm run bench -- --local 3 --rate 2000      ->  rheo bench --local 3 --rate 2000 (an option first: both)
+// It builds first (`tsc -b`) and runs the compiled CLI, whose `--local` nodes
+// then run compiled too: the code that `npm start` and the container image run,
+// never older than the sources. Through tsx, the client and nodes held about a
+// third more memory, the loader's; latency did not tell the two apart in
+// alternated runs (docs/bench.md, "fifth: the bench runs the build").
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const root = new URL('..', import.meta.url).pathname;
 const [first, ...rest] = process.argv.slice(2);
@@ -19,22 +25,23 @@ const [first, ...rest] = process.argv.slice(2);
 const forward = first === 'produce' || first === 'consume' || first === 'rheo' || first?.startsWith('-');
 if (forward) {
   const args = first === 'rheo' ? ['bench', ...rest] : ['bench', first, ...rest];
+  const build = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (build.status !== 0) {
+    console.error('bench: the build (tsc -b) failed; not running a stale build');
+    process.exit(build.status ?? 1);
+  }
   // The bench client gets the nodes' V8 flags, read from their one definition: it
   // moves records at the nodes' rate, and without the heap flag ran a full
   // mark-compact about every 300 ms (pauses up to ~30 ms) that it then counted as latency.
-  const { tsImport } = await import('tsx/esm/api');
-  const runtimeFlags = join(root, 'packages', 'server', 'src', 'node', 'runtime-flags.ts');
-  const { nodeRuntimeFlags } = await tsImport(runtimeFlags, import.meta.url);
+  const { nodeRuntimeFlags } = await import(
+    pathToFileURL(join(root, 'packages', 'server', 'dist', 'node', 'runtime-flags.js')).href
+  );
   const r = spawnSync(
     process.execPath,
-    [
-      ...nodeRuntimeFlags,
-      '--conditions=rheo-source',
-      '--import',
-      'tsx',
-      join('packages', 'cli', 'src', 'bin.ts'),
-      ...args,
-    ],
+    [...nodeRuntimeFlags, join(root, 'packages', 'cli', 'dist', 'bin.js'), ...args],
     { cwd: root, stdio: 'inherit' },
   );
   process.exit(r.status ?? 1);

@@ -5,6 +5,7 @@
 // end-to-end latency); then measures the LevelDB baseline on the same disk
 // with the cluster stopped; and prints the figures (report.ts).
 import { isRheoError, RheoClient } from '@rheo/client';
+import { nodeEntry } from '../dev/node-entry.js';
 import { runBaseline } from './baseline.js';
 import { benchNodeLimitFlags } from './bench-limits.js';
 import type { BenchOptions } from './bench-options.js';
@@ -39,10 +40,11 @@ export async function runBench(options: BenchOptions, io: BenchOutput): Promise<
         })
       : undefined;
   const endpoints = cluster?.endpoints ?? options.endpoints;
+  const build = nodeEntry().runner;
   const target =
     cluster === undefined
       ? `cluster at ${endpoints.join(',')}`
-      : `local cluster of ${options.local} nodes, ${options.replicas} replicas per shard`;
+      : `local cluster of ${options.local} nodes (${build} build), ${options.replicas} replicas per shard`;
   const client = new RheoClient({ endpoints: [...endpoints] });
   // This process and a local cluster's nodes are the bench's; against --endpoint
   // a cluster on the same machine counts among the others.
@@ -51,7 +53,7 @@ export async function runBench(options: BenchOptions, io: BenchOutput): Promise<
   try {
     await ensureStream(client, options, cluster !== undefined);
     machine.start();
-    figures = { options, target, ...(await measure(client, options, io, machine)) };
+    figures = { options, target, build, ...(await measure(client, options, io, machine)) };
   } finally {
     machine.stop();
     client.close();

@@ -9,6 +9,8 @@ import type { MachineCpuSummary } from './machine-cpu.js';
 export interface BenchFigures {
   readonly options: BenchOptions;
   readonly target: string;
+  /** The code this bench runs, compiled (`dist`) or TypeScript through tsx (`source`); a local cluster's nodes run the same. */
+  readonly build: 'dist' | 'source';
   readonly produce?: {
     readonly records: number;
     readonly bytes: number;
@@ -42,6 +44,7 @@ export function benchJson(f: BenchFigures): Record<string, unknown> {
   return {
     mode: f.options.mode,
     target: f.target,
+    build: f.build,
     records_per_s: p === undefined ? null : Math.round(perS(p.records, p.elapsedS)),
     mb_per_s: mbPerS ?? null,
     produce_records: p?.records ?? null,
