@@ -351,7 +351,7 @@ export class RaftTransport {
       return;
     }
     this.pendingCalls.add(call);
-    if (process.env.NOWIN === undefined && !raiseServerWindow(call) && !this.windowWarned) {
+    if (!raiseServerWindow(call) && !this.windowWarned) {
       this.windowWarned = true;
       this.log(
         'warn',
