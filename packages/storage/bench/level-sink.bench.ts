@@ -3,7 +3,7 @@
 // LevelBatchSink (classic-level's _batch, level.ts says why), alternated
 // over ROUNDS rounds in one LevelDB, the median round of each printed with
 // their ratio. A write carries what a follower's group-commit write carries
-// under load: two log entries (24-byte keys, 40 KiB values), a time point
+// under load: two log entries (40 KiB values), a time point
 // and a hard state (small puts) and one delete; unsynced. The figure is the
 // time the call holds the event loop (checking and copying the ops into a
 // LevelDB WriteBatch, queueing the native write), which is what the sink
@@ -14,6 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BatchOp } from '../src/group-commit-writer.js';
+import { entryKey, GroupKind, groupKey, timePointKey } from '../src/keys.js';
 import { LevelBatchSink, openLevel } from '../src/level.js';
 
 const WRITES = Number(process.env.RHEO_BENCH_WRITES ?? 4000);
@@ -22,27 +23,18 @@ const ENTRY_BYTES = 40 * 1024;
 
 const payload = randomBytes(ENTRY_BYTES);
 
-function key(kind: number, n: number): Uint8Array {
-  const k = new Uint8Array(24);
-  const v = new DataView(k.buffer);
-  v.setUint8(0, kind);
-  v.setUint32(16, Math.floor(n / 2 ** 32));
-  v.setUint32(20, n >>> 0);
-  return k;
-}
+const GID = 7;
+const SEGMENT = 1;
 
+/** The keys and value shapes the log stager makes: the store's own key layout (keys.ts). */
 function ops(n: number): BatchOp[] {
   return [
-    { type: 'del', key: key(1, n - 1000) },
-    { type: 'put', key: key(2, n), value: randomBytesView(40) },
-    { type: 'put', key: key(3, 0), value: randomBytesView(32) },
-    { type: 'put', key: key(1, 2 * n), value: payload.subarray(0) },
-    { type: 'put', key: key(1, 2 * n + 1), value: payload.subarray(0) },
+    { type: 'del', key: entryKey(SEGMENT, GID, n - 1000) },
+    { type: 'put', key: timePointKey(GID, n), value: Uint8Array.from(payload.subarray(0, 40)) },
+    { type: 'put', key: groupKey(GID, GroupKind.HardState), value: Uint8Array.from(payload.subarray(0, 32)) },
+    { type: 'put', key: entryKey(SEGMENT, GID, 2 * n), value: payload },
+    { type: 'put', key: entryKey(SEGMENT, GID, 2 * n + 1), value: payload },
   ];
-}
-
-function randomBytesView(n: number): Uint8Array {
-  return new Uint8Array(payload.buffer, payload.byteOffset, n).slice();
 }
 
 type Write = (o: BatchOp[]) => Promise<void>;
@@ -78,7 +70,8 @@ try {
   const viaSink: Write = (o) => sink.write(o, false);
   const pub: number[] = [];
   const direct: number[] = [];
-  let n = 1;
+  // Past the delete distance, so every deleted index is a real one.
+  let n = 1000;
   // Warm-up: both paths compiled before anything is counted.
   await round(viaPublic, n);
   n += WRITES;
