@@ -22,6 +22,7 @@ import { freePorts, LOOPBACK } from '@rheo/testkit';
 import { grpcChannelOptions } from '@rheo/wire';
 import { RaftTransport, startGrpcServer } from '../src/index.js';
 import { flowWindowBytes, raiseServerWindow } from '../src/transport/flow-window.js';
+import { rawBidiService } from '../src/transport/raw-service.js';
 
 const caseSeconds = Number(process.env.BENCH_SECONDS ?? 3);
 const warmupSeconds = 0.5;
@@ -69,18 +70,7 @@ async function receiver(port: number, peerPort: number): Promise<void> {
   console.log('ready');
 }
 
-const identity = (b: Buffer): Buffer => b;
-const pipeService: grpc.ServiceDefinition = {
-  Exchange: {
-    path: '/bench.Pipe/Exchange',
-    requestStream: true,
-    responseStream: true,
-    requestSerialize: identity,
-    requestDeserialize: identity,
-    responseSerialize: identity,
-    responseDeserialize: identity,
-  },
-};
+const pipeService = rawBidiService('/bench.Pipe/Exchange');
 const ACK = Buffer.alloc(16);
 
 function pipeHandler(call: grpc.ServerDuplexStream<Buffer, Buffer>): void {

@@ -11,12 +11,11 @@ import { decodeRaftBatch } from './batch-decode.js';
 
 const identity = (b: Buffer): Buffer => b;
 
-/** `/rheo.v1.RaftTransport/Exchange`, bidirectional, frames as Buffers. */
-export function rawRaftTransportService(): grpc.ServiceDefinition {
-  const exchange = loadRheoProto().rheo.v1.RaftTransport.service.Exchange;
+/** `{ Exchange }` at `path`, bidirectional, messages as Buffers (the benches' bare streams use it too). */
+export function rawBidiService(path: string): grpc.ServiceDefinition {
   return {
     Exchange: {
-      path: exchange.path,
+      path,
       requestStream: true,
       responseStream: true,
       requestSerialize: identity,
@@ -25,6 +24,11 @@ export function rawRaftTransportService(): grpc.ServiceDefinition {
       responseDeserialize: identity,
     },
   };
+}
+
+/** `/rheo.v1.RaftTransport/Exchange`, bidirectional, frames as Buffers. */
+export function rawRaftTransportService(): grpc.ServiceDefinition {
+  return rawBidiService(loadRheoProto().rheo.v1.RaftTransport.service.Exchange.path);
 }
 
 export type RawExchangeCall = grpc.ClientDuplexStream<Buffer, Buffer>;
