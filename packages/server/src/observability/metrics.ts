@@ -95,22 +95,12 @@ export function createNodeMetrics(parts: NodeMetricsParts): NodeMetrics {
 }
 
 /**
- * How often the event-loop lag histogram (`nodejs_eventloop_lag_*`) samples,
- * in ms. prom-client's 10 ms is a timer that wakes the process 100 times a
- * second, idle or not; on a VM each wake-up of a sleeping process costs
- * ~100 µs (docs/bench.md, "the price of a wake-up"), and those wake-ups were
- * a fifth of an idle node's CPU. At 100 ms a stall of 100 ms or more always
- * shows, a shorter one in proportion to its length.
- */
-export const eventLoopLagResolutionMs = 100;
-
-/**
  * prom-client's process and Node.js defaults, less three gauges named
  * `*_total` (promtool check metrics refuses a non-counter with that suffix);
  * their by-type twins (nodejs_active_handles etc.) carry the same figures.
  */
 function addProcessMetrics(registry: Registry): void {
-  collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: eventLoopLagResolutionMs });
+  collectDefaultMetrics({ register: registry });
   for (const name of [
     'nodejs_active_handles_total',
     'nodejs_active_requests_total',
