@@ -16,6 +16,8 @@
 // two figures for one rate. CPU is process CPU (all threads, user + system).
 // Run: npm run bench -- wakeup-cost   (BENCH_SECONDS per case, default 3)
 import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import * as grpc from '@grpc/grpc-js';
 import { freePorts, LOOPBACK } from '@rheo/testkit';
@@ -26,7 +28,6 @@ const rates = [100, 200, 500, 1000];
 const ACK = Buffer.alloc(16);
 const echoService = rawBidiService('/bench.Echo/Exchange');
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const cpuMicros = (): number => {
   const c = process.cpuUsage();
   return c.user + c.system;
@@ -99,16 +100,9 @@ async function main(): Promise<void> {
       stdio: ['pipe', 'pipe', 'inherit'],
     },
   );
+  // The child answers each question with one line, in order.
   const lines: Array<(l: string) => void> = [];
-  let buffered = '';
-  child.stdout.on('data', (d: Buffer) => {
-    buffered += d.toString();
-    for (let i = buffered.indexOf('\n'); i >= 0; i = buffered.indexOf('\n')) {
-      const l = buffered.slice(0, i);
-      buffered = buffered.slice(i + 1);
-      lines.shift()?.(l);
-    }
-  });
+  createInterface({ input: child.stdout }).on('line', (l) => lines.shift()?.(l));
   const nextLine = (): Promise<string> => new Promise((resolve) => lines.push(resolve));
   const ready = nextLine();
   const exited = new Promise<never>((_, reject) =>

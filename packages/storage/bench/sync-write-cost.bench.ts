@@ -15,13 +15,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { entryKey } from '../src/keys.js';
 import { LevelBatchSink, openLevel } from '../src/level.js';
 
 const caseSeconds = Number(process.env.BENCH_SECONDS ?? 3);
 const rates = [100, 200, 500, 1000];
 const value = new Uint8Array(1024).fill(7);
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const cpuMicros = (): number => {
   const c = process.cpuUsage();
   return c.user + c.system;
