@@ -11,9 +11,22 @@
 // that freed almost nothing: about a quarter of the machine's CPU went to GC
 // (perf, docs/bench.md). Starting the old generation at 256 MB lets those
 // short-lived buffers die in scavenges; peak RSS under load barely moved.
+//
+// A 2 MB semi-space (V8's default is 16 MB) keeps each scavenge short. A
+// scavenge stops the thread for as long as it takes to copy what is live,
+// and what is live at any moment is mostly the records in flight, so a
+// larger young generation buys fewer pauses, not shorter ones. On two shared
+// cores the bench client's 16 MB scavenges took 12 ms at the median and up
+// to 54 ms, each one latency for every record in flight; with 2 MB, 3 ms and
+// 29 ms. At half the maximum rate the produce p99 fell from a median of 107
+// ms to 70 ms over alternated runs, at the same CPU (docs/bench.md,
+// "2026-12-02, third").
 
 /** Flags for `node` before the entry script of a node process. */
-export const nodeRuntimeFlags: readonly string[] = Object.freeze(['--initial-old-space-size=256']);
+export const nodeRuntimeFlags: readonly string[] = Object.freeze([
+  '--initial-old-space-size=256',
+  '--max-semi-space-size=2',
+]);
 
 /** A flag's name as V8 compares it: `--a_b=1` and `--a-b` are the same flag. */
 function flagName(arg: string): string {
