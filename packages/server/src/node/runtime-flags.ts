@@ -1,8 +1,9 @@
 // V8 flags a node process should start with. They cannot be set once the
-// process runs (the heap is sized when the isolate is created, and
-// NODE_OPTIONS refuses them), so every launcher puts them on node's command
-// line: `rheo dev`, `rheo bench --local`, the testkit's clusters and the
-// container image. A node started without them still works; it says so once.
+// process runs (the heap is sized when the isolate is created), and
+// NODE_OPTIONS refuses --initial-old-space-size, so every launcher puts them
+// on node's command line: `rheo dev`, `rheo bench --local`, the testkit's
+// clusters and the container image. A node started without them still works;
+// it says so once.
 //
 // Why: a node allocates buffers at the rate it moves records (gRPC frames,
 // reassembled messages, entries), and V8 counts those external bytes against
