@@ -14,6 +14,7 @@ import { startFanout } from './consume-fanout.js';
 import { type ConsumeRun, startConsume } from './consume-run.js';
 import { LocalCluster } from './local-cluster.js';
 import { MachineCpuSampler, type MachineCpuSummary } from './machine-cpu.js';
+import { DiskStallSampler, type DiskStallSummary } from './machine-disk.js';
 import { MeasureWindow } from './measure-window.js';
 import { type ProduceCounters, type ProduceResult, runProduce } from './produce-run.js';
 import { ProgressLine } from './progress.js';
@@ -49,13 +50,16 @@ export async function runBench(options: BenchOptions, io: BenchOutput): Promise<
   // This process and a local cluster's nodes are the bench's; against --endpoint
   // a cluster on the same machine counts among the others.
   const machine = new MachineCpuSampler(() => [process.pid, ...(cluster?.pids ?? [])]);
+  const disk = new DiskStallSampler();
   let figures: Omit<BenchFigures, 'baselineMbPerS'>;
   try {
     await ensureStream(client, options, cluster !== undefined);
     machine.start();
-    figures = { options, target, build, ...(await measure(client, options, io, machine)) };
+    disk.start();
+    figures = { options, target, build, ...(await measure(client, options, io, { cpu: machine, disk })) };
   } finally {
     machine.stop();
+    disk.stop();
     client.close();
     await cluster?.stop();
   }
@@ -80,7 +84,7 @@ async function measure(
   client: RheoClient,
   options: BenchOptions,
   io: BenchOutput,
-  machine: MachineCpuSampler,
+  machine: { readonly cpu: MachineCpuSampler; readonly disk: DiskStallSampler },
 ) {
   if (options.mode === 'consume') return { consume: await consumeOnly(client, options) };
   const counters: ProduceCounters = { sent: 0, acked: 0, failed: 0, ackedBytes: 0, firstError: undefined };
@@ -100,6 +104,7 @@ async function measure(
   });
   let produced: ProduceResult;
   let machineCpu: MachineCpuSummary | undefined;
+  let diskStalls: DiskStallSummary | undefined;
   try {
     produced = await runProduce(
       client,
@@ -118,7 +123,9 @@ async function measure(
       counters,
       window,
     );
-    machineCpu = machine.summary(window.startMs, performance.now());
+    const endMs = performance.now();
+    machineCpu = machine.cpu.summary(window.startMs, endMs);
+    diskStalls = machine.disk.summary(window.startMs, endMs);
     if (reader !== undefined) await drain(reader, produced.acked, io);
   } finally {
     progress.stop();
@@ -132,8 +139,8 @@ async function measure(
     latency: produced.latency.summary(),
     firstError: produced.firstError,
   };
-  if (reader === undefined) return { produce, machineCpu };
-  return { produce, consume: consumeFigures(reader), machineCpu };
+  if (reader === undefined) return { produce, machineCpu, diskStalls };
+  return { produce, consume: consumeFigures(reader), machineCpu, diskStalls };
 }
 
 /** Waits until the reader has every acked record, or the drain timeout. */

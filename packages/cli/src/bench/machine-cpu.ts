@@ -10,7 +10,7 @@
 // percent of a core, so the sampler also keeps every 100 ms slice: the
 // largest slice and the share of slices in which others held half a core or
 // more are what show such bursts.
-import { readFileSync } from 'node:fs';
+import { type ReadText, readText, SliceTimer } from './slice-timer.js';
 
 /** The machine's CPU counters (jiffies, all CPUs summed) from /proc/stat's `cpu` line. */
 export interface MachineTimes {
@@ -104,14 +104,10 @@ interface Reading {
   readonly bench: number;
 }
 
-export type ReadText = (path: string) => string;
-
-const readText: ReadText = (path) => readFileSync(path, 'utf8');
-
 export class MachineCpuSampler {
   private last: Reading | undefined;
   private readonly slices: Slice[] = [];
-  private timer: ReturnType<typeof setInterval> | undefined;
+  private readonly timer = new SliceTimer();
   /** The first reading failed (not Linux, or no /proc): nothing more is tried. */
   private unavailable = false;
   private everRead = false;
@@ -124,14 +120,11 @@ export class MachineCpuSampler {
 
   /** Samples every sliceMs until stop(); does nothing where /proc/stat cannot be read. */
   start(): void {
-    if (this.timer !== undefined || this.sample(performance.now()) === false) return;
-    this.timer = setInterval(() => this.sample(performance.now()), this.sliceMs);
-    this.timer.unref();
+    this.timer.start(this.sliceMs, (nowMs) => this.sample(nowMs));
   }
 
   stop(): void {
-    if (this.timer !== undefined) clearInterval(this.timer);
-    this.timer = undefined;
+    this.timer.stop();
   }
 
   /** Takes one reading at `nowMs`; false when the machine's counters cannot be read here. */

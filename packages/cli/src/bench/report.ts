@@ -5,6 +5,7 @@
 import type { BenchOptions } from './bench-options.js';
 import { type LatencySummary, round3 } from './latency.js';
 import type { MachineCpuSummary } from './machine-cpu.js';
+import type { DiskStallSummary } from './machine-disk.js';
 
 export interface BenchFigures {
   readonly options: BenchOptions;
@@ -28,6 +29,8 @@ export interface BenchFigures {
   readonly baselineMbPerS: number | undefined;
   /** Where the machine's CPU went during the produce window (Linux only). */
   readonly machineCpu?: MachineCpuSummary;
+  /** Whether the machine's disks stopped completing requests during the produce window (Linux only). */
+  readonly diskStalls?: DiskStallSummary;
 }
 
 const perS = (n: number, s: number) => (s > 0 ? n / s : 0);
@@ -74,6 +77,9 @@ export function benchJson(f: BenchFigures): Record<string, unknown> {
     other_half_core_slices_pct: coresOrNull(f.machineCpu?.otherHalfCoreSlicesPct),
     irq_cpu_cores: coresOrNull(f.machineCpu?.irqCores),
     steal_cpu_cores: coresOrNull(f.machineCpu?.stealCores),
+    disk_stalled_ms: msOrNull(f.diskStalls?.stalledMs),
+    disk_stalls: f.diskStalls?.stalls ?? null,
+    disk_longest_stall_ms: msOrNull(f.diskStalls?.longestStallMs),
     record_bytes: f.options.recordBytes,
     batch_records: f.options.batchRecords,
     producers: f.options.producers,
@@ -87,6 +93,16 @@ export function benchJson(f: BenchFigures): Record<string, unknown> {
 
 function coresOrNull(x: number | undefined): number | null {
   return x === undefined ? null : Math.round(x * 100) / 100;
+}
+
+function msOrNull(x: number | undefined): number | null {
+  return x === undefined ? null : Math.round(x);
+}
+
+function diskLine(d: DiskStallSummary): string {
+  const what = `disk:        ${d.disks.join(', ')}: stalled (requests in flight, none completed in a ${d.sliceMs} ms slice)`;
+  if (d.stalls === 0) return `${what} never`;
+  return `${what} ${d.stalls} time${d.stalls === 1 ? '' : 's'}, ${fmt(d.stalledMs)} ms in all, the longest ${fmt(d.longestStallMs)} ms`;
 }
 
 function machineLine(m: MachineCpuSummary): string {
@@ -127,6 +143,7 @@ export function benchText(f: BenchFigures): string {
     );
   }
   if (f.machineCpu !== undefined) lines.push(machineLine(f.machineCpu));
+  if (f.diskStalls !== undefined) lines.push(diskLine(f.diskStalls));
   if (f.baselineMbPerS !== undefined) {
     const ratio =
       p === undefined
