@@ -36,6 +36,7 @@ import {
   resolveProducerOptions,
 } from './producer-options.js';
 import type { RheoClient } from './rheo-client.js';
+import { sequenceRun } from './sequence-run.js';
 import { type LaneBatch, type RecordAck, type RecordSettle, ShardLane } from './shard-lane.js';
 
 export type { RecordAck } from './shard-lane.js';
@@ -331,10 +332,10 @@ export class Producer {
 
   private onAck(lane: ShardLane, batch: LaneBatch, firstSequenceNumber: string): void {
     lane.inflight.delete(batch);
-    const first = BigInt(firstSequenceNumber);
+    const sequenceNumber = sequenceRun(firstSequenceNumber);
     const shardId = lane.shardId;
     for (let i = 0; i < batch.settles.length; i++) {
-      batch.settles[i]!.resolve({ shardId, sequenceNumber: (first + BigInt(i)).toString() });
+      batch.settles[i]!.resolve({ shardId, sequenceNumber: sequenceNumber(i) });
     }
     this.stats.recordsAcked += batch.recordCount;
     this.released(batch.recordCount, batch.bytes);
