@@ -1,8 +1,9 @@
 // The sequence numbers of a written batch: record i has first + i. They are
 // 20-40 digit decimals, and a producer settles every record with its own, so
 // this works on the low nine digits as a number and reattaches the rest: no
-// BigInt and no bigint-to-decimal conversion per record (the producer's ack
-// path spent most of its time there, docs/bench.md "2026-12-02, fourth").
+// BigInt and no bigint-to-decimal conversion per record (about 60 ns a record
+// against 260 with them; a small part of the producer's ack path, whose cost
+// is mostly settling the records' promises).
 // Where adding i carries past those digits, or the text is not a plain
 // decimal, it falls back to BigInt.
 
