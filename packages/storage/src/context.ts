@@ -8,6 +8,7 @@ import type { LevelDb } from './level.js';
 import type { LoadLimiter } from './load-limiter.js';
 import type { StorageOptions } from './options.js';
 import type { SegmentClock } from './segment-runs.js';
+import type { SlabPool } from './slab-pool.js';
 
 export interface StoreContext {
   readonly db: LevelDb;
@@ -16,6 +17,8 @@ export interface StoreContext {
   readonly loads: LoadLimiter;
   /** The node's current log segment (segment-runs.ts). */
   readonly clock: SegmentClock;
+  /** Slabs the groups' entry caches copy their tails into (slab-pool.ts). */
+  readonly slabs: SlabPool;
   /** Counts the corrupt value and tells the listeners (the driver marks the replica damaged). */
   reportCorrupt(err: CorruptDataError): void;
   /** Runs `task` in the background; close() waits for it; a failure is reported, never lost. */

@@ -8,10 +8,15 @@
 // Older segments are evicted before the tail, the tail from its old end; a
 // segment just loaded is kept (a load is at most half the cache, see
 // range-loader.ts), since the core is about to ask for it.
+//
+// The tail's bytes are copies in reused slabs (slab-pool.ts): entries that
+// stay cached for seconds would otherwise be promoted and become the old
+// generation's garbage, and V8 would run a full mark every few seconds.
 
 import type { Entry } from '@rheo/raft';
 import { assert } from './assert.js';
 import type { StoredEntry } from './records.js';
+import { Slab, type SlabPool, slabBytesFor, slabEntryBytesMax } from './slab-pool.js';
 
 /** Bookkeeping charged per entry on top of its data, so tiny entries are not free. */
 const ENTRY_OVERHEAD_BYTES = 64;
@@ -29,14 +34,22 @@ interface Segment {
 
 export class EntryCache {
   private tail: StoredEntry[] = [];
+  /** The slab holding each tail entry's bytes (parallel to `tail`), undefined for an entry kept as given. */
+  private tailSlabs: (Slab | undefined)[] = [];
   /** Index into `tail` of its first live element (dropping from the front without shifting). */
   private tailHead = 0;
   private tailBytes = 0;
+  /** The slab new tail entries are copied into. */
+  private slab: Slab | undefined;
   /** Least recently loaded first. */
   private segments: Segment[] = [];
   private segmentBytes = 0;
 
-  constructor(private cacheBytesMax: number) {}
+  /** `pool`: where the tail's copies live (slab-pool.ts says why); without one, entries are kept as given. */
+  constructor(
+    private cacheBytesMax: number,
+    private readonly pool?: SlabPool,
+  ) {}
 
   /** The current byte bound (the node rebalances it as groups come and go). */
   get bound(): number {
@@ -64,16 +77,43 @@ export class EntryCache {
     const tailLast = this.tail[this.tail.length - 1]?.index;
     if (tailLast !== undefined && tailLast + 1 !== first) this.clearTail();
     for (const e of entries) {
-      this.tail.push(e);
+      const slab = this.slabFor(e.data.byteLength);
+      if (slab === undefined) {
+        this.tail.push(e);
+      } else {
+        const data = slab.copyIn(e.data);
+        this.tail.push({ index: e.index, term: e.term, type: e.type, data, timeMs: e.timeMs });
+      }
+      this.tailSlabs.push(slab);
       this.tailBytes += cacheCost(e);
     }
     this.evict();
+  }
+
+  /** The slab an entry of `n` bytes is copied into, or undefined to keep the entry as given. */
+  private slabFor(n: number): Slab | undefined {
+    if (this.pool === undefined) return undefined;
+    const size = slabBytesFor(this.cacheBytesMax);
+    if (n > slabEntryBytesMax(size)) return undefined;
+    const current = this.slab;
+    if (current !== undefined && current.bytes.byteLength === size && current.fits(n)) return current;
+    if (current !== undefined && current.live === 0) this.pool.give(current.bytes);
+    this.slab = new Slab(this.pool.take(size));
+    return this.slab;
+  }
+
+  /** An entry leaves the tail: its slab goes back to the pool once nothing in it is cached. */
+  private release(slab: Slab | undefined): void {
+    if (slab === undefined) return;
+    slab.live--;
+    if (slab.live === 0 && slab !== this.slab) this.pool!.give(slab.bytes);
   }
 
   /** Forgets entries >= index (a suffix overwritten by a new leader). */
   truncateFrom(index: number): void {
     while (this.tail.length > this.tailHead && this.tail[this.tail.length - 1]!.index >= index) {
       this.tailBytes -= cacheCost(this.tail.pop()!);
+      this.release(this.tailSlabs.pop());
     }
     this.segments = this.segments.flatMap((s) => {
       if (s.lo >= index) {
@@ -102,6 +142,8 @@ export class EntryCache {
 
   clear(): void {
     this.clearTail();
+    if (this.slab !== undefined && this.slab.live === 0) this.pool?.give(this.slab.bytes);
+    this.slab = undefined;
     this.segments = [];
     this.segmentBytes = 0;
   }
@@ -134,17 +176,18 @@ export class EntryCache {
         assert(e.index === next, `EntryCache: non-contiguous at ${next}`);
         size += e.data.byteLength;
         if (out.length > 0 && size > maxBytes) return out;
-        out.push(e);
+        // A slab's bytes are reused once evicted: hand out a copy, never a view (slab-pool.ts).
+        out.push(src.slabs?.[i] === undefined ? e : { ...e, data: Buffer.from(e.data) });
         next++;
       }
     }
     return out.length === 0 ? null : out;
   }
 
-  private locate(index: number): { list: StoredEntry[]; at: number } | null {
+  private locate(index: number): { list: StoredEntry[]; slabs?: (Slab | undefined)[]; at: number } | null {
     const tf = this.tailFirst();
     if (tf !== undefined && index >= tf && index <= this.tail[this.tail.length - 1]!.index) {
-      return { list: this.tail, at: this.tailHead + (index - tf) };
+      return { list: this.tail, slabs: this.tailSlabs, at: this.tailHead + (index - tf) };
     }
     for (let i = this.segments.length - 1; i >= 0; i--) {
       const s = this.segments[i]!;
@@ -167,15 +210,20 @@ export class EntryCache {
   private dropTailHead(): void {
     this.tailBytes -= cacheCost(this.tail[this.tailHead]!);
     this.tail[this.tailHead] = undefined as unknown as StoredEntry;
+    this.release(this.tailSlabs[this.tailHead]);
+    this.tailSlabs[this.tailHead] = undefined;
     this.tailHead++;
     // Reclaim the dead front once it is most of the array (amortized O(1)).
     if (this.tailHead > 1024 && this.tailHead * 2 > this.tail.length) {
       this.tail = this.tail.slice(this.tailHead);
+      this.tailSlabs = this.tailSlabs.slice(this.tailHead);
       this.tailHead = 0;
     }
   }
 
   private clearTail(): void {
+    for (let i = this.tailHead; i < this.tailSlabs.length; i++) this.release(this.tailSlabs[i]);
+    this.tailSlabs = [];
     this.tail = [];
     this.tailHead = 0;
     this.tailBytes = 0;

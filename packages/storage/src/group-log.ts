@@ -141,7 +141,7 @@ export class GroupLog implements RaftStorage {
     this.first = r.snapshot.metadata.index + 1;
     this.last = r.lastIndex;
     this.appliedIndex = r.applied;
-    this.cache = new EntryCache(cacheBytesMax);
+    this.cache = new EntryCache(cacheBytesMax, ctx.slabs);
     this.cache.append(r.tail);
     this.segments = new SegmentRuns(r.segments);
     this.staged = new LogStager(

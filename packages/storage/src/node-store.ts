@@ -38,8 +38,12 @@ import {
 } from './records.js';
 import { SegmentClock, type SegmentRun } from './segment-runs.js';
 import { type LogScan, scanLog } from './segment-scan.js';
+import { SlabPool } from './slab-pool.js';
 import { TermRuns } from './term-runs.js';
 import * as trim from './trim.js';
+
+/** Free cache slabs a node keeps for reuse; more go back to the garbage collector (slab-pool.ts). */
+const SLAB_POOL_IDLE_BYTES_MAX = 16 * 1024 * 1024;
 
 /** Layout version written in FORMAT_KEY (keys.ts). Format 1 is converted at open; any other is refused. */
 export const STORAGE_FORMAT_VERSION = 2;
@@ -49,6 +53,8 @@ export interface NodeStoreStats {
   /** Corrupt values found (refused, reported). */
   readonly corruptValues: number;
   readonly groups: number;
+  /** Bytes of the slabs the entry caches copy their tails into, free ones included (slab-pool.ts). */
+  readonly cacheSlabBytes: number;
   readonly backgroundTasks: number;
   readonly backgroundErrors: number;
 }
@@ -94,6 +100,7 @@ export class NodeStore {
       writer: this.writer,
       options,
       loads: new LoadLimiter(options.loadsInflightMax),
+      slabs: new SlabPool(SLAB_POOL_IDLE_BYTES_MAX),
       get clock() {
         return self.clock;
       },
@@ -380,6 +387,7 @@ export class NodeStore {
       writer: this.writer.stats(),
       corruptValues: this.corruptValues,
       groups: this.groups.size,
+      cacheSlabBytes: this.ctx.slabs.bytes,
       backgroundTasks: this.tasks.size,
       backgroundErrors: this.backgroundErrors,
     };

@@ -104,6 +104,14 @@ function registerStoreTotals(registry: Registry, store: NodeStore): void {
       this.set(stats().groups);
     },
   });
+  new Gauge({
+    name: 'rheo_storage_cache_slab_bytes',
+    help: "Bytes of the slabs the groups' entry caches keep recent entries in, free ones included.",
+    registers: [registry],
+    collect() {
+      this.set(stats().cacheSlabBytes);
+    },
+  });
 }
 
 function registerDiskFigures(registry: Registry, disk: DiskUsage): void {
