@@ -54,10 +54,8 @@ export function sendAppend(r: Raft, to: NodeId, sendIfEmpty: boolean): boolean {
   if (pr.state !== 'replicate' || !pr.inflights.full()) {
     try {
       const got = r.log.slice(pr.next, r.log.lastIndex() + 1, r.cfg.maxSizePerMsgBytes);
-      if (got === null) {
-        r.storageWaiting = true;
-        return false;
-      }
+      // Not loaded yet: retried on notifyStorageLoaded (and the next heartbeat response).
+      if (got === null) return false;
       ents = got;
     } catch (e) {
       if (isLogCompacted(e)) return sendSnapshot(r, to, pr);

@@ -72,8 +72,13 @@ export class Raft {
   pendingConfIndex = 0;
   /** Bytes of entries appended by this leader and not yet applied. */
   uncommittedBytes = 0;
-  /** Storage answered null (not loaded); retried on notifyStorageLoaded. */
-  storageWaiting = false;
+  /**
+   * Storage answered null (not loaded) for the committed entries to apply:
+   * not asked again until notifyStorageLoaded. Only applying sets it: a miss
+   * for a follower's App must not hold back applying (the leader's answers to
+   * its clients), or a follower catching up from disk would stall them all.
+   */
+  applyWaiting = false;
   /** Proposals were appended and the Apps carrying them not sent yet (sent when the next Ready is built, batched). */
   bcastPending = false;
   /**

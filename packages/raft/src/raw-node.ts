@@ -106,7 +106,7 @@ export class RawNode implements RaftNodeApi {
     if (r.bcastPending || r.msgs.length > 0 || r.readStates.length > 0 || r.repairedPending) return true;
     const u = r.log.unstable;
     if (u.hasToPersist() || (u.snapshot && !u.snapshotInProgress)) return true;
-    if (!r.storageWaiting && r.log.hasNextCommittedEnts()) return true;
+    if (!r.applyWaiting && r.log.hasNextCommittedEnts()) return true;
     const s = this.prevSoft;
     if (s.leader !== r.lead || s.role !== r.state) return true;
     const h = this.prevHard;
@@ -138,9 +138,9 @@ export class RawNode implements RaftNodeApi {
     }
     const r = this.r;
     if (r.bcastPending && r.state === Role.Leader) bcastAppend(r);
-    let committed = r.storageWaiting ? [] : r.log.nextCommittedEnts();
+    let committed = r.applyWaiting ? [] : r.log.nextCommittedEnts();
     if (committed === null) {
-      r.storageWaiting = true;
+      r.applyWaiting = true;
       committed = [];
     }
     if (committed.length > 0) r.log.applying = committed[committed.length - 1]!.index;
@@ -237,7 +237,7 @@ export class RawNode implements RaftNodeApi {
 
   notifyStorageLoaded(): void {
     const r = this.r;
-    r.storageWaiting = false;
+    r.applyWaiting = false;
     if (r.state !== Role.Leader) return;
     for (const id of r.trk.memberIds()) if (id !== r.id) sendAppend(r, id, false);
   }

@@ -238,9 +238,11 @@ export interface RaftStorage {
   initialState(): { hardState: HardState; confState: ConfState; needsRepair?: boolean };
   /**
    * Entries in [lo, hi), at least one if any exist in range, stopping before
-   * the total data size would pass `maxBytes`. `null` means "not loaded yet".
-   * Throws `LogCompactedError` when lo < firstIndex(), `LogUnavailableError`
-   * when hi > lastIndex() + 1.
+   * the total data size would pass `maxBytes`. `null` means "not loaded yet";
+   * once the storage has said it loaded, the core's next ask from that `lo`
+   * must be served (a load dropped before it is read makes the core miss and
+   * load forever). Throws `LogCompactedError` when lo < firstIndex(),
+   * `LogUnavailableError` when hi > lastIndex() + 1.
    */
   entries(lo: number, hi: number, maxBytes: number): readonly Entry[] | null;
   /** Term of the entry at i, for firstIndex()-1 <= i <= lastIndex(). Throws LogCompactedError below. */

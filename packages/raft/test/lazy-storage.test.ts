@@ -2,17 +2,21 @@
 // disk-backed storage with a cache does): the leader sends nothing for that
 // range and the node hands out no committed entries until the driver calls
 // notifyStorageLoaded(); then replication and apply resume. Nothing throws.
+// A miss for one purpose does not stall the other: applying goes on while a
+// lagging follower's entries load.
 import { describe, expect, it } from 'vitest';
 import { type Entry, MemoryStorage } from '../src/index.js';
 import { confState, Network } from './helpers/network.js';
 
 class LazyStorage extends MemoryStorage {
   loading = false;
+  /** Entries below this index miss too (a cache that holds only the newest entries). */
+  missBelow = 0;
   misses = 0;
   // MemoryStorage narrows the contract's return type to never-null; this test
   // storage uses the contract's wider answer, hence the cast.
   override entries(lo: number, hi: number, maxBytes: number): readonly Entry[] {
-    if (this.loading) {
+    if (this.loading || lo < this.missBelow) {
       this.misses++;
       return null as unknown as readonly Entry[];
     }
@@ -60,5 +64,27 @@ describe('storage answering null', () => {
     n.node(2).notifyStorageLoaded();
     n.stabilize();
     expect(n.data(2)).toEqual(['x']);
+  });
+
+  it("a follower's App waiting for a load does not hold back applying", () => {
+    const n = new Network([1, 2, 3]);
+    const lazy = new LazyStorage({ confState: confState([1, 2, 3]) });
+    n.members.delete(1);
+    n.add(1, lazy);
+    n.campaign(1);
+    n.isolate(3);
+    for (let i = 0; i < 5; i++) n.propose(1, `e${i}`);
+    // The leader's storage now holds only entries from here on in memory.
+    lazy.missBelow = n.node(1).lastIndex() + 1;
+    n.heal();
+    n.tick([1], 1); // node 3 rejects an App past its log; the leader's probe for its entries misses
+    expect(lazy.misses).toBeGreaterThan(0);
+    n.propose(1, 'x'); // committed by nodes 1 and 2
+    expect(n.node(1).status().commit).toBe(lazy.missBelow);
+    expect(n.data(1)).toEqual(['e0', 'e1', 'e2', 'e3', 'e4', 'x']);
+    lazy.missBelow = 0;
+    n.node(1).notifyStorageLoaded();
+    n.stabilize();
+    expect(n.data(3)).toEqual(['e0', 'e1', 'e2', 'e3', 'e4', 'x']);
   });
 });

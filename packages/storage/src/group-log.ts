@@ -172,7 +172,8 @@ export class GroupLog implements RaftStorage {
     if (hi > this.last + 1)
       throw new LogUnavailableError(`${this.name}: entries(${lo}, ${hi}): last index is ${this.last}`);
     if (lo >= hi) return [];
-    const got = this.cache.get(lo, hi, maxBytes);
+    // A load the core has not read yet first: the cache may have evicted it already (range-loader.ts).
+    const got = this.loader.take(lo, hi, maxBytes) ?? this.cache.get(lo, hi, maxBytes);
     if (got !== null) return got;
     this.loader.request(lo, hi);
     return null;
@@ -314,6 +315,7 @@ export class GroupLog implements RaftStorage {
       this.last = index;
       this.runs = runs;
       this.cache.clear();
+      this.loader.clear();
       // Entries at or below the snapshot are dead keys now: delete them off the write path.
       this.ctx.background(`${this.name}: clear below ${index + 1}`, () =>
         trimLog.clearBelow(this.ctx, this, index + 1),
@@ -328,6 +330,7 @@ export class GroupLog implements RaftStorage {
       if (staged.runs) this.runs = staged.runs;
       this.last = staged.last;
       this.cache.append(staged.stored);
+      this.loader.truncateFrom(staged.stored[0]!.index);
     });
   }
 

@@ -9,7 +9,7 @@
 import { EMPTY_CONF_STATE, LogCompactedError, LogUnavailableError, MemoryStorage } from '@rheo/raft';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NodeStore } from '../src/index.js';
+import { type GroupLog, NodeStore } from '../src/index.js';
 import { entries, entryKeysOf, payload, snapshotAt, tempDir } from './helpers.js';
 
 describe('GroupLog as RaftStorage', () => {
@@ -150,6 +150,56 @@ describe('GroupLog as RaftStorage', () => {
     expect(g.cacheBytes()).toBeLessThanOrEqual(4096);
   });
 
+  it('serves a load the cache cannot keep: entries bigger than half of it, down to a 1-byte bound', async () => {
+    for (const bound of [4096, 1]) {
+      const t = tempDir(`big-${bound}`);
+      const s = await NodeStore.open(t.dir, { cacheBytesMax: bound });
+      try {
+        const g = await s.openGroup('s/big/0');
+        await g.persist({ entries: entries(1, 10, 1, 3000), mustSync: true });
+        expect(g.entries(1, 11, 1e9)).toBeNull();
+        await loaded(g);
+        // The tail keeps its newest entry, so the loaded one did not fit beside it and was
+        // evicted as it landed: the core missed again, forever. Now it is served once.
+        expect(g.entries(1, 11, 1e9)?.map((e) => e.index)).toEqual([1]);
+        expect(g.entries(2, 11, 1e9)).toBeNull();
+        await loaded(g);
+        expect(g.entries(2, 11, 1e9)?.map((e) => e.index)).toEqual([2]);
+        // Read, it is let go: nothing stays past the bound but the newest entry.
+        expect(g.cacheBytes()).toBe(3000 + 64);
+        expect(g.entries(2, 11, 1e9)).toBeNull();
+        await loaded(g);
+      } finally {
+        await s.close();
+        t.remove();
+      }
+    }
+  });
+
+  it('serves a load even when appends evict it before the core asks again', async () => {
+    const g = await store.openGroup('s/evicted/0');
+    await g.persist({ entries: entries(1, 40, 1, 512), mustSync: true });
+    expect(g.entries(1, 5, 1e9)).toBeNull();
+    await loaded(g);
+    // An append lands first (the leader's next write): the cache evicts loaded segments first.
+    await g.persist({ entries: entries(41, 42, 1, 512), mustSync: true });
+    expect(g.entries(1, 5, 1e9)?.map((e) => e.index)).toEqual([1, 2, 3]);
+    expect(g.cacheBytes()).toBeLessThanOrEqual(4096);
+  });
+
+  it('drops a held load that a suffix overwrite made stale', async () => {
+    const g = await store.openGroup('s/stale/0');
+    await g.persist({ entries: entries(1, 40, 1, 512), mustSync: true });
+    expect(g.entries(2, 5, 1e9)).toBeNull();
+    await loaded(g);
+    await g.persist({ entries: entries(3, 3, 2, 512), mustSync: true }); // a new leader's entry at 3
+    // The held load [2, 4] had the old entry 3: what the core reads is the cache's, the new one.
+    expect(g.entries(2, 4, 1e9)?.map((e) => [e.index, e.term])).toEqual([
+      [2, 1],
+      [3, 2],
+    ]);
+  });
+
   it('shares the node cache budget among groups, also when reopened', async () => {
     const t = tempDir('budget');
     try {
@@ -263,3 +313,10 @@ describe('GroupLog as RaftStorage', () => {
     );
   });
 });
+
+/** Resolves when the group's next background load has landed (onLoaded). */
+function loaded(g: GroupLog): Promise<void> {
+  return new Promise((resolve) => {
+    g.onLoaded = resolve;
+  });
+}

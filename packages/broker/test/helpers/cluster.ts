@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NodeStore } from '@rheo/storage';
+import { NodeStore, type StorageOptions } from '@rheo/storage';
 import { evenHashRanges, fullHashRange, type HashRange } from '@rheo/wire';
 import {
   entryArrivalMs,
@@ -44,6 +44,8 @@ export interface ClusterOptions {
   readonly nodes?: number;
   readonly shards?: readonly ShardSpec[];
   readonly replica?: Partial<ReplicaOptions>;
+  /** Storage options of every node (a small entry cache, say). */
+  readonly store?: Partial<StorageOptions>;
   readonly nowMs?: () => number;
 }
 
@@ -77,7 +79,7 @@ export class TestCluster {
 
   async startNode(id: number): Promise<ReplicaHost> {
     const slot = this.slots.get(id)!;
-    const store = await NodeStore.open(slot.dir, { entryTimeMs: entryArrivalMs });
+    const store = await NodeStore.open(slot.dir, { entryTimeMs: entryArrivalMs, ...this.opts.store });
     const host = new ReplicaHost({
       nodeId: id,
       store,
