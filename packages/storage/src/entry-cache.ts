@@ -6,8 +6,9 @@
 //     (a lagging follower, applying after a restart), least recently loaded
 //     evicted first.
 // Older segments are evicted before the tail, the tail from its old end; a
-// segment just loaded is kept (a load is at most half the cache, see
-// range-loader.ts), since the core is about to ask for it.
+// segment just loaded is kept while it fits (a load is at most half the
+// cache), since the core is about to ask for it. That is best effort: the
+// loader holds each load until the core has read it (range-loader.ts).
 //
 // The tail's bytes are copies in reused slabs (slab-pool.ts): entries that
 // stay cached for seconds would otherwise be promoted and become the old
