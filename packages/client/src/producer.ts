@@ -19,7 +19,6 @@
 // stream re-routes, its new records wait in the admission queue behind
 // them: a partition key's records are neither lost nor reordered.
 import {
-  encodeBatch,
   parseHashKey,
   partitionKeyHashKey,
   partitionKeyProblem,
@@ -28,6 +27,7 @@ import {
 } from '@rheo/wire';
 import { backoffMs, mayRetry, sleep } from './backoff.js';
 import { BatchSender } from './batch-sender.js';
+import { BatchSlabs, type EncodedBatch } from './batch-slabs.js';
 import { ClientClosedError, isRetryable } from './errors.js';
 import { type pb, RheoError } from './grpc.js';
 import {
@@ -78,6 +78,8 @@ export class Producer {
   readonly stats: ProducerStats = { batchesSent: 0, batchesRetried: 0, recordsAcked: 0, recordsFailed: 0 };
   private readonly lanes = new Map<string, ShardLane>();
   private readonly sender: BatchSender;
+  /** Where batches are encoded (batch-slabs.ts). */
+  private readonly slabs = new BatchSlabs();
   private bufferedBytes = 0;
   private unsettled = 0;
   private readonly roomWaiters: Array<() => void> = [];
@@ -280,9 +282,9 @@ export class Producer {
   }
 
   private enqueue(lane: ShardLane, records: RecordInput[], bytes: number, settles: RecordSettle[]): void {
-    let encoded: Buffer;
+    let encoded: EncodedBatch;
     try {
-      encoded = encodeBatch(records);
+      encoded = this.slabs.encode(records);
     } catch (err) {
       // checkRecord ran every per-record rule, so this is a batch-level surprise: fail its records.
       this.settleFailed(
@@ -332,6 +334,7 @@ export class Producer {
 
   private onAck(lane: ShardLane, batch: LaneBatch, firstSequenceNumber: string): void {
     lane.inflight.delete(batch);
+    this.slabs.release(batch.slab);
     const sequenceNumber = sequenceRun(firstSequenceNumber);
     const shardId = lane.shardId;
     for (let i = 0; i < batch.settles.length; i++) {

@@ -4,8 +4,9 @@
 // pauses until every batch in flight has settled and the backoff passed, so
 // a later batch never overtakes an earlier one that is being retried.
 import assert from 'node:assert/strict';
-import type { RecordInput } from '@rheo/wire';
+import type { RecordInput, Slab } from '@rheo/wire';
 import { BatchAccumulator, type BatchBounds } from './batch-accumulator.js';
+import type { EncodedBatch } from './batch-slabs.js';
 import type { RheoError } from './grpc.js';
 
 export interface RecordSettle {
@@ -25,6 +26,8 @@ export interface LaneBatch {
   epoch: number;
   batchSequence: number;
   readonly encoded: Buffer;
+  /** The slab `encoded` was carved from (batch-slabs.ts), given back on acknowledgement. */
+  readonly slab: Slab | undefined;
   /** The records encoded, kept so a batch refused ShardClosed can be re-routed record by record. */
   readonly records: readonly RecordInput[];
   readonly recordCount: number;
@@ -76,12 +79,18 @@ export class ShardLane {
   }
 
   /** Appends a newly sealed batch. */
-  push(encoded: Buffer, records: readonly RecordInput[], bytes: number, settles: RecordSettle[]): LaneBatch {
+  push(
+    { encoded, slab }: EncodedBatch,
+    records: readonly RecordInput[],
+    bytes: number,
+    settles: RecordSettle[],
+  ): LaneBatch {
     const batch: LaneBatch = {
       order: this.nextOrder++,
       epoch: this.epoch,
       batchSequence: this.nextSequence++,
       encoded,
+      slab,
       records,
       recordCount: records.length,
       bytes,

@@ -2,13 +2,13 @@
 // writer, the options, the load limiter, the log segment clock, and the places where corruption is
 // reported and background work is tracked.
 
+import type { SlabPool } from '@rheo/wire';
 import type { CorruptDataError } from './errors.js';
 import type { GroupCommitWriter } from './group-commit-writer.js';
 import type { LevelDb } from './level.js';
 import type { LoadLimiter } from './load-limiter.js';
 import type { StorageOptions } from './options.js';
 import type { SegmentClock } from './segment-runs.js';
-import type { SlabPool } from './slab-pool.js';
 
 export interface StoreContext {
   readonly db: LevelDb;
@@ -17,7 +17,7 @@ export interface StoreContext {
   readonly loads: LoadLimiter;
   /** The node's current log segment (segment-runs.ts). */
   readonly clock: SegmentClock;
-  /** Slabs the groups' entry caches copy their tails into (slab-pool.ts). */
+  /** Slabs the groups' entry caches copy their tails into (cache-slabs.ts). */
   readonly slabs: SlabPool;
   /** Counts the corrupt value and tells the listeners (the driver marks the replica damaged). */
   reportCorrupt(err: CorruptDataError): void;

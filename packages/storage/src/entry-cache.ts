@@ -10,14 +10,15 @@
 // cache), since the core is about to ask for it. That is best effort: the
 // loader holds each load until the core has read it (range-loader.ts).
 //
-// The tail's bytes are copies in reused slabs (slab-pool.ts): entries that
+// The tail's bytes are copies in reused slabs (cache-slabs.ts): entries that
 // stay cached for seconds would otherwise be promoted and become the old
 // generation's garbage, and V8 would run a full mark every few seconds.
 
 import type { Entry } from '@rheo/raft';
+import type { Slab, SlabPool } from '@rheo/wire';
 import { assert } from './assert.js';
+import { slabBytesFor, slabEntryBytesMax } from './cache-slabs.js';
 import type { StoredEntry } from './records.js';
-import { Slab, type SlabPool, slabBytesFor, slabEntryBytesMax } from './slab-pool.js';
 
 /** Bookkeeping charged per entry on top of its data, so tiny entries are not free. */
 const ENTRY_OVERHEAD_BYTES = 64;
@@ -46,7 +47,7 @@ export class EntryCache {
   private segments: Segment[] = [];
   private segmentBytes = 0;
 
-  /** `pool`: where the tail's copies live (slab-pool.ts says why); without one, entries are kept as given. */
+  /** `pool`: where the tail's copies live (cache-slabs.ts says why); without one, entries are kept as given. */
   constructor(
     private cacheBytesMax: number,
     private readonly pool?: SlabPool,
@@ -82,7 +83,8 @@ export class EntryCache {
       if (slab === undefined) {
         this.tail.push(e);
       } else {
-        const data = slab.copyIn(e.data);
+        const data = slab.carve(e.data.byteLength);
+        data.set(e.data);
         this.tail.push({ index: e.index, term: e.term, type: e.type, data, timeMs: e.timeMs });
       }
       this.tailSlabs.push(slab);
@@ -97,17 +99,15 @@ export class EntryCache {
     const size = slabBytesFor(this.cacheBytesMax);
     if (n > slabEntryBytesMax(size)) return undefined;
     const current = this.slab;
-    if (current !== undefined && current.bytes.byteLength === size && current.fits(n)) return current;
-    if (current !== undefined && current.live === 0) this.pool.give(current.bytes);
-    this.slab = new Slab(this.pool.take(size));
+    if (current !== undefined && current.bytes.length === size && current.fits(n)) return current;
+    if (current !== undefined) this.pool.retire(current);
+    this.slab = this.pool.take(size);
     return this.slab;
   }
 
   /** An entry leaves the tail: its slab goes back to the pool once nothing in it is cached. */
   private release(slab: Slab | undefined): void {
-    if (slab === undefined) return;
-    slab.live--;
-    if (slab.live === 0 && slab !== this.slab) this.pool!.give(slab.bytes);
+    if (slab !== undefined) this.pool!.release(slab, this.slab);
   }
 
   /** Forgets entries >= index (a suffix overwritten by a new leader). */
@@ -143,7 +143,7 @@ export class EntryCache {
 
   clear(): void {
     this.clearTail();
-    if (this.slab !== undefined && this.slab.live === 0) this.pool?.give(this.slab.bytes);
+    if (this.slab !== undefined) this.pool?.retire(this.slab);
     this.slab = undefined;
     this.segments = [];
     this.segmentBytes = 0;
@@ -177,7 +177,7 @@ export class EntryCache {
         assert(e.index === next, `EntryCache: non-contiguous at ${next}`);
         size += e.data.byteLength;
         if (out.length > 0 && size > maxBytes) return out;
-        // A slab's bytes are reused once evicted: hand out a copy, never a view (slab-pool.ts).
+        // A slab's bytes are reused once evicted: hand out a copy, never a view (cache-slabs.ts).
         out.push(src.slabs?.[i] === undefined ? e : { ...e, data: Buffer.from(e.data) });
         next++;
       }

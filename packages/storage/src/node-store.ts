@@ -3,6 +3,8 @@
 // background work (trimming, group deletion, loads) that close() waits for.
 
 import { type ConfState, EMPTY_CONF_STATE } from '@rheo/raft';
+import { SlabPool } from '@rheo/wire';
+import { SLAB_POOL_IDLE_BYTES_MAX } from './cache-slabs.js';
 import { deleteRangeChunked } from './chunked-delete.js';
 import type { StoreContext } from './context.js';
 import { CorruptDataError, GroupDeletingError, StorageFormatError, UnknownGroupError } from './errors.js';
@@ -38,12 +40,8 @@ import {
 } from './records.js';
 import { SegmentClock, type SegmentRun } from './segment-runs.js';
 import { type LogScan, scanLog } from './segment-scan.js';
-import { SlabPool } from './slab-pool.js';
 import { TermRuns } from './term-runs.js';
 import * as trim from './trim.js';
-
-/** Free cache slabs a node keeps for reuse; more go back to the garbage collector (slab-pool.ts). */
-const SLAB_POOL_IDLE_BYTES_MAX = 16 * 1024 * 1024;
 
 /** Layout version written in FORMAT_KEY (keys.ts). Format 1 is converted at open; any other is refused. */
 export const STORAGE_FORMAT_VERSION = 2;
@@ -53,7 +51,7 @@ export interface NodeStoreStats {
   /** Corrupt values found (refused, reported). */
   readonly corruptValues: number;
   readonly groups: number;
-  /** Bytes of the slabs the entry caches copy their tails into, free ones included (slab-pool.ts). */
+  /** Bytes of the slabs the entry caches copy their tails into, free ones included (cache-slabs.ts). */
   readonly cacheSlabBytes: number;
   readonly backgroundTasks: number;
   readonly backgroundErrors: number;

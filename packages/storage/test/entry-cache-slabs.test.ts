@@ -1,19 +1,15 @@
-// The entry cache's tail lives in reused slabs (slab-pool.ts). What must
+// The entry cache's tail lives in reused slabs (cache-slabs.ts). What must
 // hold: a cached entry reads back exactly the bytes it was appended with,
 // whatever was appended, truncated, compacted or evicted since (a slab is
 // reused only once nothing in it is cached); nothing handed out is a view
 // of a slab; and the slabs a cache holds stay near its bound.
+
+import { SlabPool } from '@rheo/wire';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { SLAB_BYTES_MAX, SLAB_BYTES_MIN, slabBytesFor, slabEntryBytesMax } from '../src/cache-slabs.js';
 import { EntryCache } from '../src/entry-cache.js';
 import type { StoredEntry } from '../src/records.js';
-import {
-  SLAB_BYTES_MAX,
-  SLAB_BYTES_MIN,
-  SlabPool,
-  slabBytesFor,
-  slabEntryBytesMax,
-} from '../src/slab-pool.js';
 
 const MiB = 1024 * 1024;
 

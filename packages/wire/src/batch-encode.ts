@@ -117,8 +117,24 @@ export function encodeBatch(
   records: readonly RecordInput[],
   limits: BatchLimits = clientBatchLimits,
 ): Buffer {
+  return encodeBatchWith(records, allocUnsafe, limits);
+}
+
+const allocUnsafe = (bytes: number): Buffer => Buffer.allocUnsafe(bytes);
+
+/**
+ * encodeBatch into a buffer of exactly the batch's size that `alloc` gives
+ * (a producer carves it from a reused slab, see slab-pool.ts).
+ */
+export function encodeBatchWith(
+  records: readonly RecordInput[],
+  alloc: (bytes: number) => Buffer,
+  limits: BatchLimits = clientBatchLimits,
+): Buffer {
   const plan = planBatch(records, limits);
-  const batch = Buffer.allocUnsafe(batchHeaderBytes + plan.bodyBytes);
+  const size = batchHeaderBytes + plan.bodyBytes;
+  const batch = alloc(size);
+  assert.ok(batch.length === size, `alloc gave ${batch.length} bytes for a ${size}-byte batch`);
   writeRecords(batch, records, plan);
   writeHeader(batch, records.length, plan.bodyBytes);
   return batch;

@@ -2,7 +2,13 @@
 // batch layout constants and the varint helpers stay internal (./internal).
 
 export { type DecodedRecord, decodeBatch, forEachRecord, recordCursors } from './batch-decode.js';
-export { encodeBatch, encodeBatchInto, encodedBatchBytesMax, type RecordInput } from './batch-encode.js';
+export {
+  encodeBatch,
+  encodeBatchInto,
+  encodeBatchWith,
+  encodedBatchBytesMax,
+  type RecordInput,
+} from './batch-encode.js';
 export { type BatchForm, batchHeaderBytes, type CompressionCodec } from './batch-format.js';
 export { batchHashKeys, firstRecordOutsideRange, recordHashKey } from './batch-hash-keys.js';
 export { splitBatches } from './batch-sequence.js';
@@ -82,3 +88,4 @@ export {
   startingSequenceNumber,
 } from './sequence-number.js';
 export { ShardMap, type ShardRangeEntry } from './shard-map.js';
+export { Slab, SlabPool } from './slab-pool.js';
