@@ -12,6 +12,7 @@ import type { BenchOptions } from './bench-options.js';
 import { baselineParentDir, ensureStream } from './bench-stream.js';
 import { startFanout } from './consume-fanout.js';
 import { type ConsumeRun, startConsume } from './consume-run.js';
+import { LatencyLog } from './latency-log.js';
 import { LocalCluster } from './local-cluster.js';
 import { MachineCpuSampler, type MachineCpuSummary } from './machine-cpu.js';
 import { DiskStallSampler, type DiskStallSummary } from './machine-disk.js';
@@ -88,6 +89,7 @@ async function measure(
 ) {
   if (options.mode === 'consume') return { consume: await consumeOnly(client, options) };
   const counters: ProduceCounters = { sent: 0, acked: 0, failed: 0, ackedBytes: 0, firstError: undefined };
+  const latencyLog = options.latencyLog === undefined ? undefined : new LatencyLog();
   const from = { type: 'AT_TIMESTAMP', timestampMs: Date.now() } as const;
   const window = new MeasureWindow();
   const reader =
@@ -119,6 +121,7 @@ async function measure(
         inflightBatchesPerShard: options.inflightPerShard,
         bufferBytes: options.bufferBytes,
         bucket: options.rate === undefined ? undefined : new TokenBucket(options.rate),
+        latencyLog,
       },
       counters,
       window,
@@ -130,6 +133,12 @@ async function measure(
   } finally {
     progress.stop();
     reader?.stop();
+  }
+  if (latencyLog !== undefined && options.latencyLog !== undefined) {
+    // Written after the measured part, so the file's cost is in no figure.
+    await latencyLog.write(options.latencyLog);
+    const dropped = latencyLog.dropped > 0 ? ` (${latencyLog.dropped} more not kept)` : '';
+    io.err(`bench: wrote ${latencyLog.samples} acknowledgements to ${options.latencyLog}${dropped}\n`);
   }
   const produce = {
     records: produced.measured.acked,

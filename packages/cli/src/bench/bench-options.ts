@@ -35,6 +35,8 @@ export interface BenchOptions {
   readonly fanout: boolean;
   /** Pull reader: the wait between reads of a caught-up shard (Kinesis's usual poll is 1000 ms). */
   readonly pollIntervalMs: number;
+  /** Where to write every measured acknowledgement's time and latency (latency-log.ts); undefined for nowhere. */
+  readonly latencyLog: string | undefined;
 }
 
 export { UsageError };
@@ -61,6 +63,7 @@ export interface RawBenchOptions {
   readonly kinesisLimits?: boolean;
   readonly fanout?: boolean;
   readonly pollIntervalMs?: string;
+  readonly latencyLog?: string;
 }
 
 function number(
@@ -94,6 +97,10 @@ export function resolveBenchOptions(
     throw new UsageError(
       '--warmup applies to produce and to both (it produces before measuring), not to consume',
     );
+  if (raw.latencyLog !== undefined && mode === 'consume')
+    throw new UsageError('--latency-log records produce acknowledgements: use it with produce or both');
+  if (raw.latencyLog !== undefined && raw.latencyLog.trim() === '')
+    throw new UsageError('--latency-log needs a file name');
   if (!/^[a-zA-Z0-9_.-]{1,128}$/.test(stream))
     throw new UsageError(`--stream "${stream}" is not a stream name`);
   return Object.freeze({
@@ -117,5 +124,6 @@ export function resolveBenchOptions(
     kinesisLimits: raw.kinesisLimits === true,
     fanout: raw.fanout === true,
     pollIntervalMs: number('poll-interval-ms', raw.pollIntervalMs, 20, 1, 60_000),
+    latencyLog: raw.latencyLog,
   });
 }

@@ -6,6 +6,7 @@
 // (measure-window.ts).
 import type { Producer, RheoClient } from '@rheo/client';
 import { LatencyRecorder } from './latency.js';
+import type { LatencyLog } from './latency-log.js';
 import type { MeasureWindow } from './measure-window.js';
 import { PayloadMaker } from './payload.js';
 import type { TokenBucket } from './token-bucket.js';
@@ -23,6 +24,8 @@ export interface ProduceRunOptions {
   /** Bound on each producer's unacknowledged bytes. */
   readonly bufferBytes: number;
   readonly bucket: TokenBucket | undefined;
+  /** Also logs every measured acknowledgement (`--latency-log`). */
+  readonly latencyLog?: LatencyLog;
 }
 
 /** Everything produced, warm-up included: the progress line, failures, and the reader's drain. */
@@ -113,7 +116,9 @@ async function produceLoop(
           counters.acked++;
           counters.ackedBytes += record.data.length;
           if (window.sentInWindow(sentAt)) {
-            latency.recordMs(performance.now() - sentAt);
+            const now = performance.now();
+            latency.recordMs(now - sentAt);
+            options.latencyLog?.record(performance.timeOrigin + now, now - sentAt);
             measured.acked++;
             measured.bytes += record.data.length;
           }

@@ -34,6 +34,7 @@ export function benchCommand(io: ProgramIo): Command {
     .option('--baseline-seconds <s>', 'how long to measure the LevelDB baseline', '3')
     .option('--no-baseline', 'skip the LevelDB baseline')
     .option('--json', 'end with one JSON object of the figures')
+    .option('--latency-log <file>', "write every measured acknowledgement's time and latency to a CSV file")
     .option('--fanout', 'read with enhanced fan-out (SubscribeToShard push) instead of GetRecords polling')
     .option('--poll-interval-ms <ms>', "pull reader's wait between reads of a caught-up shard", '20')
     .option(
