@@ -13,43 +13,37 @@
 // writes), and nothing reads the batch again. A batch that fails, is
 // retried past a stream reset or is re-routed after a split keeps its piece;
 // its slab then just stays out of the pool and is collected like any buffer.
-import { encodeBatchWith, type RecordInput, type Slab, SlabPool } from '@rheo/wire';
+import { encodeBatchWith, type RecordInput, type Slab, SlabCarver, SlabPool } from '@rheo/wire';
 
 /** Slab size: about a second's worth of small batches for a busy shard. */
 const SLAB_BYTES = 1024 * 1024;
-/** Batches larger than this get their own buffer: a slab would waste too much of its end. */
-const SLAB_BATCH_BYTES_MAX = SLAB_BYTES / 4;
 /** Idle slabs kept for reuse; more go back to the collector. */
 const IDLE_BYTES_MAX = 4 * 1024 * 1024;
 
 export interface EncodedBatch {
   readonly encoded: Buffer;
-  /** The slab it was carved from; undefined when it has its own buffer. */
+  /** The slab it was carved from; undefined when it has its own buffer (over a quarter slab). */
   readonly slab: Slab | undefined;
 }
 
 export class BatchSlabs {
   private readonly pool = new SlabPool(IDLE_BYTES_MAX);
-  private current: Slab | undefined;
+  private readonly carver = new SlabCarver(this.pool);
 
   /** Encodes `records` (encodeBatch's rules and errors) into a slab when the batch is small enough. */
   encode(records: readonly RecordInput[]): EncodedBatch {
     let slab: Slab | undefined;
     const encoded = encodeBatchWith(records, (bytes) => {
-      if (bytes > SLAB_BATCH_BYTES_MAX) return Buffer.allocUnsafe(bytes);
-      if (this.current === undefined || !this.current.fits(bytes)) {
-        if (this.current !== undefined) this.pool.retire(this.current);
-        this.current = this.pool.take(SLAB_BYTES);
-      }
-      slab = this.current;
-      return this.current.carve(bytes);
+      const carved = this.carver.carve(bytes, SLAB_BYTES);
+      slab = carved?.slab;
+      return carved?.bytes ?? Buffer.allocUnsafe(bytes);
     });
     return { encoded, slab };
   }
 
   /** The batch was acknowledged: its bytes will not be read again. */
   release(slab: Slab | undefined): void {
-    if (slab !== undefined) this.pool.release(slab, this.current);
+    if (slab !== undefined) this.carver.release(slab);
   }
 
   /** Bytes of slabs held, idle ones included. */

@@ -24,15 +24,27 @@ class LazyStorage extends MemoryStorage {
   }
 }
 
+/** Three nodes, `lazyId`'s storage lazy; node 1 leads. */
+function withLazy(lazyId: number): { n: Network; lazy: LazyStorage } {
+  const n = new Network([1, 2, 3]);
+  const lazy = new LazyStorage({ confState: confState([1, 2, 3]) });
+  n.members.delete(lazyId);
+  n.add(lazyId, lazy);
+  n.campaign(1);
+  return { n, lazy };
+}
+
+/** withLazy(1), then five entries proposed while node 3 is cut off (it lags). */
+function lazyLeaderWithLaggingFollower(): { n: Network; lazy: LazyStorage } {
+  const { n, lazy } = withLazy(1);
+  n.isolate(3);
+  for (let i = 0; i < 5; i++) n.propose(1, `e${i}`);
+  return { n, lazy };
+}
+
 describe('storage answering null', () => {
   it('a lagging follower is caught up once the leader storage has loaded', () => {
-    const n = new Network([1, 2, 3]);
-    const lazy = new LazyStorage({ confState: confState([1, 2, 3]) });
-    n.members.delete(1);
-    n.add(1, lazy);
-    n.campaign(1);
-    n.isolate(3);
-    for (let i = 0; i < 5; i++) n.propose(1, `e${i}`);
+    const { n, lazy } = lazyLeaderWithLaggingFollower();
     lazy.loading = true;
     n.heal();
     n.tick([1], 3);
@@ -46,11 +58,7 @@ describe('storage answering null', () => {
   });
 
   it('committed entries wait for the load, then apply', () => {
-    const n = new Network([1, 2, 3]);
-    const lazy = new LazyStorage({ confState: confState([1, 2, 3]) });
-    n.members.delete(2);
-    n.add(2, lazy);
-    n.campaign(1);
+    const { n, lazy } = withLazy(2);
     // Entries reach node 2's storage but commit arrives while its cache is cold.
     n.filter = (m) => !(m.to === 2 && m.commit > 1);
     n.propose(1, 'x');
@@ -67,13 +75,7 @@ describe('storage answering null', () => {
   });
 
   it("a follower's App waiting for a load does not hold back applying", () => {
-    const n = new Network([1, 2, 3]);
-    const lazy = new LazyStorage({ confState: confState([1, 2, 3]) });
-    n.members.delete(1);
-    n.add(1, lazy);
-    n.campaign(1);
-    n.isolate(3);
-    for (let i = 0; i < 5; i++) n.propose(1, `e${i}`);
+    const { n, lazy } = lazyLeaderWithLaggingFollower();
     // The leader's storage now holds only entries from here on in memory.
     lazy.missBelow = n.node(1).lastIndex() + 1;
     n.heal();

@@ -1,5 +1,6 @@
 // How the entry cache sizes the slabs it copies its tail into (the slabs
-// themselves are @rheo/wire's SlabPool).
+// themselves are @rheo/wire's SlabPool, carved by a SlabCarver; entries over
+// a quarter slab keep their own buffer).
 //
 // Why slabs: every entry a node persists passes through its group's cache
 // tail and stays there for seconds, long enough for V8 to promote its
@@ -30,9 +31,4 @@ export function slabBytesFor(cacheBytes: number): number {
   let size = SLAB_BYTES_MAX;
   while (size > SLAB_BYTES_MIN && size * 4 > cacheBytes) size /= 2;
   return size;
-}
-
-/** Entries larger than this keep their own buffer: a slab would waste too much of its end. */
-export function slabEntryBytesMax(slabBytes: number): number {
-  return slabBytes / 4;
 }

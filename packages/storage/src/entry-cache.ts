@@ -15,9 +15,9 @@
 // generation's garbage, and V8 would run a full mark every few seconds.
 
 import type { Entry } from '@rheo/raft';
-import type { Slab, SlabPool } from '@rheo/wire';
+import { type Slab, SlabCarver, type SlabPool } from '@rheo/wire';
 import { assert } from './assert.js';
-import { slabBytesFor, slabEntryBytesMax } from './cache-slabs.js';
+import { slabBytesFor } from './cache-slabs.js';
 import type { StoredEntry } from './records.js';
 
 /** Bookkeeping charged per entry on top of its data, so tiny entries are not free. */
@@ -41,8 +41,8 @@ export class EntryCache {
   /** Index into `tail` of its first live element (dropping from the front without shifting). */
   private tailHead = 0;
   private tailBytes = 0;
-  /** The slab new tail entries are copied into. */
-  private slab: Slab | undefined;
+  /** Carves the tail's copies; undefined without a pool. */
+  private readonly carver: SlabCarver | undefined;
   /** Least recently loaded first. */
   private segments: Segment[] = [];
   private segmentBytes = 0;
@@ -50,8 +50,10 @@ export class EntryCache {
   /** `pool`: where the tail's copies live (cache-slabs.ts says why); without one, entries are kept as given. */
   constructor(
     private cacheBytesMax: number,
-    private readonly pool?: SlabPool,
-  ) {}
+    pool?: SlabPool,
+  ) {
+    this.carver = pool === undefined ? undefined : new SlabCarver(pool);
+  }
 
   /** The current byte bound (the node rebalances it as groups come and go). */
   get bound(): number {
@@ -79,35 +81,22 @@ export class EntryCache {
     const tailLast = this.tail[this.tail.length - 1]?.index;
     if (tailLast !== undefined && tailLast + 1 !== first) this.clearTail();
     for (const e of entries) {
-      const slab = this.slabFor(e.data.byteLength);
-      if (slab === undefined) {
+      const carved = this.carver?.carve(e.data.byteLength, slabBytesFor(this.cacheBytesMax));
+      if (carved === undefined) {
         this.tail.push(e);
       } else {
-        const data = slab.carve(e.data.byteLength);
-        data.set(e.data);
-        this.tail.push({ index: e.index, term: e.term, type: e.type, data, timeMs: e.timeMs });
+        carved.bytes.set(e.data);
+        this.tail.push({ index: e.index, term: e.term, type: e.type, data: carved.bytes, timeMs: e.timeMs });
       }
-      this.tailSlabs.push(slab);
+      this.tailSlabs.push(carved?.slab);
       this.tailBytes += cacheCost(e);
     }
     this.evict();
   }
 
-  /** The slab an entry of `n` bytes is copied into, or undefined to keep the entry as given. */
-  private slabFor(n: number): Slab | undefined {
-    if (this.pool === undefined) return undefined;
-    const size = slabBytesFor(this.cacheBytesMax);
-    if (n > slabEntryBytesMax(size)) return undefined;
-    const current = this.slab;
-    if (current !== undefined && current.bytes.length === size && current.fits(n)) return current;
-    if (current !== undefined) this.pool.retire(current);
-    this.slab = this.pool.take(size);
-    return this.slab;
-  }
-
   /** An entry leaves the tail: its slab goes back to the pool once nothing in it is cached. */
   private release(slab: Slab | undefined): void {
-    if (slab !== undefined) this.pool!.release(slab, this.slab);
+    if (slab !== undefined) this.carver!.release(slab);
   }
 
   /** Forgets entries >= index (a suffix overwritten by a new leader). */
@@ -143,8 +132,7 @@ export class EntryCache {
 
   clear(): void {
     this.clearTail();
-    if (this.slab !== undefined) this.pool?.retire(this.slab);
-    this.slab = undefined;
+    this.carver?.retire();
     this.segments = [];
     this.segmentBytes = 0;
   }

@@ -4,10 +4,10 @@
 // reused only once nothing in it is cached); nothing handed out is a view
 // of a slab; and the slabs a cache holds stay near its bound.
 
-import { SlabPool } from '@rheo/wire';
+import { SlabPool, slabPieceBytesMax as slabEntryBytesMax } from '@rheo/wire';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SLAB_BYTES_MAX, SLAB_BYTES_MIN, slabBytesFor, slabEntryBytesMax } from '../src/cache-slabs.js';
+import { SLAB_BYTES_MAX, SLAB_BYTES_MIN, slabBytesFor } from '../src/cache-slabs.js';
 import { EntryCache } from '../src/entry-cache.js';
 import type { StoredEntry } from '../src/records.js';
 

@@ -88,4 +88,4 @@ export {
   startingSequenceNumber,
 } from './sequence-number.js';
 export { ShardMap, type ShardRangeEntry } from './shard-map.js';
-export { Slab, SlabPool } from './slab-pool.js';
+export { Slab, SlabCarver, SlabPool, slabPieceBytesMax } from './slab-pool.js';

@@ -11,10 +11,9 @@
 // every few seconds, each one a pause in every acknowledgement. Bytes in a
 // reused slab never become garbage.
 //
-// The owner counts what it carved from a slab and gives each piece back
-// (`Slab.release` through `SlabPool.release`); a slab returns to the pool
-// only when none is left, and the owner must not let a carved view be read
-// after it gave it back. A piece never given back just keeps its slab out of
+// The owner carves through a SlabCarver and gives each piece back with
+// `SlabCarver.release`; a slab returns to the pool only when none is left,
+// and the owner must not let a carved view be read after it gave it back. A piece never given back just keeps its slab out of
 // the pool, to be collected like any buffer once nothing references it.
 
 /** A slab as it is carved, front to back. */
@@ -99,5 +98,43 @@ export class SlabPool {
   /** Bytes of free slabs waiting to be taken again. */
   get idleBytes(): number {
     return this.idle;
+  }
+}
+
+/** Pieces larger than this get no slab: a slab would waste too much of its end. */
+export function slabPieceBytesMax(slabBytes: number): number {
+  return slabBytes / 4;
+}
+
+/** Carves pieces from one slab of a pool at a time, moving to a new one when a piece does not fit. */
+export class SlabCarver {
+  private current: Slab | undefined;
+
+  constructor(private readonly pool: SlabPool) {}
+
+  /**
+   * `n` bytes from a slab of `slabBytes`, with the slab to give back; undefined
+   * when `n` is over slabPieceBytesMax (the caller keeps a buffer of its own).
+   */
+  carve(n: number, slabBytes: number): { readonly bytes: Buffer; readonly slab: Slab } | undefined {
+    if (n > slabPieceBytesMax(slabBytes)) return undefined;
+    const current = this.current;
+    if (current === undefined || current.bytes.length !== slabBytes || !current.fits(n)) {
+      if (current !== undefined) this.pool.retire(current);
+      this.current = this.pool.take(slabBytes);
+    }
+    const slab = this.current!;
+    return { bytes: slab.carve(n), slab };
+  }
+
+  /** A piece will not be read again. */
+  release(slab: Slab): void {
+    this.pool.release(slab, this.current);
+  }
+
+  /** Carves no more from the current slab: it goes back to the pool once its pieces have. */
+  retire(): void {
+    if (this.current !== undefined) this.pool.retire(this.current);
+    this.current = undefined;
   }
 }
