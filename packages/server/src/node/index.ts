@@ -1,4 +1,13 @@
 export type { ClusterParts } from './cluster-parts.js';
+export {
+  checkDataVolume,
+  type DataVolumeReport,
+  type DataVolumeWarning,
+  dataVolumeWarnings,
+  type MountEntry,
+  mountOf,
+  parseMountInfo,
+} from './data-volume.js';
 export { deriveIteratorSecret } from './iterator-secret.js';
 export { type KnownNode, type LearnedNodes, NodeDirectory } from './node-directory.js';
 export { checkNodeIdentity, type NodeIdentity } from './node-identity.js';

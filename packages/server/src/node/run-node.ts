@@ -12,6 +12,7 @@
 import { ConfigError } from '../config/config-error.js';
 import { loadConfig } from '../config/load-config.js';
 import type { NodeConfig } from '../config/schema.js';
+import { checkDataVolume } from './data-volume.js';
 import { type NodeDeps, type RheoNode, startNode } from './rheo-node.js';
 import { missingRuntimeFlags } from './runtime-flags.js';
 
@@ -84,6 +85,17 @@ export async function runNode(
     node.log.warn(
       { missing, want: `node ${missing.join(' ')} <entry>` },
       'started without the recommended V8 flags: sustained throughput is lower (docs/operations.md)',
+    );
+  const volume = await checkDataVolume(config.dataDir);
+  for (const w of volume.warnings)
+    node.log.warn(
+      {
+        dataDir: volume.dataDir,
+        mountPoint: volume.mount?.mountPoint,
+        fsType: volume.mount?.fsType,
+        option: w.option,
+      },
+      `data directory's file system: ${w.why} (docs/operations.md)`,
     );
   const signals = options.until === undefined ? stopSignals() : undefined;
   const reason = await (options.until ?? signals!.first);
