@@ -79,13 +79,8 @@ export async function runNode(
     err(`rheo server: node ${config.nodeId} could not start: ${(e as Error).message ?? String(e)}\n`);
     return exitCodes.failed;
   }
-  out(`${readyLine(node, Date.now(), process.pid)}\n`);
-  const missing = missingRuntimeFlags(process.execArgv);
-  if (missing.length > 0)
-    node.log.warn(
-      { missing, want: `node ${missing.join(' ')} <entry>` },
-      'started without the recommended V8 flags: sustained throughput is lower (docs/operations.md)',
-    );
+  // Before the ready line: from it to the signal handlers below nothing may
+  // await, or a stop sent on seeing the line would find no handler.
   const volume = await checkDataVolume(config.dataDir);
   for (const w of volume.warnings)
     node.log.warn(
@@ -96,6 +91,13 @@ export async function runNode(
         option: w.option,
       },
       `data directory's file system: ${w.why} (docs/operations.md)`,
+    );
+  out(`${readyLine(node, Date.now(), process.pid)}\n`);
+  const missing = missingRuntimeFlags(process.execArgv);
+  if (missing.length > 0)
+    node.log.warn(
+      { missing, want: `node ${missing.join(' ')} <entry>` },
+      'started without the recommended V8 flags: sustained throughput is lower (docs/operations.md)',
     );
   const signals = options.until === undefined ? stopSignals() : undefined;
   const reason = await (options.until ?? signals!.first);
