@@ -64,6 +64,31 @@ describe('resolveBenchOptions', () => {
     expect(resolveBenchOptions('all', { warmup: '20' }, {}).warmupS).toBe(20);
     expect(() => resolveBenchOptions('consume', { warmup: '1' }, {})).toThrow(/--warmup applies to produce/);
   });
+
+  it("keeps the local cluster's directory and passes node flags only with --local, and only flags", () => {
+    expect(resolveBenchOptions('produce', {}, {})).toMatchObject({ keepData: false, nodeFlags: [] });
+    const o = resolveBenchOptions(
+      'produce',
+      { local: '3', keepData: true, nodeFlags: ' --trace-gc  --stack-size=2000 ' },
+      {},
+    );
+    expect(o).toMatchObject({ keepData: true, nodeFlags: ['--trace-gc', '--stack-size=2000'] });
+    expect(Object.isFrozen(o.nodeFlags)).toBe(true);
+    expect(() => resolveBenchOptions('produce', { keepData: true }, {})).toThrow(
+      /--keep-data keeps the directory/,
+    );
+    expect(() => resolveBenchOptions('produce', { nodeFlags: '--trace-gc' }, {})).toThrow(
+      /--node-flags applies/,
+    );
+    expect(() => resolveBenchOptions('produce', { local: '1', nodeFlags: '   ' }, {})).toThrow(
+      /at least one flag/,
+    );
+    for (const bad of ['trace-gc', '--trace-gc; rm -rf /', '-e', '--', '--a=']) {
+      expect(() => resolveBenchOptions('produce', { local: '1', nodeFlags: bad }, {})).toThrow(
+        /--node-flags takes flags/,
+      );
+    }
+  });
 });
 
 describe('TokenBucket', () => {

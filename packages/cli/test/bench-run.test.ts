@@ -7,7 +7,8 @@
 // processes started by the bench itself (--local 3).
 
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeCluster } from '../../client/test/fake-cluster.js';
@@ -142,26 +143,30 @@ describe('rheo bench against scripted nodes', () => {
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const nodeMain = `${repoRoot}packages/server/src/main.ts`;
 
+/** `npm run bench -- <args>`: scripts/bench.mjs from the repository root. */
+function benchScript(args: string[]) {
+  return spawnSync(process.execPath, [`${repoRoot}scripts/bench.mjs`, ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    timeout: 90_000,
+  });
+}
+
 describe.runIf(existsSync(nodeMain))('rheo bench on a real local cluster', () => {
   // Through scripts/bench.mjs, as the README and docs/bench.md quote it: it
   // builds (a no-op after npm test's tsc -b) and runs the compiled CLI, whose
   // nodes run compiled too.
   it('`npm run bench -- produce --local 3 --duration 2 --json` runs the build and reports positive figures', () => {
-    const r = spawnSync(
-      process.execPath,
-      [
-        `${repoRoot}scripts/bench.mjs`,
-        'produce',
-        '--local',
-        '3',
-        '--duration',
-        '2',
-        '--baseline-seconds',
-        '0.5',
-        '--json',
-      ],
-      { cwd: repoRoot, encoding: 'utf8', timeout: 90_000 },
-    );
+    const r = benchScript([
+      'produce',
+      '--local',
+      '3',
+      '--duration',
+      '2',
+      '--baseline-seconds',
+      '0.5',
+      '--json',
+    ]);
     expect(r.status, r.stderr).toBe(0);
     const figures = lastJson(r.stdout);
     for (const key of [
@@ -176,5 +181,33 @@ describe.runIf(existsSync(nodeMain))('rheo bench on a real local cluster', () =>
     expect(figures.produce_failed).toBe(0);
     expect(figures.build).toBe('dist');
     expect(r.stdout).toMatch(/local cluster of 3 nodes \(dist build\), 3 replicas per shard/);
+  }, 120_000);
+
+  it("--keep-data keeps the nodes' data and stamped stdout; --node-flags reaches node (--trace-gc)", () => {
+    const r = benchScript([
+      ...['produce', '--local', '1', '--duration', '1', '--no-baseline'],
+      ...['--keep-data', '--node-flags', '--trace-gc', '--json'],
+    ]);
+    expect(r.status, r.stderr).toBe(0);
+    const dir = /kept the local cluster's directory (\S+)/.exec(r.stderr)?.[1];
+    expect(dir, r.stderr).toBeDefined();
+    try {
+      const stdout = readFileSync(join(dir!, 'node-1', 'stdout.log'), 'utf8')
+        .trim()
+        .split('\n');
+      // Every line stamped with the wall clock it arrived at, within this run.
+      const runStart = Date.now() - 120_000;
+      for (const line of stdout) {
+        const stamp = Number(line.slice(0, line.indexOf(' ')));
+        expect(stamp, line).toBeGreaterThan(runStart);
+        expect(stamp, line).toBeLessThanOrEqual(Date.now());
+      }
+      expect(stdout.some((l) => / ms: (Scavenge|Mark-Compact)/.test(l))).toBe(true);
+      expect(stdout.some((l) => l.includes('"msg":"ready"'))).toBe(true);
+      expect(existsSync(join(dir!, 'node-1', 'stderr.log'))).toBe(true);
+      expect(existsSync(join(dir!, 'node-1', 'data', 'LOG'))).toBe(true);
+    } finally {
+      rmSync(dir!, { recursive: true, force: true });
+    }
   }, 120_000);
 });

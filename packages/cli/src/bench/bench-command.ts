@@ -39,6 +39,8 @@ export async function runBench(options: BenchOptions, io: BenchOutput): Promise<
           streamName: options.stream,
           shards: options.shards,
           extraArgs: options.kinesisLimits ? [] : benchNodeLimitFlags(),
+          nodeFlags: options.nodeFlags,
+          logStdout: options.keepData,
         })
       : undefined;
   const endpoints = cluster?.endpoints ?? options.endpoints;
@@ -62,7 +64,11 @@ export async function runBench(options: BenchOptions, io: BenchOutput): Promise<
     machine.stop();
     disk.stop();
     client.close();
-    await cluster?.stop();
+    await cluster?.stop(options.keepData);
+    if (cluster !== undefined && options.keepData)
+      io.err(
+        `bench: kept the local cluster's directory ${cluster.dir} (node-N/data with LevelDB's LOG, node-N/stdout.log and stderr.log)\n`,
+      );
   }
   const baselineMbPerS =
     options.baselineS > 0

@@ -37,6 +37,10 @@ export interface BenchOptions {
   readonly pollIntervalMs: number;
   /** Where to write every measured acknowledgement's time and latency (latency-log.ts); undefined for nowhere. */
   readonly latencyLog: string | undefined;
+  /** `--local` only: keep the cluster's directory (data, LevelDB's LOG, each node's stdout and stderr) instead of removing it. */
+  readonly keepData: boolean;
+  /** `--local` only: more Node/V8 flags for every node, before the entry script (`--trace-gc`). */
+  readonly nodeFlags: readonly string[];
 }
 
 export { UsageError };
@@ -64,6 +68,20 @@ export interface RawBenchOptions {
   readonly fanout?: boolean;
   readonly pollIntervalMs?: string;
   readonly latencyLog?: string;
+  readonly keepData?: boolean;
+  readonly nodeFlags?: string;
+}
+
+/** `--node-flags "--a --b=1"`: whitespace-separated, each a flag (for node, not the node's own options). */
+function nodeFlagList(text: string | undefined, local: number): readonly string[] {
+  if (text === undefined) return Object.freeze([]);
+  if (local === 0) throw new UsageError('--node-flags applies to the nodes --local starts');
+  const flags = text.split(/\s+/).filter((f) => f !== '');
+  if (flags.length === 0) throw new UsageError('--node-flags needs at least one flag, such as --trace-gc');
+  const bad = flags.find((f) => !/^--[a-z0-9][a-z0-9_-]*(=\S+)?$/i.test(f));
+  if (bad !== undefined)
+    throw new UsageError(`--node-flags takes flags for node such as --trace-gc, got "${bad}"`);
+  return Object.freeze(flags);
 }
 
 function number(
@@ -101,6 +119,8 @@ export function resolveBenchOptions(
     throw new UsageError('--latency-log records produce acknowledgements: use it with produce or both');
   if (raw.latencyLog !== undefined && raw.latencyLog.trim() === '')
     throw new UsageError('--latency-log needs a file name');
+  if (raw.keepData === true && local === 0)
+    throw new UsageError('--keep-data keeps the directory of the cluster --local starts');
   if (!/^[a-zA-Z0-9_.-]{1,128}$/.test(stream))
     throw new UsageError(`--stream "${stream}" is not a stream name`);
   return Object.freeze({
@@ -125,5 +145,7 @@ export function resolveBenchOptions(
     fanout: raw.fanout === true,
     pollIntervalMs: number('poll-interval-ms', raw.pollIntervalMs, 20, 1, 60_000),
     latencyLog: raw.latencyLog,
+    keepData: raw.keepData === true,
+    nodeFlags: nodeFlagList(raw.nodeFlags, local),
   });
 }

@@ -2,7 +2,10 @@
 // a temp dir, the bench stream given to every node as a static stream
 // (shards replicated on nodes 1..replicas). Every process is tracked by pid
 // and stopped (SIGTERM, then SIGKILL) at the end; on Ctrl-C they are killed
-// by pid at once. The temp dir is removed either way.
+// by pid at once. The temp dir is removed either way, unless the caller
+// keeps it (`rheo bench --keep-data`): then it also holds each node's
+// stdout, every line stamped with the wall-clock ms it arrived, so a node's
+// `--trace-gc` lines (process-relative times) line up with `--latency-log`.
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -22,6 +25,10 @@ export interface LocalClusterOptions {
   readonly readyTimeoutMs?: number;
   /** More flags for every node (the bench's raised shard limits). */
   readonly extraArgs?: readonly string[];
+  /** Flags for node itself, before the entry script (`--trace-gc`). */
+  readonly nodeFlags?: readonly string[];
+  /** Write each node's stdout to `node-N/stdout.log`, each line as `<unix ms> <line>`. */
+  readonly logStdout?: boolean;
 }
 
 /** How long a node may take to print its ready line. */
@@ -41,9 +48,8 @@ async function freePort(): Promise<number> {
 export class LocalCluster {
   private readonly addresses: string[] = [];
   private readonly logs = new Map<number, WriteStream>();
-  private readonly processes = new NodeProcesses(nodeEntry(), (id, stream, line) => {
-    if (stream === 'stderr') this.logs.get(id)?.write(`${line}\n`);
-  });
+  private readonly stdoutLogs = new Map<number, WriteStream>();
+  private readonly processes: NodeProcesses;
   private stopped = false;
   private readonly onSignal = () => {
     this.processes.killNow();
@@ -52,7 +58,15 @@ export class LocalCluster {
     process.exit(130);
   };
 
-  private constructor(readonly dir: string) {}
+  private constructor(
+    readonly dir: string,
+    nodeFlags: readonly string[],
+  ) {
+    this.processes = new NodeProcesses(nodeEntry(nodeFlags), (id, stream, line) => {
+      if (stream === 'stderr') this.logs.get(id)?.write(`${line}\n`);
+      else this.stdoutLogs.get(id)?.write(`${Date.now()} ${line}\n`);
+    });
+  }
 
   get endpoints(): string[] {
     return [...this.addresses];
@@ -64,7 +78,7 @@ export class LocalCluster {
 
   static async start(options: LocalClusterOptions): Promise<LocalCluster> {
     const dir = await mkdtemp(join(options.parentDir ?? tmpdir(), 'rheo-bench-'));
-    const cluster = new LocalCluster(dir);
+    const cluster = new LocalCluster(dir, options.nodeFlags ?? []);
     process.once('SIGINT', cluster.onSignal);
     process.once('SIGTERM', cluster.onSignal);
     try {
@@ -87,6 +101,7 @@ export class LocalCluster {
       const nodeDir = join(this.dir, `node-${id}`);
       await mkdir(nodeDir, { recursive: true });
       this.logs.set(id, createWriteStream(join(nodeDir, 'stderr.log')));
+      if (options.logStdout === true) this.stdoutLogs.set(id, createWriteStream(join(nodeDir, 'stdout.log')));
       const args = [
         `--node-id=${id}`,
         '--roles=broker',
@@ -131,7 +146,13 @@ export class LocalCluster {
     process.off('SIGINT', this.onSignal);
     process.off('SIGTERM', this.onSignal);
     await this.processes.stopAll();
-    for (const log of this.logs.values()) log.end();
+    // A node's last lines may still be in its pipes when it exits.
+    await Promise.all(this.processes.running.map((n) => n.drained));
+    await Promise.all(
+      [...this.logs.values(), ...this.stdoutLogs.values()].map(
+        (log) => new Promise<void>((resolve) => log.end(resolve)),
+      ),
+    );
     if (!keepDir) await rm(this.dir, { recursive: true, force: true });
   }
 }

@@ -35,6 +35,11 @@ export function benchCommand(io: ProgramIo): Command {
     .option('--no-baseline', 'skip the LevelDB baseline')
     .option('--json', 'end with one JSON object of the figures')
     .option('--latency-log <file>', "write every measured acknowledgement's time and latency to a CSV file")
+    .option(
+      '--keep-data',
+      "with --local: keep the cluster's directory (data, LevelDB's LOG, each node's stdout and stderr)",
+    )
+    .option('--node-flags <flags>', 'with --local: more node/V8 flags for every node, e.g. "--trace-gc"')
     .option('--fanout', 'read with enhanced fan-out (SubscribeToShard push) instead of GetRecords polling')
     .option('--poll-interval-ms <ms>', "pull reader's wait between reads of a caught-up shard", '20')
     .option(

@@ -15,13 +15,15 @@ export interface NodeEntry {
   readonly runner: 'dist' | 'source';
 }
 
-export function nodeEntry(): NodeEntry {
+/** `extraFlags` go to node after the runtime flags, before the entry (`--trace-gc` for `rheo bench --node-flags`). */
+export function nodeEntry(extraFlags: readonly string[] = []): NodeEntry {
   const entry = fileURLToPath(import.meta.resolve('@rheo/server'));
   if (entry.endsWith('.ts')) {
     return {
       command: process.execPath,
       args: [
         ...nodeRuntimeFlags,
+        ...extraFlags,
         '--conditions=rheo-source',
         '--import',
         'tsx',
@@ -32,7 +34,7 @@ export function nodeEntry(): NodeEntry {
   }
   return {
     command: process.execPath,
-    args: [...nodeRuntimeFlags, entry.replace(/index\.js$/, 'main.js')],
+    args: [...nodeRuntimeFlags, ...extraFlags, entry.replace(/index\.js$/, 'main.js')],
     runner: 'dist',
   };
 }

@@ -27,6 +27,8 @@ export interface RunningNode {
   readonly exited: Promise<number | string>;
   /** Resolves when the node printed its ready line; rejects if it exits first. */
   readonly ready: Promise<void>;
+  /** Resolves once the process ended and its output was read to the end (every line went to the sink). */
+  readonly drained: Promise<void>;
 }
 
 /** Longest a node may take to stop after SIGTERM before it is killed. */
@@ -53,6 +55,8 @@ export class NodeProcesses {
     const exited = new Promise<number | string>((resolve) =>
       child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
     );
+    // 'close' comes after 'exit' once the child's stdio streams ended.
+    const drained = new Promise<void>((resolve) => child.once('close', () => resolve()));
     let markReady: () => void = () => {};
     const ready = new Promise<void>((resolve, reject) => {
       markReady = resolve;
@@ -64,7 +68,7 @@ export class NodeProcesses {
       this.sink(spec.id, 'stdout', line);
     });
     createInterface({ input: child.stderr! }).on('line', (line) => this.sink(spec.id, 'stderr', line));
-    const node: RunningNode = { id: spec.id, child, pid: child.pid ?? 0, exited, ready };
+    const node: RunningNode = { id: spec.id, child, pid: child.pid ?? 0, exited, ready, drained };
     this.nodes.push(node);
     return node;
   }
